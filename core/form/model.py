@@ -1,0 +1,126 @@
+"""Immutable description of the form: sections, fields, options, derived values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# Field types of the form (see the header of resources/forms/SH-FORM.yaml).
+SCALAR_NUMERIC = ("number", "percent", "count", "year")
+TEXTUAL = ("text", "longtext")
+CHOICES = ("yesno", "yesno_na", "choice", "checks")
+STRUCTURED = ("series", "standards", "platform")
+FIELD_TYPES = SCALAR_NUMERIC + TEXTUAL + CHOICES + STRUCTURED + ("fixed",)
+
+YES, NO, NA = "yes", "no", "na"
+YESNO_LABELS = {YES: "是", NO: "否"}
+
+STANDARD_LEVELS = (("international", "国际"), ("national", "国家"), ("industry", "行业"), ("group", "团体"))
+STANDARD_ROLES = (("lead", "主持"), ("participate", "参与"))
+
+
+@dataclass(frozen=True)
+class OptionDef:
+    key: str
+    label: str
+    text: bool = False  # a free-text entry goes with it ("其他____", "新赛道：____")
+
+
+@dataclass(frozen=True)
+class FieldDef:
+    key: str
+    label: str
+    type: str
+    section: str  # section id
+    section_number: str  # printed number: 封面, 一 … 九
+    indicator: int  # 0 = 基本条件, 1–8
+    required: bool = True
+    supplementary: bool = False
+    unit: str | None = None
+    decimals: int = 2
+    max_chars: int | None = None
+    minimum: float | None = None
+    range: str | None = None  # percent: "share" (0–100) or "rate" (any sign)
+    of: str | None = None  # series: element type
+    options: tuple[OptionDef, ...] = ()
+    na_label: str | None = None
+    evidence: bool = False  # a ticked box / "是" / a non-zero count needs 佐证材料
+    list_name: str | None = None  # the list (清单) that proves this total
+    group: str | None = None  # printed row group, e.g. 创新平台建设情况
+    prompt: str | None = None
+    hint: str | None = None
+    note: str | None = None
+    about: str | None = None
+    derived: str | None = None  # this stated field has a computed twin
+    text: str | None = None  # fixed text
+    signature: tuple[str, ...] = ()
+    order: int = 0
+
+    @property
+    def element_type(self) -> str:
+        """The type of one value: a series' element, or the field's own type."""
+        return self.of if self.type == "series" and self.of else self.type
+
+    @property
+    def is_numeric(self) -> bool:
+        return self.element_type in SCALAR_NUMERIC
+
+    def option(self, key: str) -> OptionDef | None:
+        return next((o for o in self.options if o.key == key), None)
+
+    @property
+    def display_unit(self) -> str | None:
+        return "%" if self.element_type == "percent" else self.unit
+
+
+@dataclass(frozen=True)
+class SectionDef:
+    id: str
+    number: str
+    title: str
+    indicator: int
+    fields: tuple[FieldDef, ...]  # fields defined in this section
+    refs: tuple[tuple[str, str], ...] = ()  # (field key, label) shown here but defined elsewhere (cover)
+    layout: tuple[str, ...] = ()  # field keys in printed order, refs included
+    char_limit: int | None = None  # combined limit over the section's long texts
+
+
+@dataclass(frozen=True)
+class DerivedDef:
+    key: str
+    label: str
+    unit: str
+    function: str
+    inputs: tuple[str, ...]
+    stated: str | None
+    citation: str
+    explain: str
+
+
+@dataclass(frozen=True)
+class FormDef:
+    id: str
+    version: int
+    title: str
+    source: str
+    years: int
+    sections: tuple[SectionDef, ...]
+    fields: dict[str, FieldDef]
+    derived: dict[str, DerivedDef]
+    lists: dict[str, str]
+    filling_notes: tuple[str, ...]
+    evidence_note: str = ""
+    raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def campaign_years(self, campaign: int) -> list[int]:
+        """The years of every per-year column: the ``years`` years before the campaign."""
+        return list(range(campaign - self.years, campaign))
+
+    def section(self, section_id: str) -> SectionDef:
+        return next(s for s in self.sections if s.id == section_id)
+
+    def fields_of_indicator(self, indicator: int) -> list[FieldDef]:
+        return [f for f in self.fields.values() if f.indicator == indicator]
+
+    def filling_note(self, number: int, campaign: int) -> str:
+        return self.filling_notes[number - 1].replace("{last_year}", str(campaign - 1))

@@ -1,0 +1,49 @@
+#!/bin/sh
+# Prepare a fresh Debian/Ubuntu machine (or an existing checkout) to run the program or its tests:
+# the Debian libraries headless Qt needs, a virtual environment in .venv, and the pinned
+# Python packages. Idempotent and quick when nothing changed.
+#   scripts/bootstrap.sh runtime|dev
+set -eu
+ROOT=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
+PROFILE=${1:-runtime}
+VENV="$ROOT/.venv"
+
+# Libraries for PySide6 (offscreen and X11), Xvfb for screenshots, poppler for reading PDFs back.
+DEB_RUNTIME="python3 python3-venv libgl1 libegl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libdbus-1-3 \
+libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 \
+libxkbcommon-x11-0 xdg-utils"
+DEB_DEV="poppler-utils xvfb xauth binutils"
+
+deb_packages=$DEB_RUNTIME
+[ "$PROFILE" = dev ] && deb_packages="$DEB_RUNTIME $DEB_DEV"
+
+if command -v dpkg-query >/dev/null 2>&1; then
+    missing=""
+    for p in $deb_packages; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+    done
+    if [ -n "$missing" ]; then
+        echo "安装系统依赖 (installing Debian packages):$missing"
+        SUDO=""
+        [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+        $SUDO apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
+    fi
+else
+    echo "注意：不是 Debian 系统，请自行安装 Qt 运行所需的系统库 (not Debian: install Qt's libraries yourself)" >&2
+fi
+
+PY=${PYTHON:-python3}
+if [ ! -x "$VENV/bin/python" ]; then
+    "$PY" -m venv "$VENV"
+fi
+
+req="$ROOT/requirements/$PROFILE.txt"
+stamp="$VENV/.bootstrap-$PROFILE"
+want=$(cat "$ROOT/requirements/"*.txt "$ROOT/pyproject.toml" | sha256sum | cut -d' ' -f1)
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -r "$req"
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e "$ROOT" \
+        || "$VENV/bin/python" -m pip install -q --disable-pip-version-check --no-deps -e "$ROOT"
+    echo "$want" > "$stamp"
+fi
