@@ -1,0 +1,189 @@
+"""Load rule sets from ``resources/rulesets/*.yaml`` and check every reference when loading.
+
+A typo in a rule set (an unknown field, a series rule on a single value, an unknown derived
+value, an unknown operator) fails here, with a message naming the file and the rule, never in
+front of an official.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from core.errors import UserError
+from core.form import FormDef, load_form
+from core.form.loader import read_yaml
+from core.form.model import NA, NO, YES
+from core.paths import resource
+from core.rules.model import COMPLETENESS, CONSISTENCY, CRITERION, ERROR, FORMAT, INFO, WARNING, Rule, RuleSet
+
+OPS = (">=", ">", "<=", "<")
+CHECK_TYPES = ("compare", "any_of", "not_value", "one_of", "decreasing", "qualitative")
+MEASURES = ("field", "each", "mean", "latest", "derived", "sum_latest", "sum", "standards_total", "years_since")
+RULE_KEYS = {"id", "indicator", "kind", "severity", "title", "citation", "check", "message", "soft", "note"}
+
+
+def rulesets_dir() -> Path:
+    return resource("rulesets")
+
+
+def available_rulesets() -> list[str]:
+    return sorted(p.stem for p in rulesets_dir().glob("*.yaml"))
+
+
+@lru_cache(maxsize=16)
+def load_ruleset(ruleset_id: str) -> RuleSet:
+    path = rulesets_dir() / f"{ruleset_id}.yaml"
+    if not path.is_file():
+        known = "、".join(available_rulesets()) or "无"
+        raise UserError(f"未知的规则集“{ruleset_id}”（可用：{known}；运行 cluster-declare rules 查看）")
+    return parse_ruleset(read_yaml(path), str(path))
+
+
+def all_rulesets() -> list[RuleSet]:
+    return [load_ruleset(r) for r in available_rulesets()]
+
+
+def parse_ruleset(data: Any, origin: str = "<ruleset>") -> RuleSet:
+    def fail(msg: str) -> UserError:
+        return UserError(f"规则集文件 {origin} 有误：{msg}")
+
+    if not isinstance(data, dict):
+        raise fail("顶层应为映射")
+    for key in ("id", "name", "jurisdiction", "campaign", "form", "rules"):
+        if key not in data:
+            raise fail(f"缺少 {key}")
+    form = load_form(data["form"])
+    rules: list[Rule] = []
+    seen: set[str] = set()
+    for raw in data["rules"]:
+        rid = raw.get("id", "?")
+        unknown = set(raw) - RULE_KEYS
+        if unknown:
+            raise fail(f"规则 {rid} 有未知的键：{'、'.join(sorted(unknown))}")
+        if rid in seen:
+            raise fail(f"规则编号 {rid} 重复")
+        seen.add(rid)
+        for key in ("indicator", "kind", "citation", "check", "message"):
+            if key not in raw:
+                raise fail(f"规则 {rid} 缺少 {key}")
+        if raw["kind"] not in (CRITERION, COMPLETENESS, FORMAT, CONSISTENCY):
+            raise fail(f"规则 {rid} 的类别“{raw['kind']}”无效")
+        severity = raw.get("severity", WARNING)
+        if severity not in (ERROR, WARNING, INFO):
+            raise fail(f"规则 {rid} 的严重程度“{severity}”无效")
+        indicator = raw["indicator"]
+        if not isinstance(indicator, int) or not 0 <= indicator <= 8:
+            raise fail(f"规则 {rid} 的指标应为 0–8")
+        fields: set[str] = set()
+        derived: set[str] = set()
+        try:
+            _check_spec(raw["check"], form, fields, derived)
+        except ValueError as exc:
+            raise fail(f"规则 {rid}：{exc}") from None
+        if raw["check"]["type"] == "qualitative":
+            fields |= {f.key for f in form.fields_of_indicator(indicator)}
+        rules.append(
+            Rule(
+                id=rid,
+                indicator=indicator,
+                kind=raw["kind"],
+                severity=severity,
+                title=raw.get("title", ""),
+                citation=raw["citation"],
+                check=raw["check"],
+                message=raw["message"],
+                soft=bool(raw.get("soft", False)),
+                note=raw.get("note", ""),
+                fields=frozenset(fields),
+                derived=frozenset(derived),
+            )
+        )
+    names = {int(k): v for k, v in (data.get("indicator_names") or {}).items()}
+    return RuleSet(
+        id=data["id"],
+        name=data["name"],
+        short_name=data.get("short_name", data["id"]),
+        jurisdiction=data["jurisdiction"],
+        campaign=int(data["campaign"]),
+        version=int(data.get("version", 1)),
+        form=data["form"],
+        issuer=data.get("issuer", ""),
+        document=data.get("document", ""),
+        partial=bool(data.get("partial", False)),
+        indicator_names=names,
+        rules=tuple(rules),
+        notes=tuple(data.get("notes") or ()),
+        path=origin,
+    )
+
+
+def _field(form: FormDef, key: Any, fields: set[str], *types: str, series: bool | None = None):
+    if not isinstance(key, str) or key not in form.fields:
+        raise ValueError(f"引用了不存在的字段“{key}”")
+    fd = form.fields[key]
+    if types and fd.element_type not in types and fd.type not in types:
+        raise ValueError(f"字段 {key} 的类型 {fd.type} 不适用（应为 {'/'.join(types)}）")
+    if series is True and fd.type != "series":
+        raise ValueError(f"字段 {key} 不是逐年数据，不能按年份判断")
+    if series is False and fd.type == "series":
+        raise ValueError(f"字段 {key} 是逐年数据，请用 each/mean/latest")
+    fields.add(key)
+    return fd
+
+
+def _check_spec(check: Any, form: FormDef, fields: set[str], derived: set[str]) -> None:
+    if not isinstance(check, dict) or check.get("type") not in CHECK_TYPES:
+        raise ValueError(f"判断方式无效：{check!r}（可用：{'、'.join(CHECK_TYPES)}）")
+    ctype = check["type"]
+    if ctype == "compare":
+        if check.get("op") not in OPS:
+            raise ValueError(f"比较符“{check.get('op')}”无效")
+        if not isinstance(check.get("threshold"), (int, float, str)):
+            raise ValueError("缺少阈值 threshold")
+        _measure_spec(check.get("measure"), form, fields, derived)
+    elif ctype == "any_of":
+        subs = check.get("checks")
+        if not isinstance(subs, list) or len(subs) < 2:
+            raise ValueError("any_of 至少需要两个条件")
+        for sub in subs:
+            _check_spec(sub, form, fields, derived)
+    elif ctype in ("not_value", "one_of"):
+        fd = _field(form, check.get("field"), fields, "yesno", "yesno_na")
+        allowed = {YES, NO, NA} if fd.type == "yesno_na" else {YES, NO}
+        values = [check.get("value")] if ctype == "not_value" else check.get("accept", [])
+        if not values or not set(values) <= allowed:
+            raise ValueError(f"字段 {fd.key} 的取值 {values} 无效")
+    elif ctype == "decreasing":
+        _field(form, check.get("field"), fields, "number", "percent", series=True)
+    waiver = check.get("waiver")
+    if waiver:
+        _field(form, waiver.get("flag"), fields, "yesno")
+        _field(form, waiver.get("reason"), fields, "text", "longtext")
+
+
+def _measure_spec(measure: Any, form: FormDef, fields: set[str], derived: set[str]) -> None:
+    if not isinstance(measure, dict) or len(measure) != 1 or next(iter(measure)) not in MEASURES:
+        raise ValueError(f"度量 measure 无效：{measure!r}（可用：{'、'.join(MEASURES)}）")
+    kind, ref = next(iter(measure.items()))
+    if kind in ("each", "mean", "latest"):
+        _field(form, ref, fields, "number", "percent", "count", series=True)
+    elif kind == "field":
+        _field(form, ref, fields, "number", "percent", "count", series=False)
+    elif kind == "years_since":
+        _field(form, ref, fields, "year")
+    elif kind == "derived":
+        if ref not in form.derived:
+            raise ValueError(f"引用了不存在的计算值“{ref}”")
+        derived.add(ref)
+        fields.update(form.derived[ref].inputs)
+        if form.derived[ref].stated:
+            fields.add(form.derived[ref].stated)
+    elif kind in ("sum_latest", "sum"):
+        if not isinstance(ref, list) or not ref:
+            raise ValueError(f"{kind} 需要字段列表")
+        for key in ref:
+            _field(form, key, fields, "count", "platform")
+    elif kind == "standards_total":
+        _field(form, ref, fields, "standards")

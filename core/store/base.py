@@ -1,0 +1,240 @@
+"""The store's plumbing: opening, transactions, error translation, history rows, value writes.
+
+Every public write is one committed transaction that also appends its history rows, so a crash
+leaves either the edit and its history or neither.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError
+
+from core.store import database as db
+from core.store import schema as t
+from core.store.documents import canonical, dumps
+from core.store.errors import StoreCorruptError, StoreError, StoreReadOnlyError, corrupt_error, translate
+
+ABSENT = object()  # "no value at all", as opposed to a stored JSON null
+
+
+@dataclass(frozen=True)
+class AppRow:
+    id: str
+    form: str
+    campaign: int
+    deleted_at: str | None
+
+
+def os_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # getpass raises OSError/KeyError variants when no login name is known
+        return "未知用户"
+
+
+class StoreBase:
+    """Holds the engine; subclasses add the application, history, evidence and transfer methods."""
+
+    def __init__(self, engine: Engine, target: db.Target, *, readonly: bool = False):
+        self.engine = engine
+        self.target = target
+        self.readonly = readonly
+        self.user = os_user()
+        self._broken = False
+
+    @classmethod
+    def open(
+        cls,
+        db_ref: str | os.PathLike[str] | None = None,
+        *,
+        readonly: bool = False,
+        busy_timeout_ms: int = db.BUSY_TIMEOUT_MS,
+    ):
+        """Open (and create or upgrade) a store: a file path, a SQLAlchemy URL, or None for the
+        default file in the user data folder. A read-only file is opened read-only."""
+        target = db.resolve(db_ref)
+        revision: str | None = None
+        if target.path is not None:
+            info = db.inspect_file(target.path, target.label)
+            readonly = readonly or not info.writable
+            revision = info.revision
+            if readonly and not info.exists:
+                raise StoreError(f"数据库“{target.label}”不存在。")
+        engine = db.make_engine(target, readonly=readonly, busy_timeout_ms=busy_timeout_ms)
+        try:
+            if target.is_sqlite and not readonly:
+                db.enable_wal(engine)
+            if target.path is None:
+                revision = db.current_revision(engine)
+                db.check_revision(revision, target.label)
+            if revision != db.HEAD:
+                if readonly:
+                    raise StoreReadOnlyError(
+                        f"数据库“{target.label}”需要升级到新的结构版本，但它是只读的。请检查文件的写入权限。"
+                    )
+                if revision is not None and target.path is not None:
+                    _safety_copy(engine, target.path, f"before-upgrade-{revision}")
+                db.migrate(engine)
+        except DBAPIError as exc:
+            engine.dispose()
+            raise translate(exc, target.label) from exc
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(engine, target, readonly=readonly)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def label(self) -> str:
+        return self.target.label
+
+    @property
+    def path(self) -> Path | None:
+        return self.target.path
+
+    # --- transactions ---------------------------------------------------------------------------
+
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
+        try:
+            yield
+        except StoreError:
+            raise
+        except (DBAPIError, sqlite3.Error) as exc:
+            err = translate(exc, self.label)
+            if isinstance(err, StoreCorruptError):
+                self._broken = True  # never write on into a damaged file
+            raise err from exc
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        if self._broken:
+            raise corrupt_error(self.label)
+        if self.readonly:
+            raise StoreReadOnlyError(
+                f"数据库“{self.label}”以只读方式打开（文件或文件夹不可写），修改没有保存。"
+                "请检查写入权限，或把文件复制到可写的位置后用 --db 指定。"
+            )
+        with self._guard(), self.engine.connect() as conn:
+            conn.execution_options(immediate=True)
+            with conn.begin():
+                yield conn
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        # One snapshot for all SELECTs of a read.
+        with self._guard(), self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    # --- helpers used inside transactions -------------------------------------------------------
+
+    def resolve_id(self, ref: str, conn: Connection | None = None) -> str:
+        """A full id from a full id or a unique prefix (as shown by ``list``)."""
+        ref = (ref or "").strip().lower()
+        if not ref:
+            raise StoreError("请给出申请编号。")
+        if conn is None:
+            with self._read() as c:
+                return self.resolve_id(ref, c)
+        exact = conn.execute(select(t.applications.c.id).where(t.applications.c.id == ref)).scalar()
+        if exact:
+            return exact
+        like = ref.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        found = conn.execute(
+            select(t.applications.c.id).where(t.applications.c.id.like(like, escape="\\")).limit(2)
+        ).scalars().all()
+        if not found:
+            raise StoreError(f"数据库“{self.label}”中没有编号为“{ref}”的申请。可用 list 命令查看全部申请。")
+        if len(found) > 1:
+            raise StoreError(f"编号“{ref}”对应多份申请，请多输入几位。")
+        return found[0]
+
+    def _app(self, conn: Connection, app_id: str, *, for_write: bool = True) -> AppRow:
+        """The application's row (locked for update on servers); accepts an id prefix."""
+        a = t.applications.c
+
+        def fetch(ident: str):
+            query = select(a.id, a.form, a.campaign, a.deleted_at).where(a.id == ident)
+            return conn.execute(query.with_for_update() if for_write else query).first()
+
+        row = fetch(app_id) or fetch(self.resolve_id(app_id, conn))
+        app = AppRow(*row)
+        if for_write and app.deleted_at:
+            raise StoreError("这份申请已被删除，不能修改。请先在“已删除”中恢复它。")
+        return app
+
+    def _record(self, conn: Connection, app_id: str, at: str, action: str, kind: str, field: str | None,
+                old: str | None, new: str | None) -> None:
+        conn.execute(insert(t.history).values(app_id=app_id, at=at, user=self.user, action=action, kind=kind,
+                                              field=field, old=old, new=new))
+
+    def _touch(self, conn: Connection, app_id: str, at: str) -> None:
+        conn.execute(update(t.applications).where(t.applications.c.id == app_id).values(changed=at))
+
+    def _put_value(self, conn: Connection, app_id: str, key: str, value: Any, at: str, action: str) -> bool:
+        """Write one value (or remove it, for ABSENT) and its history row; False if unchanged."""
+        v = t.values.c
+        where = (v.app_id == app_id) & (v.key == key)
+        old = conn.execute(select(v.value).where(where)).scalar()
+        new = None if value is ABSENT else dumps(value, f"字段“{key}”的值")
+        if canonical(old) == canonical(new):
+            return False
+        if new is None:
+            conn.execute(delete(t.values).where(where))
+        elif old is None:
+            conn.execute(insert(t.values).values(app_id=app_id, key=key, value=new))
+        else:
+            conn.execute(update(t.values).where(where).values(value=new))
+        self._record(conn, app_id, at, action, "value", key, old, new)
+        return True
+
+    def _put_list(self, conn: Connection, app_id: str, name: str, rows: Any, at: str, action: str) -> bool:
+        li = t.lists.c
+        where = (li.app_id == app_id) & (li.name == name)
+        old = conn.execute(select(li.rows).where(where)).scalar()
+        new = None if rows is ABSENT else dumps(rows, f"清单“{name}”")
+        if canonical(old) == canonical(new):
+            return False
+        if new is None:
+            conn.execute(delete(t.lists).where(where))
+        elif old is None:
+            conn.execute(insert(t.lists).values(app_id=app_id, name=name, rows=new))
+        else:
+            conn.execute(update(t.lists).where(where).values(rows=new))
+        self._record(conn, app_id, at, action, "list", name, old, new)
+        return True
+
+
+def _safety_copy(engine: Engine, path: Path, tag: str) -> Path:
+    """Copy the database beside itself before a migration, with SQLite's online backup."""
+    dest = path.with_name(f"{path.stem}.{tag}{path.suffix or '.sqlite'}")
+    if dest.exists():
+        return dest
+    raw = engine.raw_connection()
+    try:
+        target = sqlite3.connect(dest)
+        try:
+            raw.driver_connection.backup(target)
+        finally:
+            target.close()
+    finally:
+        raw.close()
+    return dest

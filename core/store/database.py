@@ -1,0 +1,195 @@
+"""Opening a database safely: where it lives, checks before anything is written, engine, migrations.
+
+Order matters. An existing SQLite file is first inspected through a separate read-only connection
+(header, ``PRAGMA quick_check``, schema revision); only when it is sound and ours, and not written
+by a newer program, does the store open it for writing. So a damaged or foreign file is never
+written into, and a newer database is left byte-for-byte untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.pool import QueuePool, StaticPool
+
+from core.store.errors import StoreError, StoreNewerError, StoreReadOnlyError, corrupt_error, translate
+
+DEFAULT_FILENAME = "cluster-declare.sqlite"
+# Kept in step with migrations/versions (a test checks it), so opening an up-to-date database
+# does not import Alembic at all.
+REVISIONS = ("0001", "0002")
+HEAD = REVISIONS[-1]
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+# FULL, not NORMAL: in WAL mode NORMAL survives a crashed or killed program but a power cut can
+# roll back the last commits, and these PCs get switched off at the wall. FULL syncs the WAL on
+# every commit: about 0.25 ms here, far inside the 10 ms budget of one edit.
+SYNCHRONOUS = "FULL"
+BUSY_TIMEOUT_MS = 3000  # a second instance's edit is a few ms; wait that long, not forever
+
+
+@dataclass(frozen=True)
+class Target:
+    url: str
+    path: Path | None  # the SQLite file; None for other databases or memory
+    label: str  # for messages
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.startswith("sqlite")
+
+
+def default_path() -> Path:
+    from core.paths import user_data_dir
+
+    return user_data_dir() / DEFAULT_FILENAME
+
+
+def resolve(db: str | os.PathLike[str] | None) -> Target:
+    """A file path, a SQLAlchemy URL (``postgresql+psycopg://...``) or None for the default file."""
+    if db is None or str(db).strip() == "":
+        path = default_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return Target(f"sqlite:///{path}", path, str(path))
+    raw = os.fspath(db)
+    if "://" in raw:
+        url = make_url(raw)
+        if url.get_backend_name() == "sqlite":
+            if url.database in (None, "", ":memory:"):
+                return Target("sqlite://", None, "内存数据库")
+            path = Path(url.database).expanduser()
+            return Target(f"sqlite:///{path}", path, str(path))
+        return Target(raw, None, url.render_as_string(hide_password=True))
+    path = Path(raw).expanduser()
+    return Target(f"sqlite:///{path}", path, str(path))
+
+
+@dataclass(frozen=True)
+class Inspection:
+    exists: bool
+    writable: bool
+    revision: str | None
+
+
+def inspect_file(path: Path, label: str) -> Inspection:
+    """Look at an SQLite file without changing it. Raises StoreError if it must not be used."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise StoreError(f"数据库“{label}”所在的文件夹不存在。")
+    if path.is_dir():
+        raise StoreError(f"“{label}”是一个文件夹，不是数据库文件。")
+    if not path.exists():
+        if not os.access(folder, os.W_OK):
+            raise StoreReadOnlyError(f"无法在文件夹“{folder}”中创建数据库：没有写入权限。")
+        return Inspection(False, True, None)
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise StoreError(f"无法读取数据库“{label}”：{exc.strerror or exc}") from exc
+    if head and head != SQLITE_MAGIC:
+        raise corrupt_error(label, "不是 SQLite 数据库文件")
+    writable = os.access(path, os.W_OK) and os.access(folder, os.W_OK)
+    revision = None
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+            if rows != [("ok",)]:
+                raise corrupt_error(label, "完整性检查未通过：" + "；".join(str(r[0]) for r in rows[:3]))
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if "alembic_version" in tables:
+                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+            elif tables:
+                raise corrupt_error(label, "这是别的程序的数据库")
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise translate(exc, label) from exc
+    check_revision(revision, label)
+    return Inspection(True, writable, revision)
+
+
+def check_revision(revision: str | None, label: str) -> None:
+    if revision is not None and revision not in REVISIONS:
+        raise StoreNewerError(
+            f"数据库“{label}”是由更新版本的集群申报助手写入的（结构版本 {revision}），本程序无法使用。"
+            "文件未作任何改动。请升级本程序后再打开。"
+        )
+
+
+def make_engine(target: Target, *, readonly: bool, busy_timeout_ms: int) -> Engine:
+    if not target.is_sqlite:
+        return create_engine(target.url, pool_pre_ping=True)
+    if target.path is None:
+        engine = create_engine("sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False})
+    else:
+        uri = target.path.resolve().as_uri() + ("?mode=ro" if readonly else "")
+
+        def connect() -> sqlite3.Connection:
+            # check_same_thread off: the GUI may save from a worker thread; the pool serialises use.
+            return sqlite3.connect(uri, uri=True, timeout=busy_timeout_ms / 1000, check_same_thread=False)
+
+        engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool, pool_size=2, max_overflow=4)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record) -> None:
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (see _on_begin)
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA synchronous={SYNCHRONOUS}")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:
+        # Writers take the write lock up front: a deferred transaction that upgrades from read to
+        # write in WAL mode fails at once with SQLITE_BUSY instead of waiting for the other writer.
+        immediate = conn.get_execution_options().get("immediate") and not readonly
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def enable_wal(engine: Engine) -> None:
+    with engine.connect() as conn:
+        mode = conn.exec_driver_sql("PRAGMA journal_mode=WAL").scalar()
+    if str(mode).lower() != "wal":  # e.g. a network drive without shared memory
+        raise StoreError(f"无法为数据库启用 WAL 日志模式（当前为 {mode}）。请把数据库放在本机磁盘上。")
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        has = conn.dialect.has_table(conn, "alembic_version")
+        if not has:
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Upgrade to ``revision`` in one transaction (transactional DDL): all of it or nothing."""
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.connect() as conn:
+        conn.execution_options(immediate=True)
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+        conn.commit()
+
+
+def script_revisions() -> list[str]:
+    """Revisions found in the migration scripts, oldest first (for the consistency test)."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory(str(MIGRATIONS_DIR))
+    return [s.revision for s in reversed(list(script.walk_revisions()))]

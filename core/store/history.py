@@ -1,0 +1,176 @@
+"""Change history: list it, see an application as it was, restore a version, duplicate.
+
+History is append-only. The document at an earlier moment is the current one with every later
+change undone, newest first; this works because every write goes through the store and records
+the exact old text (SQL NULL meaning "was absent").
+"""
+
+from __future__ import annotations
+
+import uuid as uuidlib
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+
+from core.store import schema as t
+from core.store.base import ABSENT
+from core.store.documents import (
+    dumps,
+    loads,
+    normalize_when,
+    now,
+    shift_rules_id,
+    shift_years,
+    validate_document,
+)
+from core.store.errors import StoreError
+
+CREATING_ACTIONS = ("create", "import", "duplicate")
+RESTORABLE_META = ("name", "jurisdiction", "rules")  # status is workflow, not content: a restore keeps it
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    id: int
+    at: str
+    user: str
+    action: str  # create, import, duplicate, edit, restore, attach, detach, status, delete, undelete
+    kind: str  # value, list, evidence, meta, app
+    field: str | None  # field key, list name, evidence target or document key
+    old: Any  # decoded JSON; None also when absent (see old_present)
+    new: Any
+    old_present: bool
+    new_present: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class HistoryMixin:
+    def history(self, app_id: str, *, limit: int | None = None) -> list[HistoryEntry]:
+        """Changes of one application, oldest first (the last ``limit`` ones if given)."""
+        h = t.history.c
+        with self._read() as conn:
+            app = self._app(conn, app_id, for_write=False)
+            query = select(h.id, h.at, h.user, h.action, h.kind, h.field, h.old, h.new).where(h.app_id == app.id)
+            if limit is not None:
+                query = query.order_by(h.id.desc()).limit(limit)
+            else:
+                query = query.order_by(h.id)
+            rows = conn.execute(query).all()
+        if limit is not None:
+            rows.reverse()
+        return [HistoryEntry(r[0], r[1], r[2], r[3], r[4], r[5], loads(r[6]), loads(r[7]), r[6] is not None,
+                             r[7] is not None) for r in rows]
+
+    def as_of(self, app_id: str, when: datetime | str | None = None, *, entry: int | None = None) -> dict[str, Any]:
+        """The document as it was at ``when`` (ISO time; naive = local), or right after history
+        entry ``entry``."""
+        with self._read() as conn:
+            return self._as_of(conn, self._app(conn, app_id, for_write=False).id, when, entry)
+
+    def _as_of(self, conn: Connection, app_id: str, when: datetime | str | None, entry: int | None) -> dict[str, Any]:
+        h = t.history.c
+        if entry is not None:
+            owner = conn.execute(select(h.app_id).where(h.id == entry)).scalar()
+            if owner != app_id:
+                raise StoreError(f"这份申请的修改记录中没有第 {entry} 条。")
+            later = h.id > entry
+            label = f"第 {entry} 条修改之后"
+        elif when is not None:
+            stamp = normalize_when(when)
+            later = h.at > stamp
+            label = str(when)
+        else:
+            raise StoreError("请给出时间或修改记录编号。")
+        doc = self._document(conn, app_id)
+        rows = conn.execute(select(h.at, h.action, h.kind, h.field, h.old, h.new)
+                            .where(h.app_id == app_id, later).order_by(h.id.desc())).all()
+        for at, action, kind, field, old, new in rows:
+            if kind == "app" and action in CREATING_ACTIONS:
+                raise StoreError(f"在 {label} 这份申请还没有创建。")
+            _undo(doc, kind, field, old, new)
+        if rows:
+            doc["changed"] = conn.execute(select(h.at).where(h.app_id == app_id, ~later)
+                                          .order_by(h.id.desc()).limit(1)).scalar() or doc["changed"]
+        return doc
+
+    def restore_version(self, app_id: str, when: datetime | str | None = None, *, entry: int | None = None) -> int:
+        """Make the application what it was at ``when`` (or after ``entry``); the restore is itself
+        recorded, so it can be undone the same way. Returns how many things changed."""
+        with self._write() as conn:
+            app = self._app(conn, app_id)
+            past = self._as_of(conn, app.id, when, entry)
+            current = self._document(conn, app.id)
+            at = now()
+            n = 0
+            for key in sorted(current["values"].keys() | past["values"].keys()):
+                n += self._put_value(conn, app.id, key, past["values"].get(key, ABSENT), at, "restore")
+            for name in sorted(current["lists"].keys() | past["lists"].keys()):
+                n += self._put_list(conn, app.id, name, past["lists"].get(name, ABSENT), at, "restore")
+            have = {(e["target"], e["sha256"]) for e in current["evidence"]}
+            want = {(e["target"], e["sha256"]): e for e in past["evidence"]}
+            for target, sha in sorted(have - want.keys()):
+                n += self._unlink_evidence(conn, app.id, target, sha, at, action="restore")
+            for key in sorted(want.keys() - have):
+                n += self._link_evidence(conn, app.id, want[key], at, action="restore")
+            meta = {k: past[k] for k in RESTORABLE_META if past[k] != current[k]}
+            if meta:
+                from sqlalchemy import update
+
+                conn.execute(update(t.applications).where(t.applications.c.id == app.id).values(**meta))
+                for k, v in meta.items():
+                    self._record(conn, app.id, at, "restore", "meta", k, dumps(current[k]), dumps(v))
+                n += len(meta)
+            if n:
+                note = {"entry": entry} if entry is not None else {"when": normalize_when(when)}
+                self._record(conn, app.id, at, "restore", "app", None, None, dumps(note))
+                self._touch(conn, app.id, at)
+            return n
+
+    def duplicate(self, app_id: str, campaign: int | None = None, *, name: str | None = None) -> str:
+        """A new draft from an existing application. With another ``campaign`` the per-year figures
+        move with their years (the oldest drops out, the newest starts blank) and the rule set
+        follows the year when one exists. Evidence links are copied (contents are shared)."""
+        with self._write() as conn:
+            app = self._app(conn, app_id, for_write=False)
+            doc = self._document(conn, app.id)
+            old_campaign = doc["campaign"]
+            new_campaign = int(campaign) if campaign is not None else old_campaign
+            delta = new_campaign - old_campaign
+            doc["values"] = {k: shift_years(v, delta) for k, v in doc["values"].items()}
+            doc["lists"] = {n: [{k: shift_years(v, delta) for k, v in row.items()} for row in rows]
+                            for n, rows in doc["lists"].items()}
+            if name is None:
+                name = doc["name"].replace(str(old_campaign), str(new_campaign)) if delta else (
+                    f"{doc['name']}（副本）" if doc["name"] else "")
+            at = now()
+            doc.update(uuid=uuidlib.uuid4().hex, campaign=new_campaign, rules=shift_rules_id(doc["rules"], new_campaign),
+                       status="draft", name=name, created=at, changed=at)
+            for e in doc["evidence"]:
+                e["attached"] = at
+            doc = validate_document(doc, origin="复制的申请")
+            return self._insert_app(conn, doc, at, "duplicate", note={"source": app.id, "campaign": new_campaign})
+
+
+def _undo(doc: dict[str, Any], kind: str, field: str | None, old: str | None, new: str | None) -> None:
+    """Undo one history row on a document."""
+    if kind in ("value", "list"):
+        part = doc["values" if kind == "value" else "lists"]
+        if old is None:
+            part.pop(field, None)
+        else:
+            part[field] = loads(old)
+    elif kind == "evidence":
+        if new is not None:
+            sha = loads(new)["sha256"]
+            doc["evidence"] = [e for e in doc["evidence"] if not (e["target"] == field and e["sha256"] == sha)]
+        if old is not None:
+            e = loads(old)
+            doc["evidence"].append({"target": field, "name": e["name"], "sha256": e["sha256"], "size": e["size"],
+                                    "file": f"evidence/{e['sha256']}/{e['name']}", "attached": e.get("attached")})
+    elif kind == "meta":
+        doc[field] = loads(old)

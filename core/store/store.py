@@ -1,0 +1,253 @@
+"""``Store``: the local home of every application draft (see docs/storage.md).
+
+Typical use by the GUI::
+
+    store = Store.open()                      # default file in the user data folder
+    app_id = store.create(new_application("SH-2023"))
+    store.set_value(app_id, "basic.area", "12.5")   # one committed transaction, history included
+    doc = store.get(app_id)                   # the application document (format 1) as a dict
+
+Every method that changes something commits before it returns, so the GUI can call it on every
+field commit and a crash never costs more than the edit being typed.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid as uuidlib
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from core.store.transfer import TransferMixin
+from sqlalchemy import and_, insert, or_, select, update
+from sqlalchemy.engine import Connection
+
+from core.store import schema as t
+from core.store.base import StoreBase
+from core.store.documents import (
+    COLUMNS,
+    TABLE_KEYS,
+    check_status,
+    dumps,
+    loads,
+    now,
+    statuses,
+    validate_document,
+    validate_list,
+    validate_value,
+)
+from core.store.errors import StoreError
+from core.store.evidence import EvidenceMixin
+from core.store.history import HistoryMixin
+
+NAME_KEY = "basic.cluster_name"  # shown when the application has no name of its own
+_JURISDICTION = re.compile(r"^[A-Z]{2,3}$")
+_RULES = re.compile(r"^[A-Z]{2,3}-[0-9]{4}$")
+
+
+@dataclass(frozen=True)
+class AppSummary:
+    id: str
+    name: str
+    jurisdiction: str
+    campaign: int
+    rules: str
+    status: str
+    status_label: str
+    created: str
+    changed: str
+    deleted_at: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class Store(HistoryMixin, EvidenceMixin, TransferMixin, StoreBase):
+    """All reads and writes of applications. Thread-safe through the connection pool."""
+
+    # --- whole applications ---------------------------------------------------------------------
+
+    def create(self, app: Any, *, action: str = "create") -> str:
+        """Store a new application (an ``Application`` or its JSON dict); returns its id."""
+        doc = app.to_json() if hasattr(app, "to_json") else app
+        doc = validate_document(doc, origin="申报数据")
+        with self._write() as conn:
+            return self._insert_app(conn, doc, now(), action)
+
+    def _insert_app(self, conn: Connection, doc: dict[str, Any], at: str, action: str,
+                    note: dict[str, Any] | None = None) -> str:
+        app_id = (doc.get("uuid") or uuidlib.uuid4().hex).lower()
+        if conn.execute(select(t.applications.c.id).where(t.applications.c.id == app_id)).first():
+            raise StoreError(f"数据库中已有编号为 {app_id} 的申请。")
+        row = {k: doc.get(k) for k in COLUMNS}
+        row.update(
+            id=app_id,
+            name=doc.get("name") or "",
+            status=check_status(doc.get("status") or "draft"),
+            form_version=doc.get("form_version") or 1,
+            format_version=doc.get("format_version") or 1,
+            created=doc.get("created") or at,
+            changed=doc.get("changed") or at,
+            extra=dumps({k: v for k, v in doc.items() if k not in TABLE_KEYS and k not in COLUMNS}),
+        )
+        conn.execute(insert(t.applications).values(**row))
+        if doc.get("values"):
+            conn.execute(insert(t.values), [{"app_id": app_id, "key": k, "value": dumps(v, f"字段“{k}”的值")}
+                                            for k, v in doc["values"].items()])
+        if doc.get("lists"):
+            conn.execute(insert(t.lists), [{"app_id": app_id, "name": n, "rows": dumps(r, f"清单“{n}”")}
+                                           for n, r in doc["lists"].items()])
+        for entry in doc.get("evidence") or []:
+            self._link_evidence(conn, app_id, entry, at)
+        self._record(conn, app_id, at, action, "app", None, None, dumps(note) if note else None)
+        return app_id
+
+    def get(self, app_id: str) -> dict[str, Any]:
+        """The application document (format 1) as a dict, the way ``export-json`` writes it."""
+        with self._read() as conn:
+            return self._document(conn, self._app(conn, app_id, for_write=False).id)
+
+    def load(self, app_id: str):
+        """The application as a ``core.application.Application``."""
+        from core.application import Application
+
+        return Application.from_json(self.get(app_id), origin="数据库中的申请")
+
+    def _document(self, conn: Connection, app_id: str) -> dict[str, Any]:
+        row = conn.execute(select(t.applications).where(t.applications.c.id == app_id)).mappings().one()
+        doc: dict[str, Any] = {"format": "cluster-declare.application", "format_version": row["format_version"],
+                               "uuid": app_id}
+        for key in ("form", "form_version", "jurisdiction", "campaign", "rules", "name", "status", "created",
+                    "changed"):
+            doc[key] = row[key]
+        doc.update(loads(row["extra"]) or {})
+        v, li = t.values.c, t.lists.c
+        doc["values"] = {k: loads(val) for k, val in conn.execute(
+            select(v.key, v.value).where(v.app_id == app_id).order_by(v.key))}
+        doc["lists"] = {n: loads(rows) for n, rows in conn.execute(
+            select(li.name, li.rows).where(li.app_id == app_id).order_by(li.name))}
+        doc["evidence"] = self._evidence_entries(conn, app_id)
+        return doc
+
+    def list_applications(self, search: str | None = None, *, include_deleted: bool = False,
+                          only_deleted: bool = False) -> list[AppSummary]:
+        """Summaries, most recently changed first. ``search`` matches name, id, region or rule set."""
+        a, v = t.applications.c, t.values.c
+        query = (
+            select(a.id, a.name, v.value, a.jurisdiction, a.campaign, a.rules, a.status, a.created, a.changed,
+                   a.deleted_at)
+            .select_from(t.applications.outerjoin(t.values, and_(v.app_id == a.id, v.key == NAME_KEY)))
+            .order_by(a.changed.desc(), a.id)
+        )
+        if only_deleted:
+            query = query.where(a.deleted_at.is_not(None))
+        elif not include_deleted:
+            query = query.where(a.deleted_at.is_(None))
+        if search and search.strip():
+            needle = "%" + search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            query = query.where(or_(*(c.like(needle, escape="\\") for c in (a.name, v.value, a.id, a.jurisdiction,
+                                                                            a.rules))))
+        labels = statuses()
+        with self._read() as conn:
+            rows = conn.execute(query).all()
+        out = []
+        for r in rows:
+            fallback = loads(r[2]) if r[2] else None
+            name = r[1] or (fallback if isinstance(fallback, str) else "") or "（未命名集群）"
+            out.append(AppSummary(r[0], name, r[3], r[4], r[5], r[6], labels.get(r[6], r[6]), r[7], r[8], r[9]))
+        return out
+
+    # --- edits ----------------------------------------------------------------------------------
+
+    def set_value(self, app_id: str, key: str, value: Any, *, action: str = "edit") -> bool:
+        """Save one field (checked against the form); False if it already had this value."""
+        return self.set_values(app_id, {key: value}, action=action) > 0
+
+    def set_values(self, app_id: str, values: dict[str, Any], *, action: str = "edit") -> int:
+        """Save several fields in one transaction (e.g. an Excel import); returns how many changed."""
+        with self._write() as conn:
+            app = self._app(conn, app_id)
+            checked = {k: validate_value(app.form, app.campaign, k, val) for k, val in values.items()}
+            at = now()
+            changed = sum(self._put_value(conn, app.id, k, val, at, action) for k, val in checked.items())
+            if changed:
+                self._touch(conn, app.id, at)
+            return changed
+
+    def replace_list(self, app_id: str, name: str, rows: list[dict[str, Any]], *, action: str = "edit") -> bool:
+        """Replace a whole list (清单) such as ``enterprises``; False if identical."""
+        with self._write() as conn:
+            app = self._app(conn, app_id)
+            rows = validate_list(app.form, name, rows)
+            at = now()
+            changed = self._put_list(conn, app.id, name, rows, at, action)
+            if changed:
+                self._touch(conn, app.id, at)
+            return changed
+
+    def set_meta(self, app_id: str, *, name: str | None = None, jurisdiction: str | None = None,
+                 rules: str | None = None) -> bool:
+        """Rename, or move to another region's rule set of the same campaign."""
+        wanted = {k: v for k, v in (("name", name), ("jurisdiction", jurisdiction), ("rules", rules)) if v is not None}
+        if "name" in wanted and (not isinstance(name, str) or len(name) > 200):
+            raise StoreError("申请名称应为不超过 200 个字的文字。")
+        if "jurisdiction" in wanted and not _JURISDICTION.match(str(jurisdiction)):
+            raise StoreError(f"地区代码“{jurisdiction}”无效，应为 2–3 个大写字母，例如 SH。")
+        if "rules" in wanted and not _RULES.match(str(rules)):
+            raise StoreError(f"规则集编号“{rules}”无效，应形如 SH-2023。")
+        return self._set_columns(app_id, wanted, action="edit")
+
+    def set_status(self, app_id: str, status: str) -> bool:
+        """草稿 / 待审核 / 已推荐 / 已导出 (draft, pending_review, recommended, exported)."""
+        return self._set_columns(app_id, {"status": check_status(status)}, action="status")
+
+    def _set_columns(self, app_id: str, wanted: dict[str, Any], action: str) -> bool:
+        with self._write() as conn:
+            app = self._app(conn, app_id)
+            row = conn.execute(select(t.applications).where(t.applications.c.id == app.id)).mappings().one()
+            if "rules" in wanted and int(wanted["rules"][-4:]) != row["campaign"]:
+                raise StoreError(f"规则集 {wanted['rules']} 与本申请的申报年度 {row['campaign']} 不符；"
+                                 "换年度请用“复制为下一年度”。")
+            diff = {k: v for k, v in wanted.items() if row[k] != v}
+            if not diff:
+                return False
+            at = now()
+            conn.execute(update(t.applications).where(t.applications.c.id == app.id).values(**diff, changed=at))
+            for k, v in diff.items():
+                self._record(conn, app.id, at, action, "meta", k, dumps(row[k]), dumps(v))
+            return True
+
+    def delete(self, app_id: str) -> None:
+        """Move to the deleted applications (nothing is erased; ``undelete`` brings it back)."""
+        self._set_deleted(app_id, deleted=True)
+
+    def undelete(self, app_id: str) -> None:
+        self._set_deleted(app_id, deleted=False)
+
+    def _set_deleted(self, app_id: str, *, deleted: bool) -> None:
+        with self._write() as conn:
+            app = self._app(conn, app_id, for_write=False)
+            if bool(app.deleted_at) == deleted:
+                return
+            at = now()
+            value = at if deleted else None
+            conn.execute(update(t.applications).where(t.applications.c.id == app.id).values(deleted_at=value))
+            self._record(conn, app.id, at, "delete" if deleted else "undelete", "app", "deleted_at",
+                         dumps(app.deleted_at), dumps(value))
+
+    # --- UI state (not part of the document, not in history) ------------------------------------
+
+    def get_ui_state(self, app_id: str) -> dict[str, Any]:
+        with self._read() as conn:
+            app = self._app(conn, app_id, for_write=False)
+            text = conn.execute(select(t.applications.c.ui_state).where(t.applications.c.id == app.id)).scalar()
+        return loads(text) or {}
+
+    def set_ui_state(self, app_id: str, state: dict[str, Any]) -> None:
+        """E.g. ``{"page": "industry"}``: where the official left the wizard."""
+        if not isinstance(state, dict):
+            raise StoreError("界面状态应为字典。")
+        with self._write() as conn:
+            app = self._app(conn, app_id, for_write=False)
+            conn.execute(update(t.applications).where(t.applications.c.id == app.id)
+                         .values(ui_state=dumps(state, "界面状态")))
