@@ -8,6 +8,7 @@ libraries inside their handlers, so ``--help`` and the GUI start stay fast.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import sys
@@ -54,10 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _reconfigure_stdio() -> None:
     # Windows consoles default to a legacy code page; Chinese must never raise UnicodeEncodeError.
     for stream in (sys.stdout, sys.stderr):
-        try:
+        with contextlib.suppress(AttributeError, ValueError):
             stream.reconfigure(encoding="utf-8", errors="replace")
-        except (AttributeError, ValueError):
-            pass
 
 
 def main(argv: list[str] | None = None) -> int:
