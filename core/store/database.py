@@ -159,8 +159,13 @@ def make_engine(target: Target, *, readonly: bool, busy_timeout_ms: int) -> Engi
 
 
 def enable_wal(engine: Engine) -> None:
-    with engine.connect() as conn:
-        mode = conn.exec_driver_sql("PRAGMA journal_mode=WAL").scalar()
+    raw = engine.raw_connection()  # outside any transaction: SQLite refuses the switch inside one
+    try:
+        cur = raw.cursor()
+        mode = cur.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+        cur.close()
+    finally:
+        raw.close()
     if str(mode).lower() != "wal":  # e.g. a network drive without shared memory
         raise StoreError(f"无法为数据库启用 WAL 日志模式（当前为 {mode}）。请把数据库放在本机磁盘上。")
 

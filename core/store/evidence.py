@@ -89,7 +89,8 @@ class EvidenceMixin:
             validate_target(app.form, target)
             at = now()
             self._ensure_blob(conn, path, sha, size)
-            entry = {"target": target, "name": name, "sha256": sha, "size": size, "attached": at}
+            entry = {"target": target, "name": name, "sha256": sha, "size": size,
+                     "file": f"evidence/{sha}/{name}", "attached": at}
             if self._link_evidence(conn, app.id, entry, at, action="attach"):
                 self._touch(conn, app.id, at)
             else:

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.engine import Connection
 
 from core.store import schema as t
@@ -87,9 +87,9 @@ class HistoryMixin:
         else:
             raise StoreError("请给出时间或修改记录编号。")
         doc = self._document(conn, app_id)
-        rows = conn.execute(select(h.at, h.action, h.kind, h.field, h.old, h.new)
+        rows = conn.execute(select(h.action, h.kind, h.field, h.old, h.new)
                             .where(h.app_id == app_id, later).order_by(h.id.desc())).all()
-        for at, action, kind, field, old, new in rows:
+        for action, kind, field, old, new in rows:
             if kind == "app" and action in CREATING_ACTIONS:
                 raise StoreError(f"在 {label} 这份申请还没有创建。")
             _undo(doc, kind, field, old, new)
@@ -106,30 +106,34 @@ class HistoryMixin:
             past = self._as_of(conn, app.id, when, entry)
             current = self._document(conn, app.id)
             at = now()
-            n = 0
-            for key in sorted(current["values"].keys() | past["values"].keys()):
-                n += self._put_value(conn, app.id, key, past["values"].get(key, ABSENT), at, "restore")
-            for name in sorted(current["lists"].keys() | past["lists"].keys()):
-                n += self._put_list(conn, app.id, name, past["lists"].get(name, ABSENT), at, "restore")
-            have = {(e["target"], e["sha256"]) for e in current["evidence"]}
-            want = {(e["target"], e["sha256"]): e for e in past["evidence"]}
-            for target, sha in sorted(have - want.keys()):
-                n += self._unlink_evidence(conn, app.id, target, sha, at, action="restore")
-            for key in sorted(want.keys() - have):
-                n += self._link_evidence(conn, app.id, want[key], at, action="restore")
-            meta = {k: past[k] for k in RESTORABLE_META if past[k] != current[k]}
-            if meta:
-                from sqlalchemy import update
-
-                conn.execute(update(t.applications).where(t.applications.c.id == app.id).values(**meta))
-                for k, v in meta.items():
-                    self._record(conn, app.id, at, "restore", "meta", k, dumps(current[k]), dumps(v))
-                n += len(meta)
+            n = self._apply_document(conn, app.id, current, past, at, "restore", RESTORABLE_META)
             if n:
                 note = {"entry": entry} if entry is not None else {"when": normalize_when(when)}
                 self._record(conn, app.id, at, "restore", "app", None, None, dumps(note))
                 self._touch(conn, app.id, at)
             return n
+
+    def _apply_document(self, conn: Connection, app_id: str, current: dict[str, Any], wanted: dict[str, Any],
+                        at: str, action: str, meta_keys: tuple[str, ...]) -> int:
+        """Turn ``current`` into ``wanted``, one recorded change at a time; returns the count."""
+        n = 0
+        for key in sorted(current["values"].keys() | wanted["values"].keys()):
+            n += self._put_value(conn, app_id, key, wanted["values"].get(key, ABSENT), at, action)
+        for name in sorted(current["lists"].keys() | wanted["lists"].keys()):
+            n += self._put_list(conn, app_id, name, wanted["lists"].get(name, ABSENT), at, action)
+        have = {(e["target"], e["sha256"]) for e in current["evidence"]}
+        want = {(e["target"], e["sha256"]): e for e in wanted["evidence"]}
+        for target, sha in sorted(have - want.keys()):
+            n += self._unlink_evidence(conn, app_id, target, sha, at, action=action)
+        for key in sorted(want.keys() - have):
+            n += self._link_evidence(conn, app_id, want[key], at, action=action)
+        meta = {k: wanted[k] for k in meta_keys if wanted.get(k) is not None and wanted[k] != current[k]}
+        if meta:
+            conn.execute(update(t.applications).where(t.applications.c.id == app_id).values(**meta))
+            for k, v in meta.items():
+                self._record(conn, app_id, at, action, "meta", k, dumps(current[k]), dumps(v))
+            n += len(meta)
+        return n
 
     def duplicate(self, app_id: str, campaign: int | None = None, *, name: str | None = None) -> str:
         """A new draft from an existing application. With another ``campaign`` the per-year figures

@@ -18,7 +18,6 @@ import uuid as uuidlib
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from core.store.transfer import TransferMixin
 from sqlalchemy import and_, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
@@ -39,6 +38,7 @@ from core.store.documents import (
 from core.store.errors import StoreError
 from core.store.evidence import EvidenceMixin
 from core.store.history import HistoryMixin
+from core.store.transfer import TransferMixin
 
 NAME_KEY = "basic.cluster_name"  # shown when the application has no name of its own
 _JURISDICTION = re.compile(r"^[A-Z]{2,3}$")

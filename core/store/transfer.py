@@ -1,0 +1,214 @@
+"""Moving data in and out: one application as JSON (+ evidence folder), the whole database as a
+backup file.
+
+Exported layout (what ``import_json`` reads back)::
+
+    申请.json
+    evidence/<sha256>/<file name>     one folder per content, as the document's "file" entries say
+
+Imports check everything (document, every evidence file's hash) before writing, and write in one
+transaction: a failed import leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import uuid as uuidlib
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from core.store import database as db
+from core.store import schema as t
+from core.store.documents import now
+from core.store.errors import StoreError, corrupt_error, sqlite_code
+from core.store.evidence import check_size, hash_file
+
+CONFLICT_MODES = ("error", "copy", "replace")
+
+
+class TransferMixin:
+    # --- one application ------------------------------------------------------------------------
+
+    def export_json(self, app_id: str, path: str | os.PathLike[str]) -> Path:
+        """Write the application to ``path`` and its evidence files under ``evidence/`` beside it."""
+        from core.application import Application, write_application_file
+
+        dest = Path(path)
+        if not dest.parent.is_dir():
+            raise StoreError(f"无法写入“{dest}”：文件夹不存在。")
+        doc = self.get(app_id)
+        for e in doc["evidence"]:
+            file = dest.parent / e["file"]
+            if not (file.is_file() and hash_file(file)[0] == e["sha256"]):
+                self.copy_evidence(e["sha256"], file)
+        write_application_file(Application.from_json(doc, origin="数据库中的申请"), dest)
+        return dest
+
+    def import_json(self, path: str | os.PathLike[str], *, on_conflict: str = "error") -> str:
+        """Import an application file (and its ``evidence/`` folder); returns the stored id.
+
+        If the store already has an application with the same id: ``error`` refuses, ``copy``
+        stores it as a new application, ``replace`` overwrites it with recorded (undoable) changes."""
+        from core.application import read_application_file
+
+        if on_conflict not in CONFLICT_MODES:
+            raise StoreError(f"on_conflict 应为 {'/'.join(CONFLICT_MODES)}")
+        src = Path(path)
+        doc = read_application_file(src).to_json()
+        files = self._evidence_files(src, doc)
+        with self._write() as conn:
+            at = now()
+            a = t.applications.c
+            existing = conn.execute(select(a.id, a.name, a.campaign, a.form).where(a.id == doc["uuid"])).first()
+            if existing and on_conflict == "error":
+                raise StoreError(
+                    f"数据库中已有这份申请（编号 {existing.id[:8]}，“{existing.name or '未命名'}”）。"
+                    "要用文件内容覆盖它请加 --replace，要另存为新申请请加 --copy。"
+                )
+            if existing and on_conflict == "copy":
+                doc["uuid"], existing = uuidlib.uuid4().hex, None
+            for sha, (file, size) in files.items():
+                self._ensure_blob(conn, file, sha, size)
+            if existing is None:
+                return self._insert_app(conn, doc, at, "import", note={"file": src.name})
+            if (existing.campaign, existing.form) != (doc["campaign"], doc["form"]):
+                raise StoreError(f"文件“{src.name}”的申报年度或申报表与数据库中的同一申请不同，不能覆盖；"
+                                 "请加 --copy 导入为新申请。")
+            app = self._app(conn, existing.id)
+            current = self._document(conn, app.id)
+            if self._apply_document(conn, app.id, current, doc, at, "import",
+                                    ("name", "jurisdiction", "rules", "status")):
+                self._touch(conn, app.id, at)
+            return app.id
+
+    def _evidence_files(self, src: Path, doc: dict[str, Any]) -> dict[str, tuple[Path, int]]:
+        """Find and check every evidence file the document names, before anything is written."""
+        base = src.resolve().parent
+        found: dict[str, tuple[Path, int]] = {}
+        for e in doc["evidence"]:
+            rel = e.get("file") or f"evidence/{e['sha256']}/{e['name']}"
+            file = (base / rel).resolve()
+            if not file.is_relative_to(base):
+                raise StoreError(f"文件“{src.name}”中的佐证材料路径“{rel}”指向申报数据所在文件夹之外，已拒绝。")
+            if e["sha256"] in found:
+                continue
+            if not file.exists():
+                if self._has_blob(e["sha256"]):
+                    continue  # the content is already stored
+                raise StoreError(f"找不到佐证材料文件“{rel}”（应在“{src.name}”旁边的 evidence 文件夹中）。")
+            size = check_size(file, self.max_evidence_bytes)
+            sha, size = hash_file(file)
+            if sha != e["sha256"]:
+                raise StoreError(f"佐证材料文件“{rel}”的内容与申报数据中记录的 SHA-256 不符（文件可能被修改或损坏）。")
+            found[sha] = (file, size)
+        return found
+
+    def _has_blob(self, sha: str) -> bool:
+        with self._read() as conn:
+            b = t.evidence_blobs.c
+            return conn.execute(select(b.sha256).where(b.sha256 == sha)).first() is not None
+
+    # --- the whole database ---------------------------------------------------------------------
+
+    def _sqlite_only(self, what: str) -> Path:
+        if self.path is None:
+            raise StoreError(f"{what}只适用于 SQLite 数据库文件；PostgreSQL 请用 pg_dump / pg_restore。")
+        return self.path
+
+    def backup(self, path: str | os.PathLike[str]) -> Path:
+        """Copy the whole database to ``path`` (a file, or a folder to put a dated file in) with
+        SQLite's online backup: consistent even while the program is editing."""
+        source = self._sqlite_only("备份")
+        dest = Path(path)
+        if dest.is_dir():
+            dest = dest / f"cluster-declare-backup-{datetime.now():%Y%m%d-%H%M%S}.sqlite"
+        if dest.exists() and dest.resolve() == source.resolve():
+            raise StoreError("备份文件不能是正在使用的数据库本身。")
+        if not dest.parent.is_dir():
+            raise StoreError(f"无法写入备份“{dest}”：文件夹不存在。")
+        tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
+        try:
+            with self._guard():
+                raw = self.engine.raw_connection()
+                try:
+                    _copy_database(raw.driver_connection, tmp, dest)
+                finally:
+                    raw.close()
+            _fsync(tmp)
+            os.replace(tmp, dest)
+        except OSError as exc:
+            raise StoreError(f"无法写入备份“{dest}”：{exc.strerror or exc}") from exc
+        finally:
+            tmp.unlink(missing_ok=True)
+        return dest
+
+    def restore(self, path: str | os.PathLike[str]) -> Path:
+        """Replace the whole database with a backup. The backup is checked first; the current data
+        is first copied beside the database (the returned path); the replacement is one SQLite
+        transaction, so it happens completely or not at all."""
+        target = self._sqlite_only("恢复")
+        src = Path(path)
+        if not src.is_file():
+            raise StoreError(f"找不到备份文件“{src}”。")
+        if src.resolve() == target.resolve():
+            raise StoreError("不能用正在使用的数据库恢复它自己。")
+        info = db.inspect_file(src, str(src))  # refuses damaged, foreign or newer files
+        if info.revision is None:
+            raise StoreError(f"“{src}”不是集群申报助手的数据库备份。")
+        _full_check(src)
+        safety = self.backup(target.with_name(f"{target.stem}.before-restore-{datetime.now():%Y%m%d-%H%M%S}.sqlite"))
+        with self._write():
+            pass  # refuses early (read-only, damaged) with the usual messages
+        with self._guard():
+            raw = self.engine.raw_connection()
+            try:
+                reader = sqlite3.connect(f"{src.resolve().as_uri()}?mode=ro", uri=True)
+                try:
+                    reader.backup(raw.driver_connection)
+                finally:
+                    reader.close()
+            finally:
+                raw.close()
+            self.engine.dispose()
+            if info.revision != db.HEAD:
+                db.migrate(self.engine)
+        return safety
+
+
+def _copy_database(source: sqlite3.Connection, tmp: Path, dest: Path) -> None:
+    out = sqlite3.connect(tmp)
+    try:
+        source.backup(out)  # all pages in one step: one consistent snapshot
+        out.execute("PRAGMA journal_mode=DELETE")  # the backup is one self-contained file
+        if out.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
+            raise corrupt_error(str(dest), "备份副本校验未通过")
+    except sqlite3.Error as exc:
+        code = sqlite_code(exc)
+        reason = "磁盘空间已满" if code == 13 else "没有写入权限" if code in (8, 14) else str(exc)
+        raise StoreError(f"无法写入备份“{dest}”：{reason}。数据库本身未受影响。") from exc
+    finally:
+        out.close()
+
+
+def _full_check(path: Path) -> None:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        rows = conn.execute("PRAGMA integrity_check").fetchall()
+    except sqlite3.Error as exc:
+        raise corrupt_error(str(path), str(exc)) from exc
+    finally:
+        conn.close()
+    if rows != [("ok",)]:
+        raise corrupt_error(str(path), "完整性检查未通过")
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
