@@ -19,6 +19,7 @@ from core.errors import UserError
 
 COMMAND_MODULES = (
     "core.cli.rules_cmds",
+    "core.cli.store_cmds",
 )
 
 DB_ENV = "CLUSTER_DECLARE_DB"

@@ -1,0 +1,165 @@
+"""Commands of the local store: list, history, import, export-json, backup, restore (all take --db)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+ACTION_LABELS = {
+    "create": "新建", "import": "导入", "duplicate": "复制", "edit": "修改", "restore": "恢复版本",
+    "attach": "添加佐证材料", "detach": "移除佐证材料", "status": "更改状态", "delete": "删除", "undelete": "撤销删除",
+}
+
+
+def register(sub, common) -> None:
+    p = sub.add_parser("list", parents=[common.db], help="列出数据库中的申请")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="输出格式（默认 text）")
+    p.add_argument("--search", metavar="文字", help="只列出名称、编号、地区或规则集含此文字的申请")
+    p.add_argument("--deleted", action="store_true", help="只列出已删除的申请")
+    p.set_defaults(func=_list)
+
+    p = sub.add_parser("history", parents=[common.db], help="一份申请的修改记录")
+    p.add_argument("id", metavar="ID", help="申请编号（list 显示的前几位即可）")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--limit", type=int, metavar="N", help="只显示最近 N 条")
+    p.set_defaults(func=_history)
+
+    p = sub.add_parser("import", parents=[common.db], help="把申报数据 JSON（及旁边的 evidence 文件夹）导入数据库")
+    p.add_argument("file", metavar="APP.json")
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--replace", action="store_true", help="数据库中已有同一申请时，用文件内容覆盖（可在修改记录中恢复）")
+    mode.add_argument("--copy", action="store_true", help="数据库中已有同一申请时，导入为一份新申请")
+    p.set_defaults(func=_import)
+
+    p = sub.add_parser("export-json", parents=[common.db], help="把一份申请导出为 JSON，佐证材料写入旁边的 evidence 文件夹")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="输出的 JSON 文件")
+    p.set_defaults(func=_export)
+
+    p = sub.add_parser("backup", parents=[common.db], help="备份整个数据库（程序运行时也可安全备份）")
+    p.add_argument("path", metavar="PATH", help="备份文件，或存放带日期备份文件的文件夹")
+    p.set_defaults(func=_backup)
+
+    p = sub.add_parser("restore", parents=[common.db], help="用备份文件替换整个数据库（先自动保存当前数据）")
+    p.add_argument("path", metavar="PATH", help="备份文件")
+    p.set_defaults(func=_restore)
+
+
+def _open(args: argparse.Namespace, *, must_exist: bool):
+    from core.errors import UserError
+    from core.store import Store
+
+    db = args.db
+    if must_exist and db and "://" not in db and not Path(db).expanduser().exists():
+        raise UserError(f"数据库文件“{db}”不存在。")
+    return Store.open(db)
+
+
+def _local(stamp: str | None) -> str:
+    if not stamp:
+        return ""
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        return stamp
+
+
+def _short(value: Any, present: bool) -> str:
+    if not present:
+        return "（无）"
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _list(args: argparse.Namespace) -> int:
+    with _open(args, must_exist=True) as store:
+        apps = store.list_applications(args.search, only_deleted=args.deleted)
+    if args.format == "json":
+        print(json.dumps([a.to_json() for a in apps], ensure_ascii=False, indent=2))
+        return 0
+    if not apps:
+        print("没有符合条件的申请。" if args.search or args.deleted else "数据库中还没有申请。")
+        return 0
+    print("编号      年度  地区  规则集    状态    修改时间             名称")
+    for a in apps:
+        print(f"{a.id[:8]}  {a.campaign}  {a.jurisdiction:<4}  {a.rules:<8}  {a.status_label:<4}  "
+              f"{_local(a.changed):<19}  {a.name}")
+    return 0
+
+
+def _history(args: argparse.Namespace) -> int:
+    with _open(args, must_exist=True) as store:
+        doc = store.get(args.id)
+        entries = store.history(doc["uuid"], limit=args.limit)
+    if args.format == "json":
+        print(json.dumps([e.to_json() for e in entries], ensure_ascii=False, indent=2))
+        return 0
+    labels = _field_labels(doc["form"])
+    print(f"{doc['name'] or '（未命名集群）'}（{doc['uuid']}）的修改记录，共 {len(entries)} 条：")
+    for e in entries:
+        print(f"#{e.id:<5} {_local(e.at)}  {e.user}  {ACTION_LABELS.get(e.action, e.action)}  {_describe(e, labels)}")
+    return 0
+
+
+def _field_labels(form_id: str) -> dict[str, str]:
+    from core.errors import UserError
+
+    try:
+        from core.form import load_form
+
+        form = load_form(form_id)
+    except UserError:
+        return {}
+    labels = {k: f.label for k, f in form.fields.items()}
+    labels.update({f"list:{k}": v for k, v in form.lists.items()})
+    return labels
+
+
+def _describe(e, labels: dict[str, str]) -> str:
+    if e.kind == "app":
+        return "" if e.action in ("delete", "undelete") or not e.new else _short(e.new, True)
+    if e.kind == "evidence":
+        item = e.new if e.new_present else e.old
+        where = labels.get(e.field) or labels.get(e.field.split(":")[0], e.field)
+        return f"{where}：{item['name']}（{item['sha256'][:12]}…）"
+    key = e.field if e.kind != "list" else f"list:{e.field}"
+    label = labels.get(key)
+    name = f"{label}（{e.field}）" if label else e.field
+    return f"{name}：{_short(e.old, e.old_present)} → {_short(e.new, e.new_present)}"
+
+
+def _import(args: argparse.Namespace) -> int:
+    mode = "replace" if args.replace else "copy" if args.copy else "error"
+    with _open(args, must_exist=False) as store:
+        app_id = store.import_json(args.file, on_conflict=mode)
+        name = store.get(app_id)["name"]
+    print(f"已导入：{name or '（未命名集群）'}，编号 {app_id}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    with _open(args, must_exist=True) as store:
+        doc = store.get(args.id)
+        dest = store.export_json(doc["uuid"], args.output)
+    n = len({e["sha256"] for e in doc["evidence"]})
+    print(f"已导出到 {dest}" + (f"，佐证材料 {n} 个文件在 {dest.parent / 'evidence'}" if n else ""))
+    return 0
+
+
+def _backup(args: argparse.Namespace) -> int:
+    with _open(args, must_exist=True) as store:
+        dest = store.backup(args.path)
+    print(f"已备份到 {dest}")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    with _open(args, must_exist=False) as store:
+        safety = store.restore(args.path)
+        count = len(store.list_applications(include_deleted=True))
+    print(f"已从 {args.path} 恢复，共 {count} 份申请。恢复前的数据已保存在 {safety}", file=sys.stdout)
+    return 0
