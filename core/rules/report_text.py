@@ -1,0 +1,47 @@
+"""The plain-text rendering of a report, as ``cluster-declare check`` prints it."""
+
+from __future__ import annotations
+
+from core.application import Application
+from core.rules.loader import load_ruleset
+from core.rules.model import (
+    KIND_LABELS,
+    MET,
+    NOT_MET,
+    SEVERITY_LABELS,
+    UNKNOWN,
+    VERDICT_LABELS,
+    WAIVED,
+    Report,
+    indicator_title,
+)
+
+OUTCOME_MARKS = {MET: "✓", NOT_MET: "✗", UNKNOWN: "?", WAIVED: "—"}
+
+
+def render_text(app: Application, report: Report) -> str:
+    rs = load_ruleset(report.ruleset)
+    lines = [
+        f"{app.display_name}（{app.campaign}年申报）",
+        f"规则集：{rs.name}（{rs.id}，{rs.document}）",
+        f"结论：{VERDICT_LABELS[report.verdict]}",
+        "",
+    ]
+    for i, verdict in sorted(report.indicators.items()):
+        lines.append(f"【{VERDICT_LABELS[verdict]}】{indicator_title(i, rs.indicator_names)}")
+        for res in report.criteria:
+            if res.rule.indicator != i:
+                continue
+            soft = "（一般性要求）" if res.rule.soft else ""
+            lines.append(f"    {OUTCOME_MARKS[res.outcome]} {res.rule.title}{soft}：{res.found or '未填写'}")
+    if report.findings:
+        lines += ["", f"问题清单（共 {len(report.findings)} 条）："]
+        for n, f in enumerate(report.findings, 1):
+            where = indicator_title(f.indicator, rs.indicator_names)
+            lines.append(f"{n:>3}. [{SEVERITY_LABELS[f.severity]}·{KIND_LABELS[f.kind]}] {where}：{f.message}")
+            lines.append(f"     依据：{f.citation}    规则：{f.rule}")
+    else:
+        lines += ["", "未发现问题。"]
+    for note in rs.notes:
+        lines.append(f"说明：{note}")
+    return "\n".join(lines)
