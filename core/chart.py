@@ -1,0 +1,229 @@
+"""The self-assessment chart: how far each numeric criterion stands from its threshold.
+
+The chart is built once as a small geometry model (rectangles, lines, polygons, texts in a
+top-left coordinate system, like SVG) and rendered twice: ``assessment_chart_svg`` for the screen
+(QtSvg) and ``core.pdf.chart_drawing`` for the PDF (reportlab.graphics). Neither renderer decides
+anything about layout or colour.
+
+Each bar is ``CriterionResult.margin`` — (value − threshold) / |threshold|, sign flipped for "≤"
+rules — so right of the threshold line is better than required. Bars are clipped to the plot
+range and a clipped bar ends in an arrow head. A strip of chips at the top shows each indicator's
+verdict (基本条件, 指标一 … 指标八).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from xml.sax.saxutils import escape
+
+from core.numbers import fmt
+from core.rules.model import (
+    FAIL,
+    INCOMPLETE,
+    INDICATOR_NUMERALS,
+    MET,
+    NOT_MET,
+    PASS,
+    VERDICT_LABELS,
+    Report,
+)
+
+FONT_FAMILY = "Noto Sans SC"
+
+VERDICT_COLOURS = {PASS: "#2e7d32", FAIL: "#c62828", INCOMPLETE: "#ef6c00"}
+OUTCOME_COLOURS = {MET: "#43a047", NOT_MET: "#e53935"}
+UNKNOWN_COLOUR = "#9e9e9e"
+INK, GRID, AXIS = "#212121", "#e0e0e0", "#424242"
+OP_SYMBOLS = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
+
+# Margin range shown: −100 % (far below) … +200 % (far above); beyond that the bar is clipped.
+MARGIN_MIN, MARGIN_MAX = -1.0, 2.0
+TICKS = (-1.0, 0.0, 1.0, 2.0)
+
+
+@dataclass(frozen=True)
+class Rect:
+    x: float
+    y: float
+    w: float
+    h: float
+    fill: str
+    stroke: str | None = None
+    radius: float = 0.0
+
+
+@dataclass(frozen=True)
+class Line:
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    stroke: str
+    width: float = 1.0
+    dash: tuple[float, ...] = ()
+
+
+@dataclass(frozen=True)
+class Polygon:
+    points: tuple[tuple[float, float], ...]
+    fill: str
+
+
+@dataclass(frozen=True)
+class Text:
+    x: float
+    y: float  # baseline
+    text: str
+    size: float
+    fill: str = INK
+    anchor: str = "start"  # start / middle / end, as in SVG and reportlab
+    bold: bool = False
+
+
+@dataclass
+class Chart:
+    width: float
+    height: float
+    shapes: list[Rect | Line | Polygon | Text] = field(default_factory=list)
+
+
+def text_width(text: str, size: float) -> float:
+    """Estimated advance width: CJK, full-width forms and (in CJK fonts) quotes and dashes take
+    1 em, the rest about 0.58 em."""
+    return sum(size if ord(ch) >= 0x2E80 or 0x2010 <= ord(ch) <= 0x206F else size * 0.58 for ch in text)
+
+
+def fit_text(text: str, size: float, width: float) -> str:
+    if text_width(text, size) <= width:
+        return text
+    while text and text_width(text + "…", size) > width:
+        text = text[:-1]
+    return text + "…"
+
+
+def _pct(m: float) -> str:
+    return f"{m * 100:+.0f}%" if m else "0%"
+
+
+def _value_text(res) -> str:
+    if res.value is None:
+        return "未填写"
+    places = 2 if res.value != res.value.to_integral_value() else 0
+    op = OP_SYMBOLS.get(res.op or "", "")
+    return f"{fmt(res.value, places)} / {op}{fmt(res.threshold, 0 if res.threshold == int(res.threshold) else 2)}{res.unit}"
+
+
+def chart_model(report: Report, width: float = 640, height: float = 360) -> Chart:
+    """Lay out the chart for ``report`` in a ``width`` × ``height`` box (points or pixels)."""
+    chart = Chart(width, height)
+    add = chart.shapes.append
+    pad = 8.0
+    add(Rect(0, 0, width, height, "#ffffff"))
+
+    # Indicator verdict chips: name on the first line, verdict on the second.
+    chip_h = 32.0
+    n = max(len(report.indicators), 1)
+    gap = 4.0
+    chip_w = (width - 2 * pad - gap * (n - 1)) / n
+    chip_size = min(11.0, chip_w / 4.8)
+    for k, (i, verdict) in enumerate(sorted(report.indicators.items())):
+        x = pad + k * (chip_w + gap)
+        add(Rect(x, pad, chip_w, chip_h, VERDICT_COLOURS.get(verdict, UNKNOWN_COLOUR), radius=3))
+        label = "基本条件" if i == 0 else f"指标{INDICATOR_NUMERALS[i]}"
+        add(Text(x + chip_w / 2, pad + chip_h * 0.42, label, chip_size, "#ffffff", "middle", bold=True))
+        add(Text(x + chip_w / 2, pad + chip_h * 0.42 + chip_size * 1.15, VERDICT_LABELS[verdict],
+                 chip_size * 0.9, "#ffffff", "middle"))
+
+    rows = [c for c in report.criteria if c.threshold is not None]
+    top = pad + chip_h + 10 + 14  # room for tick labels above the plot
+    bottom = height - pad - 14  # room for the caption
+    label_w = width * 0.34
+    value_w = width * 0.22
+    x0 = pad + label_w + 6
+    x1 = width - pad - value_w - 6
+    span = MARGIN_MAX - MARGIN_MIN
+
+    def xpos(m: float) -> float:
+        return x0 + (min(max(m, MARGIN_MIN), MARGIN_MAX) - MARGIN_MIN) / span * (x1 - x0)
+
+    # Grid and ticks.
+    for t in TICKS:
+        x = xpos(t)
+        is_zero = t == 0.0
+        add(Line(x, top, x, bottom, AXIS if is_zero else GRID, 1.2 if is_zero else 0.8, () if is_zero else (3, 3)))
+        add(Text(x, top - 4, "阈值" if is_zero else _pct(t), 9, AXIS, "middle"))
+    add(Text(pad, height - pad, "条形：实测值偏离阈值的幅度（相对阈值，右侧为优于阈值；超出范围以箭头表示）",
+             9, AXIS))
+
+    if not rows:
+        add(Text(width / 2, (top + bottom) / 2, "本规则集无量化指标", 12, AXIS, "middle"))
+        return chart
+
+    row_h = (bottom - top) / len(rows)
+    size = max(7.0, min(11.0, row_h * 0.55))
+    bar_h = max(3.0, min(14.0, row_h * 0.6))
+    zero = xpos(0.0)
+    for k, res in enumerate(rows):
+        cy = top + row_h * (k + 0.5)
+        base = cy + size * 0.36
+        if k % 2:
+            add(Rect(pad, top + row_h * k, width - 2 * pad, row_h, "#f7f7f7"))
+        add(Text(pad + label_w, base, fit_text(res.rule.title, size, label_w), size, INK, "end"))
+        add(Text(width - pad, base, fit_text(_value_text(res), size, value_w), size, INK, "end"))
+        margin = res.margin
+        if margin is None:
+            add(Text(zero + 4, base, "无法计算", size, UNKNOWN_COLOUR))
+            continue
+        m = float(margin)
+        colour = OUTCOME_COLOURS.get(res.outcome, UNKNOWN_COLOUR)
+        end = xpos(m)
+        left, right = min(zero, end), max(zero, end)
+        clipped = m > MARGIN_MAX or m < MARGIN_MIN
+        head = min(bar_h, 8.0) if clipped else 0.0
+        body_right = right - head if clipped and m > 0 else right
+        body_left = left + head if clipped and m < 0 else left
+        add(Rect(body_left, cy - bar_h / 2, max(body_right - body_left, 1.0), bar_h, colour))
+        if clipped:
+            tip, back = (right, right - head) if m > 0 else (left, left + head)
+            add(Polygon(((back, cy - bar_h / 2 - 2), (tip, cy), (back, cy + bar_h / 2 + 2)), colour))
+        label = _pct(m)
+        lsize = size * 0.9
+        room = x1 - end if m >= 0 else end - x0
+        if not clipped and text_width(label, lsize) + 4 <= room:  # outside the bar's end
+            lx, anchor, fill = (end + 3, "start", INK) if m >= 0 else (end - 3, "end", INK)
+        else:  # inside the bar, near its end
+            inset = 3 + (head if clipped else 0)
+            lx, anchor, fill = (end - inset, "end", "#ffffff") if m >= 0 else (end + inset, "start", "#ffffff")
+        add(Text(lx, base, label, lsize, fill, anchor))
+    return chart
+
+
+def _svg_shape(s: Rect | Line | Polygon | Text) -> str:
+    if isinstance(s, Rect):
+        stroke = f' stroke="{s.stroke}"' if s.stroke else ""
+        rx = f' rx="{s.radius:g}"' if s.radius else ""
+        return f'<rect x="{s.x:.2f}" y="{s.y:.2f}" width="{s.w:.2f}" height="{s.h:.2f}" fill="{s.fill}"{stroke}{rx}/>'
+    if isinstance(s, Line):
+        dash = f' stroke-dasharray="{" ".join(f"{d:g}" for d in s.dash)}"' if s.dash else ""
+        return (f'<line x1="{s.x1:.2f}" y1="{s.y1:.2f}" x2="{s.x2:.2f}" y2="{s.y2:.2f}" '
+                f'stroke="{s.stroke}" stroke-width="{s.width:g}"{dash}/>')
+    if isinstance(s, Polygon):
+        pts = " ".join(f"{x:.2f},{y:.2f}" for x, y in s.points)
+        return f'<polygon points="{pts}" fill="{s.fill}"/>'
+    weight = ' font-weight="bold"' if s.bold else ""
+    return (f'<text x="{s.x:.2f}" y="{s.y:.2f}" font-size="{s.size:g}" fill="{s.fill}" '
+            f'text-anchor="{s.anchor}"{weight}>{escape(s.text)}</text>')
+
+
+def chart_svg(chart: Chart) -> str:
+    body = "\n".join(_svg_shape(s) for s in chart.shapes)
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{chart.width:g}" height="{chart.height:g}" '
+            f'viewBox="0 0 {chart.width:g} {chart.height:g}" font-family="{FONT_FAMILY}">\n{body}\n</svg>\n')
+
+
+def assessment_chart_svg(report: Report, width: int = 640, height: int = 360) -> str:
+    """SVG of the self-assessment chart for ``report`` (Chinese labels in "Noto Sans SC")."""
+    return chart_svg(chart_model(report, width, height))
+
+
+__all__ = ["Chart", "Line", "Polygon", "Rect", "Text", "assessment_chart_svg", "chart_model", "chart_svg"]

@@ -1,0 +1,60 @@
+"""The self-assessment chart: one geometry model, rendered as SVG for the screen."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from core.application import read_application_file
+from core.chart import VERDICT_COLOURS, Polygon, Rect, Text, assessment_chart_svg, chart_model
+from core.paths import resource
+from core.rules import evaluate
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _report(**values):
+    app = read_application_file(resource("samples", "sample-application.json"))
+    app.values.update(values)
+    return evaluate(app)
+
+
+def test_svg_names_every_numeric_criterion_and_indicator():
+    report = _report()
+    root = ET.fromstring(assessment_chart_svg(report))
+    assert root.get("width") == "640" and root.get("font-family") == "Noto Sans SC"
+    texts = [t.text for t in root.iter(f"{SVG}text")]
+    for label in ("基本条件", "指标一", "指标八", "阈值"):
+        assert label in texts
+    numeric = [c for c in report.criteria if c.threshold is not None]
+    assert numeric
+    for res in numeric:
+        assert any(t and (t == res.rule.title or (t.endswith("…") and res.rule.title.startswith(t[:-1])))
+                   for t in texts), res.rule.title
+
+
+def test_bars_point_right_when_met_and_left_when_not():
+    # 占地面积 above the 100 km² limit; 2020 output below 30 亿元.
+    report = _report(**{"basic.area": "150", "industry.output_total": {"2020": "20", "2021": "46.80", "2022": "53.60"}})
+    chart = chart_model(report, 640, 360)
+    zero = next(s for s in chart.shapes if isinstance(s, Text) and s.text == "阈值").x
+    bars = [s for s in chart.shapes if isinstance(s, Rect) and s.fill in ("#43a047", "#e53935")]
+    red = [b for b in bars if b.fill == "#e53935"]
+    assert len(red) == 2 and all(b.x + b.w <= zero + 0.01 for b in red)
+    assert all(b.x >= zero - 0.01 for b in bars if b.fill == "#43a047")
+    # A clipped bar (far above its threshold) ends in an arrow head.
+    assert any(isinstance(s, Polygon) for s in chart.shapes)
+    # Each indicator chip takes its verdict's colour: 指标一 fails, the soft area rule does not.
+    chips = [s for s in chart.shapes if isinstance(s, Rect) and s.radius]
+    assert report.indicators[1] == "fail"
+    assert [c.fill for c in chips] == [VERDICT_COLOURS[v] for _, v in sorted(report.indicators.items())]
+    assert chips[1].fill == "#c62828"
+
+
+def test_every_shape_stays_inside_the_box():
+    for w, h in ((640, 360), (400, 300)):
+        chart = chart_model(_report(), w, h)
+        for s in chart.shapes:
+            if isinstance(s, Rect):
+                assert s.x >= -0.01 and s.x + s.w <= w + 0.01 and s.y + s.h <= h + 0.01
+            if isinstance(s, Text):
+                assert 0 <= s.y <= h
