@@ -118,14 +118,14 @@ class Evaluator:
         self.values[key] = value
         self.states[key] = parse_field(fd, value, self.years)
         self.field_findings[key] = check_field(self.states[key], self.form, self.evidence, self.lists)
-        rules = set(self._rules_by_field.get(key, ()))
+        rules = {r.id: r for r in self._rules_by_field.get(key, ())}
         for name in self._derived_by_field.get(key, ()):
             self._compute_derived(name, self.form.derived[name])
-            rules.update(self._rules_by_derived.get(name, ()))
+            rules.update((r.id, r) for r in self._rules_by_derived.get(name, ()))
         for i in self._cross_by_field.get(key, ()):
             c = self._cross[i]
             self.cross_findings[c["id"] + f"#{i}"] = run_cross_check(c, self.states, self.years)
-        for rule in rules:
+        for rule in rules.values():
             self._evaluate_rule(rule)
         self._evaluate_qualitative()
         return self.report()
@@ -184,10 +184,12 @@ class Evaluator:
                 unknown_ind.add(rule.indicator)
                 if rule.check["type"] != "qualitative" and not (set(res.fields) & flagged_fields):
                     findings.append(self._criterion_finding(res, ERROR, kind=COMPLETENESS))
+        # A partial rule set cannot vouch for indicators it has no rules for.
+        uncovered = set(range(9)) - {r.indicator for r in self.ruleset.rules} if self.ruleset.partial else set()
         for i in range(9):
             if i in fail_ind:
                 indicators[i] = FAIL
-            elif i in unknown_ind or i in error_indicators:
+            elif i in unknown_ind or i in error_indicators or i in uncovered:
                 indicators[i] = INCOMPLETE
             else:
                 indicators[i] = PASS

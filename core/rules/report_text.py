@@ -29,6 +29,8 @@ def render_text(app: Application, report: Report) -> str:
     ]
     for i, verdict in sorted(report.indicators.items()):
         lines.append(f"【{VERDICT_LABELS[verdict]}】{indicator_title(i, rs.indicator_names)}")
+        if rs.partial and not any(r.indicator == i for r in rs.rules):
+            lines.append("    （本规则集不含此项的认定标准）")
         for res in report.criteria:
             if res.rule.indicator != i:
                 continue
