@@ -8,7 +8,7 @@ the exact old text (SQL NULL meaning "was absent").
 from __future__ import annotations
 
 import uuid as uuidlib
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -32,21 +32,37 @@ CREATING_ACTIONS = ("create", "import", "duplicate")
 RESTORABLE_META = ("name", "jurisdiction", "rules")  # status is workflow, not content: a restore keeps it
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class HistoryEntry:
     id: int
-    at: str
-    user: str
+    at: str  # UTC ISO-8601
+    user: str  # OS login name
     action: str  # create, import, duplicate, edit, restore, attach, detach, status, delete, undelete
     kind: str  # value, list, evidence, meta, app
     field: str | None  # field key, list name, evidence target or document key
-    old: Any  # decoded JSON; None also when absent (see old_present)
-    new: Any
-    old_present: bool
-    new_present: bool
+    old_json: str | None  # stored JSON text; None means absent. Decoded on demand (10,000 rows open fast)
+    new_json: str | None
+
+    @property
+    def old(self) -> Any:
+        return loads(self.old_json)
+
+    @property
+    def new(self) -> Any:
+        return loads(self.new_json)
+
+    @property
+    def old_present(self) -> bool:
+        return self.old_json is not None
+
+    @property
+    def new_present(self) -> bool:
+        return self.new_json is not None
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"id": self.id, "at": self.at, "user": self.user, "action": self.action, "kind": self.kind,
+                "field": self.field, "old": self.old, "new": self.new, "old_present": self.old_present,
+                "new_present": self.new_present}
 
 
 class HistoryMixin:
@@ -63,8 +79,7 @@ class HistoryMixin:
             rows = conn.execute(query).all()
         if limit is not None:
             rows.reverse()
-        return [HistoryEntry(r[0], r[1], r[2], r[3], r[4], r[5], loads(r[6]), loads(r[7]), r[6] is not None,
-                             r[7] is not None) for r in rows]
+        return [HistoryEntry(*r) for r in rows]
 
     def as_of(self, app_id: str, when: datetime | str | None = None, *, entry: int | None = None) -> dict[str, Any]:
         """The document as it was at ``when`` (ISO time; naive = local), or right after history
