@@ -136,8 +136,19 @@ def validate_document(data: Any, origin: str) -> None:
     errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
     if errors:
         err = errors[0]
-        where = "/".join(str(p) for p in err.absolute_path) or "（顶层）"
+        path = list(err.absolute_path)
+        where = "/".join(str(p) for p in path) or "（顶层）"
+        if len(path) >= 2 and path[0] == "values":
+            where += _field_label(data.get("form"), str(path[1]))
         raise UserError(f"{origin}：位置 {where} 的内容不符合格式：{_schema_message(err)}")
+
+
+def _field_label(form_id: object, key: str) -> str:
+    try:
+        fd = load_form(str(form_id)).fields.get(key)
+    except UserError:
+        return ""
+    return f"（字段“{fd.label}”）" if fd else ""
 
 
 def _schema_message(err) -> str:
