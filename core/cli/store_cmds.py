@@ -121,7 +121,16 @@ def _field_labels(form_id: str) -> dict[str, str]:
 
 def _describe(e, labels: dict[str, str]) -> str:
     if e.kind == "app":
-        return "" if e.action in ("delete", "undelete") or not e.new else _short(e.new, True)
+        note = e.new if isinstance(e.new, dict) else {}
+        if "file" in note:
+            return f"来自文件 {note['file']}"
+        if "source" in note:
+            return f"复制自 {note['source'][:8]}（{note.get('campaign')} 年度）"
+        if "entry" in note:
+            return f"恢复到第 {note['entry']} 条修改之后的版本"
+        if "when" in note:
+            return f"恢复到 {_local(note['when'])} 的版本"
+        return ""
     if e.kind == "evidence":
         item = e.new if e.new_present else e.old
         where = labels.get(e.field) or labels.get(e.field.split(":")[0], e.field)

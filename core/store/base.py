@@ -72,7 +72,7 @@ class StoreBase:
                 raise StoreError(f"数据库“{target.label}”不存在。")
         engine = db.make_engine(target, readonly=readonly, busy_timeout_ms=busy_timeout_ms)
         try:
-            if target.is_sqlite and not readonly:
+            if target.path is not None and not readonly:
                 db.enable_wal(engine)
             if target.path is None:
                 revision = db.current_revision(engine)
@@ -85,9 +85,12 @@ class StoreBase:
                 if revision is not None and target.path is not None:
                     _safety_copy(engine, target.path, f"before-upgrade-{revision}")
                 db.migrate(engine)
-        except DBAPIError as exc:
+        except (DBAPIError, sqlite3.Error) as exc:
             engine.dispose()
             raise translate(exc, target.label) from exc
+        except OSError as exc:
+            engine.dispose()
+            raise StoreError(f"无法打开数据库“{target.label}”：{exc.strerror or exc}") from exc
         except BaseException:
             engine.dispose()
             raise

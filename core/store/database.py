@@ -55,7 +55,10 @@ def resolve(db: str | os.PathLike[str] | None) -> Target:
     """A file path, a SQLAlchemy URL (``postgresql+psycopg://...``) or None for the default file."""
     if db is None or str(db).strip() == "":
         path = default_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"无法创建数据文件夹“{path.parent}”：{exc.strerror or exc}") from exc
         return Target(f"sqlite:///{path}", path, str(path))
     raw = os.fspath(db)
     if "://" in raw:
@@ -127,7 +130,11 @@ def check_revision(revision: str | None, label: str) -> None:
 
 def make_engine(target: Target, *, readonly: bool, busy_timeout_ms: int) -> Engine:
     if not target.is_sqlite:
-        return create_engine(target.url, pool_pre_ping=True)
+        try:
+            return create_engine(target.url, pool_pre_ping=True)
+        except ImportError as exc:  # e.g. PostgreSQL without its driver package
+            raise StoreError(f"无法连接数据库“{target.label}”：缺少数据库驱动（{exc.name or exc}）。"
+                             "PostgreSQL 需要安装 psycopg，见 docs/storage.md。") from exc
     if target.path is None:
         engine = create_engine("sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False})
     else:

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import and_, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
+from core.errors import UserError
 from core.store import schema as t
 from core.store.base import StoreBase
 from core.store.documents import (
@@ -29,6 +30,7 @@ from core.store.documents import (
     check_status,
     dumps,
     loads,
+    normalize_when,
     now,
     statuses,
     validate_document,
@@ -43,6 +45,16 @@ from core.store.transfer import TransferMixin
 NAME_KEY = "basic.cluster_name"  # shown when the application has no name of its own
 _JURISDICTION = re.compile(r"^[A-Z]{2,3}$")
 _RULES = re.compile(r"^[A-Z]{2,3}-[0-9]{4}$")
+
+
+def _utc(stamp: str | None, default: str) -> str:
+    """Document times in the store's sortable UTC form; unreadable ones become ``default``."""
+    if not stamp:
+        return default
+    try:
+        return normalize_when(stamp)
+    except UserError:
+        return default
 
 
 @dataclass(frozen=True)
@@ -86,8 +98,8 @@ class Store(HistoryMixin, EvidenceMixin, TransferMixin, StoreBase):
             status=check_status(doc.get("status") or "draft"),
             form_version=doc.get("form_version") or 1,
             format_version=doc.get("format_version") or 1,
-            created=doc.get("created") or at,
-            changed=doc.get("changed") or at,
+            created=_utc(doc.get("created"), at),
+            changed=_utc(doc.get("changed"), at),
             extra=dumps({k: v for k, v in doc.items() if k not in TABLE_KEYS and k not in COLUMNS}),
         )
         conn.execute(insert(t.applications).values(**row))

@@ -167,3 +167,10 @@ def test_sqlalchemy_url(tmp_path, make_app):
         app_id = s.create(make_app())
     with Store.open(tmp_path / "url.sqlite") as s:
         assert s.get(app_id)["uuid"] == app_id
+
+
+def test_in_memory_database(make_app):
+    with Store.open("sqlite://") as s:
+        app_id = s.create(make_app())
+        s.set_value(app_id, "basic.area", "1")
+        assert s.get(app_id)["values"]["basic.area"] == "1"

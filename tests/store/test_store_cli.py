@@ -40,7 +40,8 @@ def test_import_list_history_export(capsys, db, tmp_path):
         s.set_value(SAMPLE_ID, "basic.area", "13.00")
     code, out, _ = run(capsys, "history", SAMPLE_ID[:8], "--db", db)
     assert code == 0
-    assert "导入" in out and "集群占地面积（basic.area）：12.80 → 13.00" in out
+    assert "导入  来自文件 sample-application.json" in out
+    assert "集群占地面积（basic.area）：12.80 → 13.00" in out
     code, out, _ = run(capsys, "history", SAMPLE_ID[:8], "--db", db, "--format", "json", "--limit", "1")
     assert [(e["field"], e["old"], e["new"]) for e in json.loads(out)] == [("basic.area", "12.80", "13.00")]
 
