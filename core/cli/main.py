@@ -20,6 +20,7 @@ from core.errors import UserError
 COMMAND_MODULES = (
     "core.cli.rules_cmds",
     "core.cli.store_cmds",
+    "core.cli.package_cmds",
 )
 
 DB_ENV = "CLUSTER_DECLARE_DB"
