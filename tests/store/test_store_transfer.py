@@ -193,3 +193,13 @@ def test_failed_restore_is_all_or_nothing(tmp_path, make_app, evidence_file):
     with store.engine.connect() as c:
         assert c.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
     store.close()
+
+
+def test_restore_of_an_older_backup_upgrades_it(store, app_id, tmp_path, build_first_revision):
+    old = tmp_path / "old-backup.sqlite"
+    values, _ = build_first_revision(old)
+    store.restore(old)
+    assert store.get("a" * 32)["values"] == values
+    store.set_ui_state("a" * 32, {"page": "basic"})  # column of revision 0002: upgraded in place
+    with pytest.raises(StoreError, match="没有编号"):
+        store.get(app_id)
