@@ -1,0 +1,218 @@
+"""The self-assessment page: basic conditions and the eight indicators at a glance, each numeric
+criterion's measured value against its threshold, the chart, and the verdicts under every rule
+set side by side. Everything shown comes from ``Report`` objects of the rules core."""
+
+from __future__ import annotations
+
+from core.numbers import fmt
+from core.rules.model import MET, NOT_MET, UNKNOWN, VERDICT_LABELS, WAIVED, indicator_title
+from desktop.qt import (
+    QAbstractItemView,
+    QBrush,
+    QColor,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSvgWidget,
+    Qt,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+VERDICT_COLOURS = {"pass": "#2e7d32", "fail": "#c62828", "incomplete": "#ef6c00"}
+OUTCOME_LABELS = {MET: "达到", NOT_MET: "未达到", UNKNOWN: "待补充", WAIVED: "不适用"}
+OP_SYMBOLS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "="}
+
+
+def _item(text: str, colour: str | None = None, bold: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    if colour:
+        item.setForeground(QBrush(QColor(colour)))
+    if bold:
+        font = item.font()
+        font.setBold(True)
+        item.setFont(font)
+    return item
+
+
+def _table(parent: QWidget, headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setWordWrap(True)
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)
+    return table
+
+
+def _fit_height(table: QTableWidget) -> None:
+    table.resizeRowsToContents()
+    height = table.horizontalHeader().height() + sum(table.rowHeight(r) for r in range(table.rowCount())) + 4
+    table.setFixedHeight(height)
+
+
+class AssessmentPage(QScrollArea):
+    """Shown as the last wizard page; ``refresh(session)`` redraws it from the session's reports."""
+
+    export_requested = Signal(str)  # an action id of the export buttons
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setObjectName("assessmentPage")
+        inner = QWidget(self)
+        self.setWidget(inner)
+        layout = QVBoxLayout(inner)
+        layout.setContentsMargins(16, 12, 16, 12)
+        self.headline = QLabel(inner)
+        self.headline.setTextFormat(Qt.TextFormat.RichText)
+        self.headline.setWordWrap(True)
+        layout.addWidget(self.headline)
+
+        layout.addWidget(self._heading(self.tr("基本条件与八项指标"), inner))
+        self.indicators = _table(inner, [self.tr("指标"), self.tr("结论"), self.tr("问题数")])
+        self.indicators.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.indicators)
+
+        layout.addWidget(self._heading(self.tr("各项标准：实测值与门槛"), inner))
+        self.chart = QSvgWidget(inner)
+        self.chart.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        layout.addWidget(self.chart)
+        self.criteria = _table(inner, [self.tr("指标"), self.tr("标准"), self.tr("实测值"), self.tr("门槛"),
+                                       self.tr("结果"), self.tr("依据")])
+        header = self.criteria.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for col in (0, 2, 3, 4, 5):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.criteria)
+
+        layout.addWidget(self._heading(self.tr("不同规则集下的结论对比"), inner))
+        self.compare = _table(inner, [self.tr("指标")])
+        layout.addWidget(self.compare)
+
+        layout.addWidget(self._heading(self.tr("导出"), inner))
+        self.export_row = QHBoxLayout()
+        layout.addLayout(self.export_row)
+        layout.addStretch(1)
+        self._buttons: dict[str, QPushButton] = {}
+
+    def _heading(self, text: str, parent: QWidget) -> QLabel:
+        label = QLabel(text, parent)
+        font = label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        label.setFont(font)
+        label.setContentsMargins(0, 10, 0, 2)
+        return label
+
+    def set_export_actions(self, actions: list[tuple[str, str]]) -> None:
+        """(id, label) of the export buttons available (JSON; PDF, Excel, package when present)."""
+        for button in self._buttons.values():
+            button.deleteLater()
+        self._buttons = {}
+        for action_id, label in actions:
+            button = QPushButton(label, self.widget())
+            button.clicked.connect(lambda _=False, a=action_id: self.export_requested.emit(a))
+            self.export_row.addWidget(button)
+            self._buttons[action_id] = button
+        self.export_row.addStretch(1)
+
+    def refresh(self, session) -> None:
+        from core.rules import load_ruleset
+
+        report = session.report
+        rs = load_ruleset(session.ruleset_id)
+        names = rs.indicator_names
+        colour = VERDICT_COLOURS[report.verdict]
+        self.headline.setText(
+            self.tr('<span style="font-size:15pt">总体结论：<b style="color:%1">%2</b></span>'
+                    '<br>规则集：%3（%4）')
+            .replace("%1", colour).replace("%2", VERDICT_LABELS[report.verdict])
+            .replace("%3", rs.name).replace("%4", rs.document))
+
+        self.indicators.setRowCount(0)
+        for i, verdict in sorted(report.indicators.items()):
+            row = self.indicators.rowCount()
+            self.indicators.insertRow(row)
+            self.indicators.setItem(row, 0, _item(indicator_title(i, names)))
+            self.indicators.setItem(row, 1, _item(VERDICT_LABELS[verdict], VERDICT_COLOURS[verdict], bold=True))
+            self.indicators.setItem(row, 2, _item(str(len(report.findings_for(i)))))
+        _fit_height(self.indicators)
+
+        self._show_chart(report)
+
+        self.criteria.setRowCount(0)
+        for res in report.criteria:
+            if res.rule.check.get("type") == "qualitative" and res.threshold is None and not res.found:
+                continue
+            row = self.criteria.rowCount()
+            self.criteria.insertRow(row)
+            threshold = res.expected or (
+                f"{OP_SYMBOLS.get(res.op or '', res.op or '')}{fmt(res.threshold)}{res.unit}"
+                if res.threshold is not None else "—")
+            found = res.found or (f"{fmt(res.value)}{res.unit}" if res.value is not None else self.tr("未填写"))
+            outcome_colour = {MET: "#2e7d32", NOT_MET: "#c62828", UNKNOWN: "#ef6c00"}.get(res.outcome)
+            title = res.rule.title + (self.tr("（一般性要求）") if res.rule.soft else "")
+            self.criteria.setItem(row, 0, _item(indicator_title(res.rule.indicator, names).split(" ")[0]))
+            self.criteria.setItem(row, 1, _item(title))
+            self.criteria.setItem(row, 2, _item(found))
+            self.criteria.setItem(row, 3, _item(threshold))
+            self.criteria.setItem(row, 4, _item(OUTCOME_LABELS.get(res.outcome, res.outcome), outcome_colour, True))
+            self.criteria.setItem(row, 5, _item(res.rule.citation))
+            if res.formula:
+                for col in (1, 2):
+                    self.criteria.item(row, col).setToolTip(res.formula)
+        _fit_height(self.criteria)
+
+        self._show_comparison(session)
+
+    def _show_chart(self, report) -> None:
+        try:
+            from core.chart import assessment_chart_svg
+        except ImportError:  # the chart module is optional for the page
+            self.chart.hide()
+            return
+        width = max(560, min(900, self.viewport().width() - 40))
+        height = int(width * 0.55)
+        svg = assessment_chart_svg(report, width, height)
+        self.chart.load(svg.encode("utf-8"))
+        self.chart.setFixedSize(width, height)
+        self.chart.show()
+
+    def _show_comparison(self, session) -> None:
+        from core.rules import load_ruleset
+
+        reports = session.reports_by_ruleset()
+        ids = list(reports)
+        self.compare.clear()
+        self.compare.setColumnCount(1 + len(ids))
+        labels = [self.tr("指标")]
+        for rs_id in ids:
+            rs = load_ruleset(rs_id)
+            labels.append(rs.short_name + ("（部分）" if rs.partial else "") + (self.tr("（当前）")
+                                                                               if rs_id == session.ruleset_id else ""))
+        self.compare.setHorizontalHeaderLabels(labels)
+        self.compare.setRowCount(10)
+        for i in range(9):
+            self.compare.setItem(i, 0, _item(indicator_title(i)))
+        self.compare.setItem(9, 0, _item(self.tr("总体结论"), bold=True))
+        for col, rs_id in enumerate(ids, 1):
+            rep = reports[rs_id]
+            for i in range(9):
+                v = rep.indicators.get(i, "incomplete")
+                self.compare.setItem(i, col, _item(VERDICT_LABELS[v], VERDICT_COLOURS[v]))
+            self.compare.setItem(9, col, _item(VERDICT_LABELS[rep.verdict], VERDICT_COLOURS[rep.verdict], True))
+        header = self.compare.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, 1 + len(ids)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        _fit_height(self.compare)

@@ -1,0 +1,98 @@
+"""The findings panel: every finding of the report, grouped by indicator, with its citation.
+
+Activating a finding (click, Enter) emits ``activated(finding)``; the wizard opens its page and
+focuses the field. The tree is rebuilt only when the findings really changed, so typing that
+does not change any finding costs nothing here.
+"""
+
+from __future__ import annotations
+
+from core.rules.model import KIND_LABELS, SEVERITY_LABELS, indicator_title
+from desktop.qt import QBrush, QColor, QHeaderView, Qt, QTreeWidget, QTreeWidgetItem, QWidget, Signal
+
+SEVERITY_BRUSHES = {"error": "#c62828", "warning": "#b26a00", "info": "#616161"}
+ROLE = Qt.ItemDataRole.UserRole
+
+
+class FindingsPanel(QTreeWidget):
+    activated = Signal(object)  # Finding
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("findingsPanel")
+        self.setColumnCount(2)
+        self.setHeaderLabels([self.tr("问题"), self.tr("依据")])
+        self.setWordWrap(True)
+        self.setUniformRowHeights(False)
+        self.setAlternatingRowColors(True)
+        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.header().setStretchLastSection(False)
+        self.header().resizeSection(1, 110)
+        self._signature: tuple = ()
+        self._names: dict[int, str] | None = None
+        self._collapsed: set[int] = set()  # groups the official folded away stay folded
+        self._rebuilding = False
+        self.itemExpanded.connect(lambda item: self._remember(item, True))
+        self.itemCollapsed.connect(lambda item: self._remember(item, False))
+        self.itemActivated.connect(self._on_item)
+        self.itemClicked.connect(self._on_item)
+
+    def set_indicator_names(self, names: dict[int, str] | None) -> None:
+        self._names = names
+        self._signature = ()
+
+    def show_findings(self, findings: list) -> bool:
+        """Show a report's findings; returns False when nothing changed (no redraw)."""
+        signature = tuple((f.rule, f.severity, f.message, f.citation, tuple(f.fields)) for f in findings)
+        if signature == self._signature:
+            return False
+        self._signature = signature
+        self.setUpdatesEnabled(False)
+        self._rebuilding = True
+        try:
+            self.clear()
+            groups: dict[int, list] = {}
+            for f in findings:
+                groups.setdefault(f.indicator, []).append(f)
+            for indicator in sorted(groups):
+                items = groups[indicator]
+                errors = sum(1 for f in items if f.severity == "error")
+                head = QTreeWidgetItem(self, [self.tr("%1（%2 条，错误 %3）")
+                                              .replace("%1", indicator_title(indicator, self._names))
+                                              .replace("%2", str(len(items))).replace("%3", str(errors))])
+                head.setData(0, ROLE, indicator)
+                head.setFirstColumnSpanned(True)
+                font = head.font(0)
+                font.setBold(True)
+                head.setFont(0, font)
+                for f in items:
+                    text = f"[{SEVERITY_LABELS[f.severity]}·{KIND_LABELS.get(f.kind, f.kind)}] {f.message}"
+                    child = QTreeWidgetItem(head, [text, f.citation])
+                    child.setData(0, ROLE, f)
+                    child.setToolTip(0, f"{f.message}\n{self.tr('依据')}：{f.citation}\n{self.tr('规则')}：{f.rule}")
+                    child.setToolTip(1, f.citation)
+                    child.setForeground(0, QBrush(QColor(SEVERITY_BRUSHES.get(f.severity, "#000000"))))
+                head.setExpanded(indicator not in self._collapsed)
+        finally:
+            self._rebuilding = False
+            self.setUpdatesEnabled(True)
+        return True
+
+    def _remember(self, item: QTreeWidgetItem, expanded: bool) -> None:
+        indicator = item.data(0, ROLE)
+        if self._rebuilding or not isinstance(indicator, int):
+            return
+        (self._collapsed.discard if expanded else self._collapsed.add)(indicator)
+
+    def finding_items(self) -> list[QTreeWidgetItem]:
+        out = []
+        for i in range(self.topLevelItemCount()):
+            head = self.topLevelItem(i)
+            out.extend(head.child(j) for j in range(head.childCount()))
+        return out
+
+    def _on_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        data = item.data(0, ROLE)
+        if data is not None and not isinstance(data, int):
+            self.activated.emit(data)

@@ -1,0 +1,212 @@
+"""One open application: the single path for every change the GUI makes to stored data.
+
+``EditSession.edit(key, value)`` pushes an undoable command; the command saves through the store
+(one committed transaction) and tells the rules core (``Evaluator.set_value``, incremental). Views
+listen to ``value_changed`` (a value changed by undo/redo) and ``report_changed``. Nothing here
+judges a value: findings and verdicts come from ``core.rules``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from core.errors import UserError
+from core.rules import Evaluator, Report, available_rulesets, evaluate, load_ruleset
+from core.store import Store
+from core.wizard import Wizard
+from desktop.qt import QObject, QUndoCommand, QUndoStack, Signal
+
+_MERGE_IDS: dict[str, int] = {}
+
+
+def _merge_id(key: str) -> int:
+    """QUndoCommand ids: one per field, so the keystrokes of one field merge into one step."""
+    return _MERGE_IDS.setdefault(key, len(_MERGE_IDS) + 1)
+
+
+class EditCommand(QUndoCommand):
+    def __init__(self, session: EditSession, key: str, old: Any, new: Any):
+        label = session.form.fields[key].label
+        super().__init__(f"修改“{label[:20]}”")
+        self.session, self.key, self.old, self.new = session, key, old, new
+
+    def id(self) -> int:
+        return _merge_id(self.key)
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, EditCommand) or other.key != self.key:
+            return False
+        self.new = other.new
+        return True
+
+    def redo(self) -> None:
+        self.session._apply(self.key, self.new)
+
+    def undo(self) -> None:
+        self.session._apply(self.key, self.old)
+
+
+class EvidenceCommand(QUndoCommand):
+    """Attach (or, undone, detach) one file. Redo after undo re-attaches the stored content."""
+
+    def __init__(self, session: EditSession, target: str, path: Path):
+        super().__init__(f"添加佐证材料“{path.name}”")
+        self.session, self.target, self.path = session, target, path
+        self.entry: dict[str, Any] | None = None
+
+    def redo(self) -> None:
+        if self.entry is None:
+            self.entry = self.session._attach(self.target, self.path)
+        else:
+            self.session._reattach(self.target, self.entry)
+
+    def undo(self) -> None:
+        if self.entry is not None:
+            self.session._detach(self.target, self.entry["sha256"])
+
+
+class EditSession(QObject):
+    value_changed = Signal(str, object)  # key, value — set by undo/redo, views update their widget
+    report_changed = Signal(object)  # Report
+    evidence_changed = Signal()
+    saved = Signal()
+    failed = Signal(str)  # a Chinese message: the edit was not saved
+
+    def __init__(self, store: Store, app_id: str, parent: QObject | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.app_id = store.resolve_id(app_id)
+        self.app = store.load(self.app_id)
+        self.form = self.app.form_def
+        self.wizard = Wizard.for_form(self.form)
+        self.readonly = store.readonly
+        self.undo_stack = QUndoStack(self)
+        self.ruleset_id = self.app.rules
+        self.evaluator = Evaluator(self.app, self.ruleset_id)
+        self.report: Report = self.evaluator.report()
+
+    # --- reading --------------------------------------------------------------------------------
+    @property
+    def values(self) -> dict[str, Any]:
+        return self.app.values
+
+    def value(self, key: str) -> Any:
+        return self.app.values.get(key)
+
+    def evidence_for(self, target: str) -> list[dict[str, Any]]:
+        return [e for e in self.app.evidence if e["target"] == target]
+
+    def rulesets(self) -> list[tuple[str, str]]:
+        """(id, label) of every rule set the switch offers; partial ones are marked."""
+        out = []
+        for rs_id in available_rulesets():
+            rs = load_ruleset(rs_id)
+            if rs.form != self.form.id:
+                continue
+            out.append((rs.id, rs.short_name + ("（部分）" if rs.partial else "")))
+        return out
+
+    def reports_by_ruleset(self) -> dict[str, Report]:
+        """The same data evaluated under every rule set (the side-by-side "what if")."""
+        out = {}
+        for rs_id, _ in self.rulesets():
+            out[rs_id] = self.report if rs_id == self.ruleset_id else evaluate(self.app, rs_id)
+        return out
+
+    # --- changing -------------------------------------------------------------------------------
+    def edit(self, key: str, value: Any) -> None:
+        """An edit from a widget: undoable, saved at once, re-evaluated at once."""
+        if _same(self.app.values.get(key), value):
+            return
+        self.undo_stack.push(EditCommand(self, key, self.app.values.get(key), value))
+
+    def add_evidence(self, target: str, path: str | os.PathLike[str]) -> bool:
+        before = self.undo_stack.count()
+        self.undo_stack.push(EvidenceCommand(self, target, Path(path)))
+        cmd = self.undo_stack.command(before) if self.undo_stack.count() > before else None
+        if cmd is not None and cmd.entry is None:  # the attach failed: drop the empty step
+            self.undo_stack.undo()
+            return False
+        return cmd is not None
+
+    def remove_evidence(self, target: str, sha256: str) -> None:
+        self._detach(target, sha256)
+        self.undo_stack.clear()  # history keeps the detach; the GUI's undo does not reach behind it
+
+    def set_ruleset(self, ruleset_id: str) -> Report:
+        self.ruleset_id = ruleset_id
+        self.evaluator = Evaluator(self.app, ruleset_id)
+        self.report = self.evaluator.report()
+        self.report_changed.emit(self.report)
+        return self.report
+
+    def set_status(self, status: str) -> None:
+        self._guarded(self.store.set_status, self.app_id, status)
+        self.app.status = status
+
+    def save_ui_state(self, extra: dict[str, Any] | None = None) -> None:
+        if self.readonly:
+            return
+        state = {**self.wizard.ui_state(), "ruleset": self.ruleset_id, **(extra or {})}
+        with contextlib.suppress(UserError):  # where the wizard was left: never worth an error dialog
+            self.store.set_ui_state(self.app_id, state)
+
+    def ui_state(self) -> dict[str, Any]:
+        try:
+            return self.store.get_ui_state(self.app_id)
+        except UserError:
+            return {}
+
+    # --- what the undo commands call ------------------------------------------------------------
+    def _apply(self, key: str, value: Any) -> None:
+        if not self._guarded(self.store.set_value, self.app_id, key, value):
+            return
+        if value is None:
+            self.app.values.pop(key, None)
+        else:
+            self.app.values[key] = value
+        self.report = self.evaluator.set_value(key, value)
+        self.value_changed.emit(key, value)
+        self.report_changed.emit(self.report)
+
+    def _attach(self, target: str, path: Path) -> dict[str, Any] | None:
+        entry = self._guarded(self.store.attach_evidence, self.app_id, target, path)
+        if not entry:
+            return None
+        self._evidence_updated()
+        return entry
+
+    def _reattach(self, target: str, entry: dict[str, Any]) -> None:
+        with tempfile.TemporaryDirectory() as tmp:
+            copy = Path(tmp) / entry["name"]
+            if self._guarded(self.store.copy_evidence, entry["sha256"], copy):
+                self._guarded(self.store.attach_evidence, self.app_id, target, copy)
+        self._evidence_updated()
+
+    def _detach(self, target: str, sha256: str) -> None:
+        self._guarded(self.store.detach_evidence, self.app_id, target, sha256)
+        self._evidence_updated()
+
+    def _evidence_updated(self) -> None:
+        self.app.evidence = self.store.get(self.app_id)["evidence"]
+        self.report = self.evaluator.set_evidence({e["target"] for e in self.app.evidence})
+        self.evidence_changed.emit()
+        self.report_changed.emit(self.report)
+
+    def _guarded(self, func, *args) -> Any:
+        """Run a store call; on a user-facing fault say so (``failed``) and return None."""
+        try:
+            result = func(*args)
+        except UserError as exc:
+            self.failed.emit(exc.message)
+            return None
+        self.saved.emit()
+        return True if result is None or result is False else result
+
+
+def _same(a: Any, b: Any) -> bool:
+    return (a in (None, "", {}) and b in (None, "", {})) or a == b
