@@ -1,0 +1,276 @@
+"""The office certificate: one key pair and self-signed X.509 certificate per district office.
+
+Kept in the user data folder as a passphrase-protected PKCS#12 file (mode 0600), with the public
+certificate beside it as PEM so the fingerprint can be shown without asking for the passphrase.
+The receiving side confirms the SHA-256 fingerprint by telephone, or trusts the exported public
+certificate with ``verify --trust``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import hashlib
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from core.errors import UserError
+from core.paths import user_data_dir
+
+PASSPHRASE_ENV = "CLUSTER_DECLARE_CERT_PASSPHRASE"
+P12_NAME = "office-certificate.p12"
+PEM_NAME = "office-certificate.pem"
+VALID_YEARS = 10
+MIN_PASSPHRASE = 8
+
+
+@dataclass(frozen=True)
+class CertInfo:
+    """What the official and the receiving side need to know about a certificate."""
+
+    office: str
+    fingerprint: str  # SHA-256 of the DER certificate, lowercase hex
+    not_before: dt.datetime
+    not_after: dt.datetime
+    serial: int
+    pem: bytes
+
+    @property
+    def fingerprint_display(self) -> str:
+        return format_fingerprint(self.fingerprint)
+
+
+def format_fingerprint(hex_digest: str) -> str:
+    """Groups of four upper-case hex digits, easy to read out on the telephone."""
+    h = hex_digest.upper()
+    return " ".join(h[i:i + 4] for i in range(0, len(h), 4))
+
+
+def p12_path() -> Path:
+    return user_data_dir() / P12_NAME
+
+
+def pem_path() -> Path:
+    return user_data_dir() / PEM_NAME
+
+
+def has_office_certificate() -> bool:
+    return p12_path().is_file() and pem_path().is_file()
+
+
+def cert_info(cert) -> CertInfo:
+    """``CertInfo`` of a ``cryptography`` certificate."""
+    from cryptography.hazmat.primitives.serialization import Encoding
+    from cryptography.x509.oid import NameOID
+
+    names = cert.subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME) or \
+        cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+    office = str(names[0].value) if names else cert.subject.rfc4514_string()
+    der = cert.public_bytes(Encoding.DER)
+    return CertInfo(office=office, fingerprint=hashlib.sha256(der).hexdigest(),
+                    not_before=cert.not_valid_before_utc, not_after=cert.not_valid_after_utc,
+                    serial=cert.serial_number, pem=cert.public_bytes(Encoding.PEM))
+
+
+def office_certificate_info() -> CertInfo | None:
+    """The office certificate's public part, or None before the first export."""
+    if not has_office_certificate():
+        return None
+    return cert_info(load_certificate_file(pem_path()))
+
+
+def load_certificate_file(path: str | os.PathLike[str]):
+    """A PEM or DER certificate file (e.g. the one given to ``verify --trust``)."""
+    from cryptography import x509
+
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UserError(f"无法读取证书文件“{path}”：{exc.strerror or exc}") from exc
+    try:
+        if b"-----BEGIN CERTIFICATE-----" in data:
+            return x509.load_pem_x509_certificate(data)
+        return x509.load_der_x509_certificate(data)
+    except ValueError as exc:
+        raise UserError(f"“{path.name}”不是有效的证书文件（应为 PEM 或 DER 格式的 X.509 证书）。") from exc
+
+
+def create_office_certificate(office: str, passphrase: bytes) -> CertInfo:
+    """A new ECDSA P-256 key and a self-signed certificate naming the office (O and CN).
+
+    P-256 rather than RSA: every PDF reader that checks signatures supports it, and loading an
+    RSA key (which pyHanko does for every signature) costs about 0.15 s with key validation."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    office = (office or "").strip()
+    if not office:
+        raise UserError("创建本单位证书需要单位名称（例如：上海市闵行区经济委员会）。")
+    if len(office) > 64:
+        raise UserError(f"单位名称“{office}”超过 64 个字，证书中放不下，请使用简称。")
+    _check_passphrase(passphrase)
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([
+        x509.NameAttribute(NameOID.COUNTRY_NAME, "CN"),
+        x509.NameAttribute(NameOID.ORGANIZATION_NAME, office),
+        x509.NameAttribute(NameOID.COMMON_NAME, office),
+    ])
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=365 * VALID_YEARS))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
+                                     data_encipherment=False, key_agreement=False, key_cert_sign=True,
+                                     crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+        .sign(key, hashes.SHA256())
+    )
+    _store(key, cert, passphrase)
+    return cert_info(cert)
+
+
+def import_office_certificate(source: str | os.PathLike[str], source_passphrase: bytes | None,
+                              passphrase: bytes) -> CertInfo:
+    """Take an existing .p12/.pfx (e.g. issued by a CA) as the office certificate."""
+    from cryptography.hazmat.primitives.serialization import pkcs12
+
+    source = Path(source)
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        raise UserError(f"无法读取证书文件“{source}”：{exc.strerror or exc}") from exc
+    try:
+        key, cert, extra = pkcs12.load_key_and_certificates(data, source_passphrase or None)
+    except ValueError as exc:
+        raise UserError(f"无法打开“{source.name}”：密码不对，或不是 PKCS#12（.p12/.pfx）证书文件。") from exc
+    if key is None or cert is None:
+        raise UserError(f"“{source.name}”中没有私钥和证书，无法用于签名。")
+    _check_passphrase(passphrase)
+    _store(key, cert, passphrase, extra or None)
+    return cert_info(cert)
+
+
+@dataclass
+class SigningIdentity:
+    """The unlocked office key: makes pyHanko signers."""
+
+    p12: bytes
+    passphrase: bytes
+    info: CertInfo
+    _signer: object = None
+
+    def signer(self):
+        if self._signer is None:  # decrypting the PKCS#12 again costs a key derivation
+            from pyhanko.sign import signers
+
+            self._signer = signers.SimpleSigner.load_pkcs12_data(self.p12, other_certs=[],
+                                                                 passphrase=self.passphrase)
+        return self._signer
+
+
+def unlock(passphrase: bytes) -> SigningIdentity:
+    """Open the stored PKCS#12 with the passphrase."""
+    from cryptography.hazmat.primitives.serialization import pkcs12
+
+    path = p12_path()
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise UserError("还没有本单位证书：首次导出时会创建，或先导入 .p12/.pfx 证书。") from exc
+    except OSError as exc:
+        raise UserError(f"无法读取本单位证书“{path}”：{exc.strerror or exc}") from exc
+    try:
+        _key, cert, _extra = pkcs12.load_key_and_certificates(data, passphrase)
+    except ValueError as exc:
+        raise UserError(f"证书密码不正确（证书文件：{path}）。") from exc
+    return SigningIdentity(p12=data, passphrase=passphrase, info=cert_info(cert))
+
+
+def export_public_certificate(out: str | os.PathLike[str], fmt: str = "pem") -> Path:
+    """Write the public certificate (PEM or DER) for the receiving side."""
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    if not has_office_certificate():
+        raise UserError("还没有本单位证书：首次导出报送包时会创建，或先导入 .p12/.pfx 证书。")
+    cert = load_certificate_file(pem_path())
+    data = cert.public_bytes(Encoding.DER if fmt.lower() == "der" else Encoding.PEM)
+    out = Path(out)
+    atomic_write(out, data, mode=0o644)
+    return out
+
+
+def passphrase_from_env_or_prompt(*, confirm: bool = False) -> bytes:
+    """The passphrase from ``CLUSTER_DECLARE_CERT_PASSPHRASE``, else asked on the terminal."""
+    env = os.environ.get(PASSPHRASE_ENV)
+    if env:
+        return env.encode("utf-8")
+    if not sys.stdin or not sys.stdin.isatty():
+        raise UserError(f"需要证书密码：请在终端运行，或设置环境变量 {PASSPHRASE_ENV}。")
+    first = getpass.getpass("本单位证书密码：")
+    if confirm and getpass.getpass("再次输入密码：") != first:
+        raise UserError("两次输入的密码不一致。")
+    return first.encode("utf-8")
+
+
+def _check_passphrase(passphrase: bytes) -> None:
+    if len(passphrase.decode("utf-8", "replace")) < MIN_PASSPHRASE:
+        raise UserError(f"证书密码至少需要 {MIN_PASSPHRASE} 个字符。")
+
+
+def _store(key, cert, passphrase: bytes, extra=None) -> None:
+    from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, Encoding, pkcs12
+
+    info = cert_info(cert)
+    data = pkcs12.serialize_key_and_certificates(info.office.encode("utf-8"), key, cert, extra,
+                                                 BestAvailableEncryption(passphrase))
+    folder = user_data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    atomic_write(p12_path(), data, mode=0o600)
+    atomic_write(pem_path(), cert.public_bytes(Encoding.PEM), mode=0o644)
+
+
+def atomic_write(path: Path, data: bytes, *, mode: int) -> None:
+    """Write beside the target with ``mode`` from the start, then rename over it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)  # mkstemp creates 0600
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if mode != 0o600:
+            os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        with _suppress_oserror():
+            os.unlink(tmp)
+        raise
+    if mode == 0o600:
+        os.chmod(path, 0o600)
+
+
+def _suppress_oserror():
+    import contextlib
+
+    return contextlib.suppress(OSError)
+
+
+def ensure_identity(passphrase: bytes, office: str | None) -> tuple[SigningIdentity, bool]:
+    """Unlock the office certificate, creating it first if there is none; (identity, created)."""
+    created = False
+    if not has_office_certificate():
+        create_office_certificate(office or "", passphrase)
+        created = True
+    return unlock(passphrase), created

@@ -1,0 +1,293 @@
+"""Export one application as a signed submission package (see docs/package.md).
+
+    checklist(app, options)                 → what blocks the export and what only warns
+    export_package(app, out, identity, ...) → ExportResult; the zip appears only when complete
+
+The zip is written to a temporary file beside the target and renamed over it at the end, so a
+failure (bad evidence hash, full disk, wrong passphrase) never leaves a half-written package.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import hashlib
+import json
+import os
+import tempfile
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from core import __version__
+from core.errors import UserError
+from core.package import manifest as mf
+from core.package.certificate import CertInfo, SigningIdentity, office_certificate_info
+from core.package.signing import sign_detached, sign_pdf
+from core.package.sources import EvidenceSource, check_scan
+from core.package.writer import PackageWriter, iter_file, safe_file_name
+
+Progress = Callable[[int, int, str], None]  # (done, total, what is happening)
+Render = Callable[..., Any]  # render_pdf(app, out_path, page=...)
+MIN_REASON = 4
+MAX_REASON = 1000
+SCANS = (("declaration_scan", "真实性声明签章扫描件", "declaration-signed"),
+         ("recommendation_scan", "推荐意见签章扫描件", "recommendation-signed"))
+_FIXED_WORK = 4 * 1024 * 1024  # progress weight of rendering and signing the PDFs
+
+
+@dataclass
+class ExportOptions:
+    override_reason: str | None = None
+    declaration_scan: Path | None = None
+    recommendation_scan: Path | None = None
+    ack_missing_scans: bool = False
+
+
+@dataclass
+class Checklist:
+    """What the export dialog shows before the official presses 导出."""
+
+    report: Any
+    errors: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+    missing_scans: list[str] = field(default_factory=list)
+    certificate: CertInfo | None = None
+
+    def blocking(self, options: ExportOptions) -> list[str]:
+        """Reasons the export is refused with these options (empty: it may go ahead)."""
+        out = []
+        reason = (options.override_reason or "").strip()
+        if self.errors and not reason:
+            shown = "；".join(f.message for f in self.errors[:3])
+            more = f"等 {len(self.errors)} 项" if len(self.errors) > 3 else ""
+            out.append(f"还有 {len(self.errors)} 项错误未解决（{shown}{more}）。如确需报送，请写明理由（--override-reason）。")
+        elif self.errors and len(reason) < MIN_REASON:
+            out.append(f"越过错误报送的理由太短，请至少写 {MIN_REASON} 个字，说明为什么仍要报送。")
+        elif len(reason) > MAX_REASON:
+            out.append(f"越过错误报送的理由超过 {MAX_REASON} 个字，请精简。")
+        if self.missing_scans and not options.ack_missing_scans:
+            out.append(f"缺少{'和'.join(self.missing_scans)}。请附上，或确认暂缺后再导出（--ack-missing-scans）。")
+        return out
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    size: int
+    sha256: str  # of the whole zip file, for the upload form or a telephone check
+    manifest: dict[str, Any]
+    certificate: CertInfo
+
+
+def checklist(app, options: ExportOptions) -> Checklist:
+    from core.rules import Evaluator
+
+    report = Evaluator(app, app.rules).report()
+    missing = [label for attr, label, _ in SCANS if not getattr(options, attr)]
+    return Checklist(report=report,
+                     errors=[f for f in report.findings if f.severity == "error"],
+                     warnings=[f for f in report.findings if f.severity == "warning"],
+                     missing_scans=missing, certificate=office_certificate_info())
+
+
+def default_renderer() -> Render:
+    try:
+        from core.pdf import render_pdf
+    except ImportError as exc:
+        raise UserError("本程序缺少打印模块（core.pdf），无法生成申报表 PDF。") from exc
+    return render_pdf
+
+
+def default_xlsx_exporter() -> Callable[[Any, Path], Any] | None:
+    """The Excel export of the form, when this build has one (core.xlsx)."""
+    try:
+        import core.xlsx as xlsx
+    except ImportError:
+        return None
+    for name in ("export_xlsx", "write_xlsx", "export_application"):
+        fn = getattr(xlsx, name, None)
+        if callable(fn):
+            return fn
+    return None
+
+
+def export_package(app, out: str | os.PathLike[str], identity: SigningIdentity, options: ExportOptions, *,
+                   evidence: EvidenceSource, store=None, app_id: str | None = None,
+                   progress: Progress | None = None, render: Render | None = None,
+                   xlsx: Callable[[Any, Path], Any] | None | bool = True) -> ExportResult:
+    """Check, render, sign and pack. ``store``/``app_id``: record the export in the history."""
+    out = Path(out)
+    cl = checklist(app, options)
+    refused = cl.blocking(options)
+    if refused:
+        raise UserError("未导出报送包：" + " ".join(refused))
+    scans = {attr: check_scan(getattr(options, attr), label) for attr, label, _ in SCANS
+             if getattr(options, attr)}
+    render = render or default_renderer()
+    if xlsx is True:
+        xlsx = default_xlsx_exporter()
+    entries = _unique_evidence(app.evidence)
+    total = _FIXED_WORK + sum(int(e.get("size") or 0) for e in entries.values()) + sum(
+        p.stat().st_size for p in scans.values())
+    done = 0
+
+    def step(n: int, what: str) -> None:
+        nonlocal done
+        done += n
+        if progress:
+            progress(min(done, total), total, what)
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        with tempfile.TemporaryDirectory(prefix="cluster-declare-package-") as work_dir:
+            work = Path(work_dir)
+            step(0, "正在生成申报表 PDF…")
+            plain = work / "application-unsigned.pdf"
+            render(app, plain, page="all")
+            signed = work / "application.pdf"
+            step(_FIXED_WORK // 4, "正在为申报表加数字签名…")
+            sign_pdf(identity, plain, signed)
+            declaration = work / "declaration.pdf"
+            render(app, declaration, page="declaration")
+            step(_FIXED_WORK // 4, "正在生成 Excel…")
+            xlsx_path = None
+            if xlsx:
+                xlsx_path = work / "application.xlsx"
+                xlsx(app, xlsx_path)
+            step(_FIXED_WORK // 4, "正在打包…")
+            with zipfile.ZipFile(tmp, "w", allowZip64=True) as zf:
+                writer = PackageWriter(zf, progress=lambda n: step(n, "正在打包佐证材料…"))
+                evidence_paths = _evidence_paths(entries)
+                writer.add_bytes("application.json", _application_json(app, evidence_paths), role="application")
+                writer.add_file("application.pdf", signed, role="form_pdf")
+                writer.add_file("declaration.pdf", declaration, role="declaration_pdf")
+                if xlsx_path is not None:
+                    writer.add_file("application.xlsx", xlsx_path, role="xlsx")
+                for attr, label, stem in SCANS:
+                    if attr in scans:
+                        writer.add_file(stem + scans[attr].suffix.lower(), scans[attr], role=attr, label=label)
+                for sha, entry in entries.items():
+                    writer.add(evidence_paths[sha], evidence.chunks(entry), role="evidence",
+                               size_hint=int(entry.get("size") or 0), expected_sha256=sha,
+                               label=f"佐证材料“{entry.get('name')}”")
+                step(0, "正在签署清单…")
+                manifest = _manifest(app, cl, options, identity.info, writer.members, entries, evidence_paths,
+                                     scans)
+                data = mf.dumps(manifest)
+                zf.writestr(_info(mf.MANIFEST, writer), data, compress_type=zipfile.ZIP_DEFLATED)
+                zf.writestr(_info(mf.SIGNATURE, writer), sign_detached(identity, data),
+                            compress_type=zipfile.ZIP_STORED)
+            step(_FIXED_WORK // 4, "完成")
+        with tmp.open("r+b") as fh:  # on disk before the rename makes it visible
+            os.fsync(fh.fileno())
+        os.replace(tmp, out)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    digest = hashlib.sha256()
+    for chunk in iter_file(out):
+        digest.update(chunk)
+    result = ExportResult(path=out, size=out.stat().st_size, sha256=digest.hexdigest(), manifest=manifest,
+                          certificate=identity.info)
+    if store is not None and app_id:
+        record_export(store, app_id, result)
+    return result
+
+
+def _info(name: str, writer: PackageWriter) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=writer._stamp)
+    info.external_attr = 0o100644 << 16
+    return info
+
+
+def _unique_evidence(entries: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """One member per distinct content (the same file often backs several ticked boxes)."""
+    out: dict[str, dict[str, Any]] = {}
+    for e in entries:
+        sha = str(e.get("sha256") or "").lower()
+        if len(sha) != 64:
+            raise UserError(f"佐证材料“{e.get('name')}”没有登记 SHA-256，请在程序中重新添加该材料。")
+        out.setdefault(sha, e)
+    return out
+
+
+def _evidence_paths(entries: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """``evidence/<original name>``; a second, different file of the same name gets “ (2)”."""
+    used: set[str] = set()
+    out = {}
+    for sha, e in entries.items():
+        name = safe_file_name(e.get("name") or Path(str(e.get("file") or "")).name, fallback=sha[:12])
+        stem, suffix = os.path.splitext(name)
+        candidate, n = name, 1
+        while candidate.casefold() in used:
+            n += 1
+            candidate = f"{stem} ({n}){suffix}"
+        used.add(candidate.casefold())
+        out[sha] = f"evidence/{candidate}"
+    return out
+
+
+def _application_json(app, evidence_paths: dict[str, str]) -> bytes:
+    """The document as exported, its evidence pointing at the files inside the package."""
+    doc = app.to_json()
+    doc["evidence"] = [dict(copy.deepcopy(e), file=evidence_paths[str(e["sha256"]).lower()])
+                       for e in doc["evidence"]]
+    return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _manifest(app, cl: Checklist, options: ExportOptions, cert: CertInfo, members, entries, evidence_paths,
+              scans) -> dict[str, Any]:
+    from core.rules import load_ruleset
+
+    rs = load_ruleset(app.rules)
+    form = app.form_def
+    reason = (options.override_reason or "").strip() or None
+    return {
+        "format": mf.FORMAT,
+        "format_version": mf.FORMAT_VERSION,
+        "program": {"name": "cluster-declare", "version": __version__},
+        "exported": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "office": {"name": cert.office, "certificate_sha256": cert.fingerprint,
+                   "authority": str(app.values.get("basic.authority") or "")},
+        "application": {"uuid": app.uuid, "name": app.display_name, "jurisdiction": app.jurisdiction,
+                        "campaign": app.campaign, "status": app.status, "changed": app.changed},
+        "form": {"id": form.id, "version": form.version, "title": form.title},
+        "rules": {"id": rs.id, "version": rs.version, "name": rs.name, "document": rs.document},
+        "verdicts": mf.verdicts_of(cl.report),
+        "override": {"reason": reason, "errors": len(cl.errors)} if reason and cl.errors else None,
+        "scans": {"declaration": _path_of(members, "declaration_scan"),
+                  "recommendation": _path_of(members, "recommendation_scan"),
+                  "missing_acknowledged": bool(cl.missing_scans and options.ack_missing_scans)},
+        "members": [m.to_json() for m in members],
+        "evidence": [{"target": e.get("target"), "name": e.get("name"), "sha256": str(e["sha256"]).lower(),
+                      "path": evidence_paths[str(e["sha256"]).lower()]} for e in app.evidence],
+    }
+
+
+def _path_of(members, role: str) -> str | None:
+    return next((m.path for m in members if m.role == role), None)
+
+
+def record_export(store, app_id: str, result: ExportResult) -> None:
+    """Put the export (and an override reason) into the application's history; mark it exported.
+
+    The store has no public "note" call yet, so this writes one history row of kind ``app``
+    through the store's own recording helper (the history view prints its JSON note)."""
+    from core.store.documents import dumps, now
+
+    note = {"package": result.path.name, "sha256": result.sha256,
+            "certificate_sha256": result.certificate.fingerprint}
+    override = result.manifest.get("override")
+    if override:
+        note["override_reason"] = override["reason"]
+        note["override_errors"] = override["errors"]
+    with store._write() as conn:
+        app = store._app(conn, app_id)
+        store._record(conn, app.id, now(), "export", "app", None, None, dumps(note))
+    store.set_status(app_id, "exported")

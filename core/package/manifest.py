@@ -1,0 +1,68 @@
+"""manifest.json: what the package holds and what it says about the application.
+
+The manifest lists every other member with its SHA-256 and size; ``manifest.json.p7s`` (a detached
+CMS signature by the office certificate) covers the manifest's exact bytes, so one signature check
+plus one hash per member proves that nothing was altered, added or removed.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from core.errors import UserError
+
+FORMAT = "cluster-declare.package"
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+SIGNATURE = "manifest.json.p7s"
+MAX_MANIFEST_BYTES = 16 * 1024 * 1024
+MAX_SIGNATURE_BYTES = 256 * 1024
+
+ROLE_LABELS = {
+    "application": "申报数据",
+    "form_pdf": "申报表（已数字签名）",
+    "declaration_pdf": "真实性声明页",
+    "xlsx": "申报表（Excel）",
+    "declaration_scan": "真实性声明签章扫描件",
+    "recommendation_scan": "推荐意见签章扫描件",
+    "evidence": "佐证材料",
+}
+
+
+def verdicts_of(report) -> dict[str, Any]:
+    """The rules core's verdicts, in the shape ``check --format json`` uses, with counts."""
+    data = report.to_json()
+    errors = [f for f in report.findings if f.severity == "error"]
+    warnings = [f for f in report.findings if f.severity == "warning"]
+    return {
+        "verdict": data["verdict"],
+        "indicators": data["indicators"],
+        "errors": len(errors),
+        "warnings": len(warnings),
+        "findings": [{"rule": f.rule, "indicator": f.indicator, "severity": f.severity, "message": f.message}
+                     for f in report.findings if f.severity in ("error", "warning")],
+    }
+
+
+def dumps(manifest: dict[str, Any]) -> bytes:
+    return (json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode("utf-8")
+
+
+def loads(data: bytes) -> dict[str, Any]:
+    """Parse and shape-check a manifest from an untrusted package."""
+    try:
+        manifest = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise UserError(f"{MANIFEST} 不是有效的 JSON：{exc}") from exc
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise UserError(f"{MANIFEST} 不是本程序的报送包清单（format 应为 “{FORMAT}”）。")
+    version = manifest.get("format_version")
+    if not isinstance(version, int) or version > FORMAT_VERSION:
+        raise UserError(f"报送包格式版本 {version} 比本程序支持的版本 {FORMAT_VERSION} 新，请升级程序。")
+    members = manifest.get("members")
+    if not isinstance(members, list) or not all(
+            isinstance(m, dict) and isinstance(m.get("path"), str) and isinstance(m.get("sha256"), str)
+            and isinstance(m.get("size"), int) for m in members):
+        raise UserError(f"{MANIFEST} 的成员列表（members）格式不对。")
+    return manifest

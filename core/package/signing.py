@@ -1,0 +1,202 @@
+"""Signatures through pyHanko: the detached CMS over manifest.json, and the PAdES signature of the
+printed form with a visible block in Chinese. Validation is offline (no fetching of revocation
+data): a self-signed office certificate is trusted only when the receiving side supplies it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import hashlib
+import io
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from core.errors import UserError
+from core.package.certificate import SigningIdentity
+from core.paths import resource, user_data_dir
+
+FONT = ("fonts", "NotoSansSC-Regular.ttf")
+FIELD_NAME = "OfficeSignature"
+_STAMP_EXTRA = "0123456789:+-. …"  # what the %(ts)s timestamp and the fingerprint can print
+STAMP_BOX = (170, 58, 425, 118)  # cover page: centred in the blank space under the "… 制" line
+
+
+@dataclass
+class SignatureCheck:
+    """The outcome of one signature check, in the words the verify report uses."""
+
+    intact: bool  # the signed bytes are unchanged and the signature matches the certificate
+    trusted: bool  # the certificate is one the receiving side said it trusts
+    signer: str = ""
+    fingerprint: str = ""  # SHA-256 of the signer certificate, lowercase hex
+    signed_at: dt.datetime | None = None
+    problem: str = ""
+    details: dict = field(default_factory=dict)
+
+
+def _quiet_pyhanko() -> None:
+    # An untrusted self-signed certificate is an expected outcome here, not an error worth a
+    # traceback on the console: keep pyHanko's validation logs out of the user's terminal.
+    for name in ("pyhanko", "pyhanko_certvalidator"):
+        log = logging.getLogger(name)
+        if not log.handlers:
+            log.addHandler(logging.NullHandler())
+            log.propagate = False
+
+
+def _validation_context(trust_certs):
+    _quiet_pyhanko()
+    from pyhanko_certvalidator import ValidationContext
+
+    return ValidationContext(trust_roots=list(trust_certs or []), allow_fetching=False)
+
+
+def to_asn1(cert):
+    """``cryptography`` certificate → asn1crypto (what pyHanko's validator wants)."""
+    from asn1crypto import x509 as ax509
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    return ax509.Certificate.load(cert.public_bytes(Encoding.DER))
+
+
+def _signer_summary(cert) -> tuple[str, str]:
+    subject = cert.subject.native
+    name = subject.get("organization_name") or subject.get("common_name") or cert.subject.human_friendly
+    if isinstance(name, list):
+        name = name[0]
+    return str(name), hashlib.sha256(cert.dump()).hexdigest()
+
+
+# --- detached CMS over the manifest -------------------------------------------------------------
+
+def sign_detached(identity: SigningIdentity, data: bytes) -> bytes:
+    """DER-encoded CMS SignedData (detached) over ``data``, signed with the office key."""
+    from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
+
+    signer = identity.signer()
+    attrs = PdfCMSSignedAttributes(signing_time=dt.datetime.now(dt.UTC))
+    content_info = asyncio.run(signer.async_sign_general_data(data, "sha256", detached=True,
+                                                              signed_attr_settings=attrs))
+    return content_info.dump()
+
+
+def verify_detached(data: bytes, p7s: bytes, trust_certs=()) -> SignatureCheck:
+    """Check a detached CMS signature over ``data``; ``trust_certs`` are asn1crypto certificates."""
+    from asn1crypto import cms
+    from pyhanko.sign.validation.generic_cms import async_validate_detached_cms
+
+    try:
+        content_info = cms.ContentInfo.load(p7s)
+        if content_info["content_type"].native != "signed_data":
+            raise ValueError("not signedData")
+        signed_data = content_info["content"]
+        signed_data.native  # noqa: B018  (parse everything now: a broken structure fails here)
+    except (ValueError, TypeError, KeyError) as exc:
+        return SignatureCheck(False, False, problem=f"签名文件无法解析（{exc.__class__.__name__}）")
+    try:
+        status = asyncio.run(async_validate_detached_cms(
+            data, signed_data, signer_validation_context=_validation_context(trust_certs)))
+    except Exception as exc:  # pyHanko raises several types for malformed signatures
+        return SignatureCheck(False, False, problem=f"签名无法校验：{exc}")
+    signer, fingerprint = _signer_summary(status.signing_cert)
+    return SignatureCheck(intact=bool(status.intact and status.valid), trusted=bool(status.trusted),
+                          signer=signer, fingerprint=fingerprint, signed_at=status.signer_reported_dt,
+                          problem="" if status.intact and status.valid else "签名与内容不符")
+
+
+# --- PAdES on the printed form ------------------------------------------------------------------
+
+def stamp_text(office: str, fingerprint: str) -> str:
+    return (f"数字签名：{office}\n"
+            "签名时间：%(ts)s\n"
+            f"证书指纹（SHA-256）：{fingerprint[:16].upper()}…")
+
+
+def stamp_font(text: str) -> Path:
+    """A small subset of the bundled font with just the stamp's characters, cached.
+
+    pyHanko subsets the font it embeds; doing that from the 10 MB Noto Sans SC on every export
+    costs most of a second, while subsetting a cached 30 kB font is instant."""
+    from fontTools import subset
+
+    chars = "".join(sorted(set(text + _STAMP_EXTRA)))
+    digest = hashlib.sha256(chars.encode("utf-8")).hexdigest()[:16]
+    cached = user_data_dir() / "cache" / f"stamp-font-{digest}.ttf"
+    if cached.is_file():
+        return cached
+    options = subset.Options()
+    options.layout_features = ["*"]
+    font = subset.load_font(str(resource(*FONT)), options)
+    sub = subset.Subsetter(options)
+    sub.populate(text=chars)
+    sub.subset(font)
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+    font.save(str(tmp))
+    os.replace(tmp, cached)
+    return cached
+
+
+def sign_pdf(identity: SigningIdentity, src: Path, dest: Path, *, box: tuple[int, int, int, int] = STAMP_BOX,
+             page: int = 0) -> None:
+    """Sign ``src`` (PAdES baseline B) into ``dest`` with a visible block on ``page`` (the cover by
+    default; negative counts from the end)."""
+    from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.pdf_utils.text import TextBoxStyle
+    from pyhanko.sign import fields, signers
+    from pyhanko.stamp import TextStampStyle
+
+    info = identity.info
+    text = stamp_text(info.office, info.fingerprint)
+    style = TextStampStyle(
+        stamp_text=text,
+        text_box_style=TextBoxStyle(font=GlyphAccumulatorFactory(str(stamp_font(text)), font_size=8)),
+        border_width=1,
+        timestamp_format="%Y-%m-%d %H:%M:%S %z",
+    )
+    meta = signers.PdfSignatureMetadata(field_name=FIELD_NAME, subfilter=fields.SigSeedSubFilter.PADES,
+                                        md_algorithm="sha256", reason="报送包签名", location=info.office,
+                                        name=info.office)
+    try:
+        with src.open("rb") as inf:
+            writer = IncrementalPdfFileWriter(inf, strict=False)
+            pages = int(writer.root["/Pages"]["/Count"])
+            on_page = page if page >= 0 else pages + page
+            fields.append_signature_field(writer, fields.SigFieldSpec(FIELD_NAME, on_page=on_page, box=box))
+            pdf_signer = signers.PdfSigner(meta, signer=identity.signer(), stamp_style=style)
+            with dest.open("wb") as out:
+                pdf_signer.sign_pdf(writer, output=out)
+    except UserError:
+        raise
+    except Exception as exc:
+        raise UserError(f"无法为“{src.name}”加数字签名：{exc}") from exc
+
+
+def verify_pdf(data: bytes, trust_certs=()) -> SignatureCheck:
+    """Check the office signature of a PDF held in memory (bounded by the package limits)."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature
+
+    try:
+        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        sigs = reader.embedded_signatures
+    except Exception as exc:
+        return SignatureCheck(False, False, problem=f"PDF 无法解析：{exc}")
+    if not sigs:
+        return SignatureCheck(False, False, problem="PDF 中没有数字签名")
+    sig = sigs[-1]
+    try:
+        status = validate_pdf_signature(sig, _validation_context(trust_certs))
+    except Exception as exc:
+        return SignatureCheck(False, False, problem=f"PDF 签名无法校验：{exc}")
+    signer, fingerprint = _signer_summary(status.signing_cert)
+    whole = status.coverage is not None and status.coverage.name == "ENTIRE_FILE"
+    ok = bool(status.intact and status.valid and whole)
+    problem = "" if ok else ("签名之后 PDF 又被追加修改" if status.intact and status.valid else "PDF 签名与内容不符")
+    return SignatureCheck(intact=ok, trusted=bool(status.trusted), signer=signer, fingerprint=fingerprint,
+                          signed_at=status.signer_reported_dt, problem=problem,
+                          details={"coverage": getattr(status.coverage, "name", None)})
