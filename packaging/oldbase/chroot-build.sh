@@ -1,0 +1,95 @@
+#!/bin/sh
+# Build the frozen program on an old Debian base, so the bundle runs on the C library of
+# domestic systems (UOS 20 / Kylin V10: glibc 2.28-2.31) instead of the build machine's.
+#
+#   sh packaging/oldbase/chroot-build.sh prepare   # debootstrap + Python 3.11 + pinned wheels (once)
+#   sh packaging/oldbase/chroot-build.sh build     # freeze the checkout -> dist/oldbase/
+#   sh packaging/oldbase/chroot-build.sh all
+#
+# Needs root, debootstrap and a Debian mirror. Debian 11 "bullseye" (glibc 2.31) is the oldest
+# suite deb.debian.org still serves; set SUITE/MIRROR for buster (glibc 2.28) from an archive
+# mirror. The Qt wheels must be manylinux_2_28: PySide6 6.9.3 is the last such release (6.10+
+# need glibc 2.34), so PYSIDE overrides the runtime pin here only.
+set -eu
+ROOT=$(CDPATH= cd -- "$(dirname -- "$0")/../.." && pwd)
+SUITE=${SUITE:-bullseye}
+MIRROR=${MIRROR:-http://deb.debian.org/debian}
+CHROOT=${CHROOT:-/var/tmp/cluster-declare-$SUITE}
+PYSIDE=${PYSIDE:-6.9.3}
+PYVER=3.11.2
+PYSRC_URL=${PYSRC_URL:-http://deb.debian.org/debian/pool/main/p/python3.11/python3.11_$PYVER.orig.tar.gz}
+PYSRC_SHA256=2411c74bda5bbcfcddaf4531f66d1adc73f247f529aee981b029513aefdbf849
+
+DEB_BUILD="build-essential ca-certificates curl binutils file pkg-config libssl-dev zlib1g-dev \
+libbz2-dev liblzma-dev libsqlite3-dev libffi-dev uuid-dev libreadline-dev libgdbm-dev libncurses-dev"
+DEB_QT="libgl1 libegl1 libglib2.0-0 libfontconfig1 libfreetype6 libxkbcommon0 libdbus-1-3 libxcb-cursor0 \
+libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 \
+libxkbcommon-x11-0 libxcb-randr0 libxcb-xfixes0 libxcb-sync1 libxcb-shm0 libxcb-xinerama0 libx11-xcb1"
+
+in_chroot() { chroot "$CHROOT" /usr/bin/env -i HOME=/root PATH=/opt/python3.11/bin:/usr/bin:/bin:/usr/sbin:/sbin LANG=C.UTF-8 "$@"; }
+
+mount_all() {
+    mkdir -p "$CHROOT/src/cluster-declare"
+    mountpoint -q "$CHROOT/proc" || mount -t proc proc "$CHROOT/proc"
+    mountpoint -q "$CHROOT/dev" || mount --bind /dev "$CHROOT/dev"
+    mountpoint -q "$CHROOT/src/cluster-declare" || mount --bind "$ROOT" "$CHROOT/src/cluster-declare"
+    cp /etc/resolv.conf "$CHROOT/etc/resolv.conf"
+}
+
+umount_all() {
+    for m in src/cluster-declare dev proc; do
+        mountpoint -q "$CHROOT/$m" && umount "$CHROOT/$m" || true
+    done
+}
+
+prepare() {
+    if [ ! -x "$CHROOT/usr/bin/apt-get" ]; then
+        command -v debootstrap >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap
+        debootstrap --variant=minbase "$SUITE" "$CHROOT" "$MIRROR"
+    fi
+    mount_all
+    trap umount_all EXIT
+    in_chroot apt-get update -qq
+    in_chroot env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $DEB_BUILD $DEB_QT
+    if [ ! -x "$CHROOT/opt/python3.11/bin/python3.11" ]; then
+        in_chroot sh -euc "
+            mkdir -p /build && cd /build
+            curl -fsSL -o py.tgz '$PYSRC_URL'
+            echo '$PYSRC_SHA256  py.tgz' | sha256sum -c -
+            tar xzf py.tgz && cd Python-$PYVER
+            ./configure -q --prefix=/opt/python3.11 --enable-shared LDFLAGS=-Wl,-rpath,/opt/python3.11/lib
+            make -s -j\$(nproc) && make -s install >/dev/null"
+    fi
+    # The project's pins, with the Qt wheels that still target glibc 2.28.
+    sed -e "s/^PySide6_Essentials==.*/PySide6_Essentials==$PYSIDE/" -e "s/^shiboken6==.*/shiboken6==$PYSIDE/" \
+        "$ROOT/requirements/runtime.txt" > "$CHROOT/build/runtime-oldbase.txt"
+    grep -E '^(altgraph|pyinstaller|pyinstaller-hooks-contrib)==' "$ROOT/requirements/dev.txt" >> "$CHROOT/build/runtime-oldbase.txt"
+    in_chroot sh -euc "
+        [ -x /opt/venv/bin/python ] || /opt/python3.11/bin/python3.11 -m venv /opt/venv
+        /opt/venv/bin/python -m pip install -q --disable-pip-version-check --only-binary=:all: \
+            -r /build/runtime-oldbase.txt"
+    echo "旧基础系统已就绪 (old base ready): $CHROOT"
+}
+
+build() {
+    mount_all
+    trap umount_all EXIT
+    # Freeze a copy: the checkout stays untouched apart from dist/oldbase.
+    in_chroot sh -euc "
+        rm -rf /build/src && mkdir -p /build/src && cd /src/cluster-declare
+        tar cf - --exclude=./.venv --exclude=./.git --exclude=./dist --exclude=./build . | tar xf - -C /build/src
+        cd /build/src
+        PYTHONPATH=/build/src /opt/venv/bin/python -m PyInstaller --noconfirm --clean \
+            --distpath /build/dist --workpath /build/work packaging/cluster-declare.spec"
+    rm -rf "$ROOT/dist/oldbase"
+    mkdir -p "$ROOT/dist/oldbase"
+    cp -a "$CHROOT/build/dist/." "$ROOT/dist/oldbase/"
+    sh "$ROOT/packaging/check-glibc.sh" "$ROOT/dist/oldbase/cluster-declare"
+}
+
+case "${1:-all}" in
+    prepare) prepare ;;
+    build) build ;;
+    all) prepare; build ;;
+    *) echo "用法: $0 prepare|build|all" >&2; exit 2 ;;
+esac
