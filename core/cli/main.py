@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "core.cli.rules_cmds",
     "core.cli.store_cmds",
     "core.cli.package_cmds",
+    "core.cli.pdf_cmds",
     "core.cli.gui_cmd",
 )
 

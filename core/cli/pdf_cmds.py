@@ -1,0 +1,31 @@
+"""``pdf``: the print-ready 申报表, or the 真实性声明 / 推荐意见 page alone."""
+
+from __future__ import annotations
+
+import sys
+
+from core.cli.appsource import add_app_argument, load_app_arg, source_label
+
+
+def register(sub, common) -> None:
+    p = sub.add_parser("pdf", parents=[common.db], help="生成可打印的申报表 PDF（或单独的真实性声明、推荐意见页）")
+    add_app_argument(p)
+    p.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="输出的 PDF 文件")
+    p.add_argument("--page", choices=("all", "declaration", "recommendation"), default="all",
+                   help="all＝完整申报表及自评结果（默认）；declaration＝真实性声明页；recommendation＝推荐意见页")
+    p.add_argument("--rules", metavar="ID", help="附录“自评结果”所用的规则集（默认：申报数据中记录的规则集）")
+    p.set_defaults(func=cmd_pdf)
+
+
+def cmd_pdf(args) -> int:
+    from core.pdf import PAGE_LABELS, render_pdf
+    from core.rules import load_ruleset
+
+    app = load_app_arg(args)
+    if args.rules:
+        load_ruleset(args.rules)  # an unknown id fails here, before anything is written
+    warnings = render_pdf(app, args.output, page=args.page, ruleset=args.rules)
+    for w in warnings:
+        print(f"警告：{w}", file=sys.stderr)
+    print(f"已生成{PAGE_LABELS[args.page]} PDF：{args.output}（{source_label(args)}）")
+    return 0

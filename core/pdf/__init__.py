@@ -1,0 +1,55 @@
+"""Print-ready PDF of the 申报表 (reportlab, embedded subset of Noto Sans SC). See docs/printing.md.
+
+    from core.pdf import render_pdf
+    warnings = render_pdf(app, "申报表.pdf")                      # the whole form + 自评结果
+    warnings = render_pdf(app, "声明.pdf", page="declaration")    # 真实性声明 alone, one page
+    data, warnings = render_pdf_bytes(app, page="recommendation")  # 推荐意见 alone, as bytes
+
+``warnings`` lists, in Chinese, every character the font lacks (printed as 〓). reportlab is
+imported only when a PDF is made, never when this package is imported.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from core.application import Application
+from core.errors import UserError
+
+PAGES = ("all", "declaration", "recommendation")
+PAGE_LABELS = {"all": "完整申报表", "declaration": "真实性声明", "recommendation": "推荐意见"}
+
+
+def render_pdf_bytes(app: Application, page: str = "all", ruleset: str | None = None) -> tuple[bytes, list[str]]:
+    """The PDF as bytes, and the warnings. ``ruleset`` (default: the application's) drives the appendix."""
+    if page not in PAGES:
+        raise UserError(f"未知的打印内容“{page}”（可选：{'、'.join(PAGES)}）")
+    from core.pdf.document import build_pdf
+
+    return build_pdf(app, page, ruleset)
+
+
+def render_pdf(app: Application, out_path: str | os.PathLike, page: str = "all", ruleset: str | None = None) -> list[str]:
+    """Write the PDF atomically to ``out_path`` (a failure leaves no half-written file)."""
+    data, warnings = render_pdf_bytes(app, page, ruleset)
+    path = Path(out_path)
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent if str(path.parent) else ".")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+        tmp = None
+    except OSError as exc:
+        raise UserError(f"无法写入文件 {path}：{exc.strerror or exc}") from exc
+    finally:
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)
+    return warnings
+
+
+__all__ = ["PAGES", "PAGE_LABELS", "render_pdf", "render_pdf_bytes"]
