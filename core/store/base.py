@@ -64,13 +64,14 @@ class StoreBase:
         default file in the user data folder. A read-only file is opened read-only."""
         target = db.resolve(db_ref)
         revision: str | None = None
+        immutable = False
         if target.path is not None:
             info = db.inspect_file(target.path, target.label)
             readonly = readonly or not info.writable
-            revision = info.revision
+            revision, immutable = info.revision, info.immutable
             if readonly and not info.exists:
                 raise StoreError(f"数据库“{target.label}”不存在。")
-        engine = db.make_engine(target, readonly=readonly, busy_timeout_ms=busy_timeout_ms)
+        engine = db.make_engine(target, readonly=readonly, busy_timeout_ms=busy_timeout_ms, immutable=immutable)
         try:
             if target.path is not None and not readonly:
                 db.enable_wal(engine)

@@ -78,6 +78,11 @@ class Inspection:
     exists: bool
     writable: bool
     revision: str | None
+    immutable: bool = False  # read-only folder and no WAL: nobody can be writing, open as immutable
+
+
+def ro_uri(path: Path, *, immutable: bool = False) -> str:
+    return path.resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
 
 
 def inspect_file(path: Path, label: str) -> Inspection:
@@ -98,10 +103,14 @@ def inspect_file(path: Path, label: str) -> Inspection:
         raise StoreError(f"无法读取数据库“{label}”：{exc.strerror or exc}") from exc
     if head and head != SQLITE_MAGIC:
         raise corrupt_error(label, "不是 SQLite 数据库文件")
-    writable = os.access(path, os.W_OK) and os.access(folder, os.W_OK)
+    folder_writable = os.access(folder, os.W_OK)
+    writable = folder_writable and os.access(path, os.W_OK)
+    # In a read-only folder SQLite cannot create the WAL index (-shm) a reader needs; if there is no
+    # WAL there, no writer can be active either, so the file may be read as immutable.
+    immutable = not folder_writable and not Path(f"{path}-wal").exists()
     revision = None
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = sqlite3.connect(ro_uri(path, immutable=immutable), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
             rows = conn.execute("PRAGMA quick_check").fetchall()
             if rows != [("ok",)]:
@@ -117,7 +126,7 @@ def inspect_file(path: Path, label: str) -> Inspection:
     except sqlite3.Error as exc:
         raise translate(exc, label) from exc
     check_revision(revision, label)
-    return Inspection(True, writable, revision)
+    return Inspection(True, writable, revision, immutable)
 
 
 def check_revision(revision: str | None, label: str) -> None:
@@ -128,7 +137,7 @@ def check_revision(revision: str | None, label: str) -> None:
         )
 
 
-def make_engine(target: Target, *, readonly: bool, busy_timeout_ms: int) -> Engine:
+def make_engine(target: Target, *, readonly: bool, busy_timeout_ms: int, immutable: bool = False) -> Engine:
     if not target.is_sqlite:
         try:
             return create_engine(target.url, pool_pre_ping=True)
@@ -138,7 +147,7 @@ def make_engine(target: Target, *, readonly: bool, busy_timeout_ms: int) -> Engi
     if target.path is None:
         engine = create_engine("sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False})
     else:
-        uri = target.path.resolve().as_uri() + ("?mode=ro" if readonly else "")
+        uri = ro_uri(target.path, immutable=immutable) if readonly else target.path.resolve().as_uri()
 
         def connect() -> sqlite3.Connection:
             # check_same_thread off: the GUI may save from a worker thread; the pool serialises use.

@@ -159,14 +159,14 @@ class TransferMixin:
         info = db.inspect_file(src, str(src))  # refuses damaged, foreign or newer files
         if info.revision is None:
             raise StoreError(f"“{src}”不是集群申报助手的数据库备份。")
-        _full_check(src)
+        _full_check(src, info.immutable)
         safety = self.backup(target.with_name(f"{target.stem}.before-restore-{datetime.now():%Y%m%d-%H%M%S}.sqlite"))
         with self._write():
             pass  # refuses early (read-only, damaged) with the usual messages
         with self._guard():
             raw = self.engine.raw_connection()
             try:
-                reader = sqlite3.connect(f"{src.resolve().as_uri()}?mode=ro", uri=True)
+                reader = sqlite3.connect(db.ro_uri(src, immutable=info.immutable), uri=True)
                 try:
                     reader.backup(raw.driver_connection)
                 finally:
@@ -194,8 +194,8 @@ def _copy_database(source: sqlite3.Connection, tmp: Path, dest: Path) -> None:
         out.close()
 
 
-def _full_check(path: Path) -> None:
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+def _full_check(path: Path, immutable: bool) -> None:
+    conn = sqlite3.connect(db.ro_uri(path, immutable=immutable), uri=True)
     try:
         rows = conn.execute("PRAGMA integrity_check").fetchall()
     except sqlite3.Error as exc:

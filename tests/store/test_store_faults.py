@@ -29,11 +29,12 @@ from core.store import (
 def read_only(path):
     """Make a file unwritable even for root (chattr +i), or by permissions for other users."""
     if os.geteuid() != 0:
-        os.chmod(path, 0o444)
+        mode = os.stat(path).st_mode
+        os.chmod(path, 0o555 if os.path.isdir(path) else 0o444)
         try:
             yield
         finally:
-            os.chmod(path, 0o644)
+            os.chmod(path, mode)
         return
     if not shutil.which("chattr") or subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode:
         pytest.skip("running as root without chattr: cannot make a file read-only")
@@ -61,6 +62,20 @@ def test_read_only_file_opens_for_reading_and_refuses_edits(tmp_path, make_app):
         with pytest.raises(StoreReadOnlyError):
             s.create(make_app())
     assert path.read_bytes() == before
+
+
+def test_read_only_folder_opens_for_reading(tmp_path, make_app):
+    folder = tmp_path / "光盘"
+    folder.mkdir()
+    path = folder / "ro.sqlite"
+    app_id = _closed_store_with_data(path, make_app)
+    before = path.read_bytes()
+    with read_only(folder), Store.open(path) as s:
+        assert [a.id for a in s.list_applications()] == [app_id]
+        with pytest.raises(StoreReadOnlyError):
+            s.set_value(app_id, "basic.area", "13")
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in folder.iterdir()) == ["ro.sqlite"]
 
 
 def test_full_disk_keeps_saved_data(store, app_id, tmp_path):
