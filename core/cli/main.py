@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "core.cli.package_cmds",
     "core.cli.pdf_cmds",
     "core.cli.gui_cmd",
+    "core.cli.selftest_cmds",
 )
 
 DB_ENV = "CLUSTER_DECLARE_DB"
