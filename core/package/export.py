@@ -104,14 +104,10 @@ def default_renderer() -> Render:
 def default_xlsx_exporter() -> Callable[[Any, Path], Any] | None:
     """The Excel export of the form, when this build has one (core.xlsx)."""
     try:
-        import core.xlsx as xlsx
+        from core.xlsx.form_export import export_form
     except ImportError:
         return None
-    for name in ("export_xlsx", "write_xlsx", "export_application"):
-        fn = getattr(xlsx, name, None)
-        if callable(fn):
-            return fn
-    return None
+    return export_form
 
 
 def export_package(app, out: str | os.PathLike[str], identity: SigningIdentity, options: ExportOptions, *,

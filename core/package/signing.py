@@ -102,9 +102,23 @@ def verify_detached(data: bytes, p7s: bytes, trust_certs=()) -> SignatureCheck:
     except Exception as exc:  # pyHanko raises several types for malformed signatures
         return SignatureCheck(False, False, problem=f"签名无法校验：{exc}")
     signer, fingerprint = _signer_summary(status.signing_cert)
-    return SignatureCheck(intact=bool(status.intact and status.valid), trusted=bool(status.trusted),
+    ok = bool(status.intact and status.valid)
+    return SignatureCheck(intact=ok, trusted=bool(status.trusted),
                           signer=signer, fingerprint=fingerprint, signed_at=status.signer_reported_dt,
-                          problem="" if status.intact and status.valid else "签名与内容不符")
+                          problem="" if ok else "签名与内容不符",
+                          details={"content_matches_digest": _digest_matches(signed_data, data)})
+
+
+def _digest_matches(signed_data, data: bytes) -> bool | None:
+    """Whether the signed message-digest attribute still equals the content's digest: when it
+    does and the signature fails, it is the signature file that was altered, not the content."""
+    try:
+        info = signed_data["signer_infos"][0]
+        algo = info["digest_algorithm"]["algorithm"].native
+        digest = next(a["values"][0].native for a in info["signed_attrs"] if a["type"].native == "message_digest")
+        return hashlib.new(algo, data).digest() == digest
+    except (KeyError, IndexError, StopIteration, ValueError, TypeError):
+        return None
 
 
 # --- PAdES on the printed form ------------------------------------------------------------------

@@ -96,7 +96,7 @@ class VerifyResult:
             inds = v.get("indicators") or {}
             if inds:
                 out.append("各指标：" + "，".join(
-                    f"{'基本条件' if k == '0' else '指标' + k} {_verdict(val)}" for k, val in sorted(inds.items())))
+                    f"{_indicator(k)} {_verdict(val)}" for k, val in sorted(inds.items())))
             override = m.get("override")
             if override:
                 out.append(f"越过 {override.get('errors', 0)} 项错误报送，理由：{override.get('reason', '')}")
@@ -106,6 +106,13 @@ class VerifyResult:
         if self.members_checked:
             out.append(f"已核对成员 {self.members_checked} 个。")
         return out
+
+
+def _indicator(key: str) -> str:
+    numerals = "一二三四五六七八"
+    if key == "0":
+        return "基本条件"
+    return f"指标{numerals[int(key) - 1]}" if key.isdigit() and 1 <= int(key) <= 8 else f"指标{key}"
 
 
 def _verdict(v: str | None) -> str:
@@ -158,8 +165,10 @@ def _verify_members(zf: zipfile.ZipFile, members, trust_certs, result: VerifyRes
     sig = verify_detached(manifest_bytes, p7s, trust_certs)
     _take_signer(result, sig)
     if not sig.intact:
-        result.altered(mf.MANIFEST, f"清单 manifest.json 与其签名 manifest.json.p7s 不符（{sig.problem}）："
-                                    "清单或签名已被改动。")
+        if sig.details.get("content_matches_digest") is True or not sig.signer:
+            result.altered(mf.SIGNATURE, f"清单签名 manifest.json.p7s 已被改动或损坏（{sig.problem}）。")
+        else:
+            result.altered(mf.MANIFEST, "清单 manifest.json 已被改动：内容与其签名 manifest.json.p7s 不符。")
     try:
         manifest = mf.loads(manifest_bytes)
     except UserError as exc:
