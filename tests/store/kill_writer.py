@@ -20,6 +20,7 @@ FIELDS = ("basic.main_products", "basic.leading_industry", "basic.applicant", "c
 def main() -> None:
     db, app_id, run, folder = sys.argv[1], sys.argv[2], sys.argv[3], Path(sys.argv[4])
     store = Store.open(db)
+    store.get(app_id)
     print("ready", flush=True)
     n = 0
     while True:
