@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "core.cli.pdf_cmds",
     "core.cli.gui_cmd",
     "core.cli.selftest_cmds",
+    "core.cli.xlsx_cmds",
 )
 
 DB_ENV = "CLUSTER_DECLARE_DB"

@@ -17,6 +17,7 @@ from core.rules import criteria
 from core.rules.crosschecks import check_fields, cross_checks, run_cross_check, stated_vs_computed
 from core.rules.derived import FUNCTIONS, DerivedValue, compute
 from core.rules.fieldchecks import check_field
+from core.rules.listchecks import COMPARED_FIELDS, ListChecker
 from core.rules.loader import load_ruleset
 from core.rules.model import (
     COMPLETENESS,
@@ -61,6 +62,8 @@ class Evaluator:
         self.derived_findings: dict[str, list[Finding]] = {}
         self.cross_findings: dict[str, list[Finding]] = {}
         self.results: dict[str, CriterionResult] = {}
+        self._lists = ListChecker(self.form, {})  # filled by evaluate_all
+        self.list_findings: list[Finding] = []
         self._ctx = criteria.Context(
             states=self.states,
             derived=self.derived,
@@ -108,6 +111,8 @@ class Evaluator:
             self.cross_findings[c["id"] + f"#{i}"] = run_cross_check(c, self.states, self.years)
         for rule in self.ruleset.rules:
             self._evaluate_rule(rule)
+        self._lists.set_lists(self.lists)
+        self.list_findings = self._lists.findings(self.states, self.years)
         return self.report()
 
     def set_value(self, key: str, value: Any) -> Report:
@@ -127,6 +132,8 @@ class Evaluator:
             self.cross_findings[c["id"] + f"#{i}"] = run_cross_check(c, self.states, self.years)
         for rule in rules.values():
             self._evaluate_rule(rule)
+        if key in COMPARED_FIELDS:
+            self.list_findings = self._lists.findings(self.states, self.years)
         self._evaluate_qualitative()
         return self.report()
 
@@ -135,6 +142,8 @@ class Evaluator:
         self.evidence = frozenset(targets)
         if lists is not None:
             self.lists = lists
+            self._lists.set_lists(lists)
+            self.list_findings = self._lists.findings(self.states, self.years)
         for key, st in self.states.items():
             if st.field.evidence:
                 self.field_findings[key] = check_field(st, self.form, self.evidence, self.lists)
@@ -168,6 +177,7 @@ class Evaluator:
             findings.extend(fs)
         for fs in self.derived_findings.values():
             findings.extend(fs)
+        findings.extend(self.list_findings)
         error_indicators = {f.indicator for f in findings if f.severity == ERROR}
         flagged_fields = {k for f in findings if f.severity == ERROR for k in f.fields}
         indicators: dict[int, str] = {}

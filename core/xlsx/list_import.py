@@ -1,0 +1,346 @@
+"""Import a list (清单) from a workbook: find the sheet and its header row, read every row with a
+message naming sheet, row and column for each fault, check the rows, and say what would change.
+
+Reads in openpyxl's read-only mode (one pass over the XML); merged cells and formulas are found by
+``safety.scan_sheet`` first, so a 10,000-row list costs little more than iterating it.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from openpyxl.utils import get_column_letter, range_boundaries
+
+from core.application import Application
+from core.creditcode import normalize_code
+from core.errors import UserError
+from core.rules.listchecks import Comparison, RowIssue, comparisons, summarize
+from core.xlsx.cells import CellError, blank, read_number, read_text, where
+from core.xlsx.form_import import check_campaign, open_workbook
+from core.xlsx.formmap import FALSE_WORDS, TRUE_WORDS
+from core.xlsx.list_sheet import list_sheet_name
+from core.xlsx.listdefs import LEVEL_WORDS, PLATFORM_LEVEL_WORDS, ROLE_WORDS, Column, ListDef, list_def
+from core.xlsx.meta import META_SHEET, read_meta
+from core.xlsx.safety import check_xlsx, scan_sheet
+
+MAX_ROWS = 50_000  # data rows; a cluster has hundreds of firms, a patent list a few thousand
+MAX_SCANNED_ROWS = 200_000  # rows looked at, blank or not (formatted-but-empty sheets)
+MAX_ERRORS = 50
+HEADER_SEARCH_ROWS = 10
+PROGRESS_EVERY = 500
+_MONEY_FACTORS = {"万元": Decimal(1), "万": Decimal(1), "亿元": Decimal(10000), "亿": Decimal(10000),
+                  "元": Decimal("0.0001")}
+_PARENS = re.compile(r"[（(]([^）)]*)[）)]")
+_SIZE_WORDS = {"中型": True, "小型": True, "微型": True, "中小型": True, "中小微": True, "大型": False}
+
+_MARK_FAST = {"是": True, "否": False, "√": True, "Y": True, "N": False}
+
+Progress = Callable[[int, int], "bool | None"]  # (rows read, rows expected) → False to cancel
+
+
+@dataclass
+class ListImport:
+    source: str
+    name: str
+    label: str
+    sheet: str
+    header_row: int
+    rows: list[dict[str, Any]]
+    columns: dict[str, str]  # row key → column letter it was read from
+    ignored: list[str] = field(default_factory=list)  # headers we do not use
+    blank_rows: int = 0
+    notes: list[str] = field(default_factory=list)
+    issues: list[RowIssue] = field(default_factory=list)
+    old_count: int = 0
+    added: int = 0
+    removed: int = 0
+    changed: int = 0
+
+    @property
+    def unchanged(self) -> bool:
+        return not (self.added or self.removed or self.changed) and self.old_count == len(self.rows)
+
+    def apply_to(self, app: Application) -> Application:
+        new = copy.deepcopy(app)
+        new.lists[self.name] = copy.deepcopy(self.rows)
+        return new
+
+    def comparisons(self, app: Application) -> list[Comparison]:
+        """Counts from the imported list beside the figures declared in ``app``."""
+        from core.rules.state import parse_field
+
+        form = app.form_def
+        states = {k: parse_field(fd, app.values.get(k), app.years) for k, fd in form.fields.items()}
+        lists = {**app.lists, self.name: self.rows}
+        return comparisons(form, states, summarize(lists), app.years)
+
+    def summary_text(self) -> str:
+        return (f"{self.label}：原有 {self.old_count} 条，导入后 {len(self.rows)} 条"
+                f"（新增 {self.added}、删除 {self.removed}、修改 {self.changed}）")
+
+
+def _norm_header(text: Any) -> tuple[str, str]:
+    """("营业收入", "万元") from "营业收入（万元）*"."""
+    raw = "".join(str(text).split()).replace("*", "").replace("＊", "")
+    units = _PARENS.findall(raw)
+    base = _PARENS.sub("", raw)
+    return base, (units[-1] if units else "")
+
+
+def _match_headers(values: tuple[Any, ...], ld: ListDef) -> tuple[dict[int, Column], dict[int, str], list[str]]:
+    names = {}
+    for col in ld.columns:
+        for alias in (col.header, *col.aliases):
+            names.setdefault(_norm_header(alias)[0], col)
+    found: dict[int, Column] = {}
+    units: dict[int, str] = {}
+    ignored = []
+    for i, v in enumerate(values):
+        if blank(v):
+            continue
+        base, unit = _norm_header(v)
+        col = names.get(base)
+        if col is None:
+            ignored.append(str(v).strip())
+            continue
+        found[i] = col
+        units[i] = unit
+    return found, units, ignored
+
+
+def read_list_workbook(path: str | Path, list_name: str, app: Application | None = None, *,
+                       sheet: str | None = None, progress: Progress | None = None) -> ListImport:
+    path = check_xlsx(path)
+    form_lists = app.form_def.lists if app else None
+    ld = list_def(list_name)
+    if form_lists is not None and list_name not in form_lists:
+        raise UserError(f"未知清单“{list_name}”，可用的清单：" + "、".join(f"{k}（{v}）" for k, v in form_lists.items()))
+    label = (form_lists or {}).get(list_name, list_name)
+    wb = open_workbook(path, read_only=True, data_only=True)
+    try:
+        if app is not None and META_SHEET in wb.sheetnames:
+            check_campaign(read_meta(wb, path.name), app, path.name)
+        ws, header_row, cols, units, ignored = _find_sheet(wb, path, ld, label, sheet)
+        result = _read_rows(path, ws, ld, header_row, cols, units, progress)
+    finally:
+        wb.close()
+    result.source, result.name, result.label = str(path), list_name, label
+    result.ignored = ignored
+    if ignored:
+        result.notes.insert(0, f"以下列不属于{label}，未导入：{'、'.join(ignored)}")
+    result.issues = summarize({list_name: result.rows}).issues
+    old = (app.lists.get(list_name) if app else None) or []
+    _diff(result, old, ld)
+    return result
+
+
+def _visible_sheets(wb) -> list:
+    return [ws for ws in wb.worksheets if ws.title != META_SHEET and ws.sheet_state == "visible"]
+
+
+def _find_sheet(wb, path: Path, ld: ListDef, label: str, wanted: str | None):
+    if wanted:
+        if wanted not in wb.sheetnames:
+            raise UserError(f"工作簿“{path.name}”中没有工作表「{wanted}」（现有：{'、'.join(wb.sheetnames)}）")
+        candidates = [wb[wanted]]
+    else:
+        named = [ws for ws in _visible_sheets(wb) if ws.title in (list_sheet_name(label), label, ld.name)]
+        candidates = named or _visible_sheets(wb)
+    first_error = None
+    for ws in candidates:
+        try:
+            return (ws, *_find_header(ws, ld, label))
+        except UserError as exc:
+            first_error = first_error or exc
+    raise first_error or UserError(f"工作簿“{path.name}”中没有可读取的工作表")
+
+
+def _find_header(ws, ld: ListDef, label: str):
+    best = None
+    for r, values in enumerate(ws.iter_rows(min_row=1, max_row=HEADER_SEARCH_ROWS, values_only=True), 1):
+        found, units, ignored = _match_headers(values, ld)
+        if found and (best is None or len(found) > len(best[1])):
+            best = (r, found, units, ignored)
+    if best is None:
+        raise UserError(
+            f"「{ws.title}」前 {HEADER_SEARCH_ROWS} 行中找不到{label}的表头。表头应包括："
+            + "、".join(c.header for c in ld.columns if c.required)
+        )
+    r, found, units, ignored = best
+    seen: dict[str, int] = {}
+    for i, col in found.items():
+        if col.key in seen:
+            raise UserError(f"「{ws.title}」第 {r} 行 {get_column_letter(seen[col.key] + 1)} 列和 {get_column_letter(i + 1)} 列"
+                            f"都是“{col.header}”，请只保留一列")
+        seen[col.key] = i
+    missing = [c.header for c in ld.columns if c.required and c.key not in seen]
+    if missing:
+        got = "、".join(f"{get_column_letter(i + 1)}列“{c.header}”" for i, c in sorted(found.items())) or "无"
+        raise UserError(f"「{ws.title}」第 {r} 行（表头）缺少“{'”“'.join(missing)}”列。已识别：{got}。"
+                        f"请使用本程序生成的清单模板，或把表头改为：{'、'.join(c.header for c in ld.columns)}")
+    return r, found, units, ignored
+
+
+def _read_rows(path: Path, ws, ld: ListDef, header_row: int, cols: dict[int, Column], units: dict[int, str],
+               progress: Progress | None) -> ListImport:
+    title = ws.title
+    scan = scan_sheet(path, getattr(ws, "_worksheet_path", ""))
+    errors: list[str] = []
+    for rng in scan.merged:
+        min_col, min_row, max_col, max_row = range_boundaries(rng)
+        if max_row >= header_row and any(min_col <= i + 1 <= max_col for i in cols):
+            errors.append(f"「{title}」{rng} 是合并单元格（第 {min_row} 行 {get_column_letter(min_col)} 列起），"
+                          "清单中不能合并单元格，请取消合并并逐行填写")
+    if errors:
+        raise UserError(_error_text(title, errors))
+    formulas = _formula_cells(path, ws.title, header_row) if scan.has_formulas else {}
+    expected = max((ws.max_row or 0) - header_row, 0)
+    rows: list[dict[str, Any]] = []
+    result = ListImport("", ld.name, "", title, header_row, rows,
+                        {c.key: get_column_letter(i + 1) for i, c in cols.items()})
+    title_col = next(i for i, c in cols.items() if c.key == ld.title_key) if any(
+        c.key == ld.title_key for c in cols.values()) else None
+    keys = [c.key for c in ld.columns]
+    scanned = 0
+    for r, values in enumerate(ws.iter_rows(min_row=header_row + 1, values_only=True), header_row + 1):
+        scanned += 1
+        if scanned > MAX_SCANNED_ROWS:
+            raise UserError(f"「{title}」超过 {MAX_SCANNED_ROWS} 行（含空行），拒绝导入；请删除多余的空行后再试")
+        if progress and scanned % PROGRESS_EVERY == 0 and progress(scanned, expected) is False:
+            raise UserError("已取消导入，未做任何修改。")
+        if all(blank(values[i]) if i < len(values) else True for i in cols):
+            result.blank_rows += 1
+            continue
+        if len(rows) >= MAX_ROWS:
+            raise UserError(f"「{title}」数据超过 {MAX_ROWS} 行的上限，拒绝导入；请检查是否选错了工作表")
+        row = dict.fromkeys(keys)
+        for i, col in cols.items():
+            v = values[i] if i < len(values) else None
+            if formulas and (r, i + 1) in formulas:
+                if v is None:
+                    errors.append(f"{where(title, r, i + 1)}是公式“{formulas[(r, i + 1)]}”，但没有保存计算结果；"
+                                  "请在 Excel 中打开并保存，或改为直接填写数值")
+                    continue
+                if len(result.notes) < 20:
+                    result.notes.append(f"{where(title, r, i + 1)}是公式，按计算结果“{v}”导入")
+            try:
+                row[col.key] = _convert(col, v, units.get(i, ""), title, r, i + 1)
+            except CellError as exc:
+                errors.append(str(exc))
+        if title_col is not None and blank(values[title_col] if title_col < len(values) else None):
+            errors.append(f"{where(title, r, title_col + 1)}：{cols[title_col].header}不能为空（该行其他列有内容）")
+        for col in ld.columns:
+            if col.type == "mark" and row[col.key] is None:
+                row[col.key] = False  # 填报说明10: SMEs are marked; an unmarked firm is not one
+        rows.append(row)
+        if len(errors) >= MAX_ERRORS:
+            break
+    if errors:
+        raise UserError(_error_text(title, errors))
+    if progress:
+        progress(scanned, scanned)
+    if result.blank_rows:
+        result.notes.append(f"跳过空行 {result.blank_rows} 行")
+    if not rows:
+        raise UserError(f"「{title}」第 {header_row} 行表头下没有任何数据")
+    return result
+
+
+def _error_text(title: str, errors: list[str]) -> str:
+    shown = "\n".join(f"- {e}" for e in errors[:20])
+    more = f"\n……另有 {len(errors) - 20} 处（最多列出前 {MAX_ERRORS} 处）" if len(errors) > 20 else ""
+    return f"「{title}」有 {len(errors)}{'+' if len(errors) >= MAX_ERRORS else ''} 处无法导入，未做任何修改：\n{shown}{more}"
+
+
+def _formula_cells(path: Path, title: str, header_row: int) -> dict[tuple[int, int], str]:
+    wb = open_workbook(path, read_only=True, data_only=False)
+    try:
+        out = {}
+        for row in wb[title].iter_rows(min_row=header_row + 1):
+            for cell in row:
+                if getattr(cell, "data_type", None) == "f":
+                    out[(cell.row, cell.column)] = str(cell.value)
+        return out
+    finally:
+        wb.close()
+
+
+def _convert(col: Column, v: Any, unit: str, title: str, r: int, c: int) -> Any:
+    if blank(v):
+        return None
+    t = col.type
+    if t == "text":
+        return read_text(v)
+    at = where(title, r, c)
+    if t == "mark" and isinstance(v, str) and v in _MARK_FAST:  # the common case, first
+        return _MARK_FAST[v]
+    if t == "int" and type(v) is int and v >= 0:
+        return v
+    if t == "code":
+        if isinstance(v, str) and v.isascii() and v.isalnum():
+            return v.upper()
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            raise CellError(f"{at}：统一社会信用代码被存成了数字，可能已丢失末几位；请把该列设为“文本”格式后重新填写")
+        return normalize_code(v)
+    if t == "int":
+        text, parsed = read_number(v, "count", None, 0, at)
+        return None if parsed.value is None else int(parsed.value)
+    if t == "money":
+        if type(v) is int and unit in ("", "万元", "万"):
+            return str(v)
+        factor = _MONEY_FACTORS.get(unit, Decimal(1)) if isinstance(v, (int, float)) else Decimal(1)
+        if unit and unit not in _MONEY_FACTORS:
+            raise CellError(f"「{title}」表头“{col.header}”的单位“{unit}”无法识别，应为万元")
+        text, parsed = read_number(v, "number", "万元", 2, at)
+        if parsed.value is None:
+            return None
+        return f"{(parsed.value * factor).normalize():f}"
+    if t == "mark":
+        if isinstance(v, bool):
+            return v
+        word = str(int(v)) if isinstance(v, (int, float)) and v == int(v) else str(v).strip().upper()
+        if word in TRUE_WORDS:
+            return True
+        if word in FALSE_WORDS:
+            return False
+        if col.key == "sme" and word in _SIZE_WORDS:
+            return _SIZE_WORDS[word]
+        raise CellError(f"{at}：“{v}”无法识别，{col.header}一栏请填写“是”或“否”")
+    if t == "date":
+        if isinstance(v, (dt.datetime, dt.date)):
+            return (v.date() if isinstance(v, dt.datetime) else v).isoformat()
+        return read_text(v)
+    if t == "year":
+        if isinstance(v, (dt.datetime, dt.date)):
+            return v.year
+        text, parsed = read_number(v, "year", None, 0, at)
+        if parsed.value is None or not 1949 <= parsed.value <= 2100:
+            raise CellError(f"{at}：年份“{v}”不合理")
+        return int(parsed.value)
+    words = {"level": LEVEL_WORDS, "role": ROLE_WORDS, "platform_level": PLATFORM_LEVEL_WORDS}[t]
+    text = str(v).strip()
+    for word, key in words.items():
+        if word in text:
+            return key
+    raise CellError(f"{at}：“{v}”无法识别，{col.header}应为{'、'.join(words)}之一")
+
+
+def _row_key(row: dict[str, Any], ld: ListDef) -> str:
+    value = row.get(ld.unique) if ld.unique else None
+    return str(value or row.get(ld.title_key) or "")
+
+
+def _diff(result: ListImport, old: list[dict[str, Any]], ld: ListDef) -> None:
+    result.old_count = len(old)
+    before = {_row_key(r, ld): r for r in old}
+    after = {_row_key(r, ld): r for r in result.rows}
+    result.added = len(after.keys() - before.keys())
+    result.removed = len(before.keys() - after.keys())
+    result.changed = sum(1 for k in after.keys() & before.keys() if after[k] != before[k])
