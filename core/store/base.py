@@ -85,7 +85,15 @@ class StoreBase:
                     )
                 if revision is not None and target.path is not None:
                     _safety_copy(engine, target.path, f"before-upgrade-{revision}")
-                db.migrate(engine)
+                try:
+                    db.migrate(engine)
+                except (DBAPIError, sqlite3.Error) as exc:
+                    cause = translate(exc, target.label)
+                    if type(cause) is StoreError:  # not a lock, full disk, read-only or damage
+                        # Transactional DDL: the failed upgrade left the database as it was.
+                        raise StoreError(f"升级数据库“{target.label}”的结构时出错，数据库保持原样："
+                                         f"{getattr(exc, 'orig', exc)}") from exc
+                    raise cause from exc
         except (DBAPIError, sqlite3.Error) as exc:
             engine.dispose()
             raise translate(exc, target.label) from exc

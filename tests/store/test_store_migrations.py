@@ -55,3 +55,31 @@ def test_database_from_a_newer_program_is_refused_and_untouched(tmp_path, make_a
     assert set(extra) <= {"newer.sqlite-wal", "newer.sqlite-shm"}
     wal = tmp_path / "newer.sqlite-wal"
     assert not wal.exists() or wal.stat().st_size == 0
+
+
+def test_failed_upgrade_rolls_back_completely(tmp_path, monkeypatch, build_first_revision):
+    import shutil
+
+    from core.store import StoreError
+
+    scripts = tmp_path / "migrations"
+    shutil.copytree(db.MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    second = scripts / "versions" / "0002_ui_state.py"
+    text = second.read_text(encoding="utf-8")
+    text = text.replace('    op.create_index("ix_history_app_at", "history", ["app_id", "at"])\n',
+                        '    op.create_index("ix_history_app_at", "history", ["app_id", "at"])\n'
+                        '    op.execute("SELECT * FROM no_such_table")\n', 1)
+    second.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(db, "MIGRATIONS_DIR", scripts)
+    path = tmp_path / "old.sqlite"
+    values, _ = build_first_revision(path)
+    with pytest.raises(StoreError, match="升级.*保持原样"):
+        Store.open(path)
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    assert "ui_state" not in [r[1] for r in conn.execute("PRAGMA table_info(applications)")]
+    assert conn.execute("SELECT count(*) FROM app_values").fetchone()[0] == len(values)
+    conn.close()
+    monkeypatch.undo()
+    with Store.open(path) as store:  # the real upgrade still works afterwards
+        assert store.get("a" * 32)["values"] == values
