@@ -13,6 +13,7 @@ ACTION_LABELS = {
     "create": "新建", "import": "导入", "duplicate": "复制", "edit": "修改", "restore": "恢复版本",
     "attach": "添加佐证材料", "detach": "移除佐证材料", "status": "更改状态", "delete": "删除", "undelete": "撤销删除",
 }
+META_LABELS = {"name": "申请名称", "status": "状态", "jurisdiction": "地区", "rules": "规则集"}
 
 
 def register(sub, common) -> None:
@@ -135,6 +136,11 @@ def _describe(e, labels: dict[str, str]) -> str:
         item = e.new if e.new_present else e.old
         where = labels.get(e.field) or labels.get(e.field.split(":")[0], e.field)
         return f"{where}：{item['name']}（{item['sha256'][:12]}…）"
+    if e.kind == "meta":
+        from core.application import STATUSES
+
+        show = (lambda v: STATUSES.get(v, v)) if e.field == "status" else (lambda v: v)
+        return f"{META_LABELS.get(e.field, e.field)}：{_short(show(e.old), e.old_present)} → {_short(show(e.new), e.new_present)}"
     key = e.field if e.kind != "list" else f"list:{e.field}"
     label = labels.get(key)
     name = f"{label}（{e.field}）" if label else e.field

@@ -37,8 +37,10 @@ def test_import_list_history_export(capsys, db, tmp_path):
     assert [a["id"] for a in listed] == [SAMPLE_ID] and listed[0]["status"] == "draft"
 
     with Store.open(db) as s:
+        s.set_status(SAMPLE_ID, "pending_review")
         s.set_value(SAMPLE_ID, "basic.area", "13.00")
     code, out, _ = run(capsys, "history", SAMPLE_ID[:8], "--db", db)
+    assert "更改状态  状态：草稿 → 待审核" in out
     assert code == 0
     assert "导入  来自文件 sample-application.json" in out
     assert "集群占地面积（basic.area）：12.80 → 13.00" in out
