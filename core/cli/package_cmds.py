@@ -48,14 +48,6 @@ def register(sub, common) -> None:
     a.set_defaults(func=cmd_cert_create)
 
 
-def _office_default(app) -> str:
-    for key in ("recommendation.unit", "basic.authority"):
-        value = app.values.get(key)
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-    return ""
-
-
 def cmd_export(args: argparse.Namespace) -> int:
     from core.package import ExportOptions, FolderEvidence, StoreEvidence, export_package
     from core.package.certificate import (
@@ -63,6 +55,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         has_office_certificate,
         passphrase_from_env_or_prompt,
     )
+    from core.package.export import office_default
 
     app = load_app_arg(args)
     options = ExportOptions(
@@ -82,7 +75,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if creating:
         print("首次导出：将创建本单位证书（请设置证书密码，至少 8 个字符，务必牢记）。", file=sys.stderr)
     identity, created = ensure_identity(passphrase_from_env_or_prompt(confirm=creating),
-                                        args.office or _office_default(app))
+                                        args.office or office_default(app))
     if created:
         print(f"已创建本单位证书：{identity.info.office}，指纹 {identity.info.fingerprint_display}", file=sys.stderr)
     from_file = Path(args.app).suffix.lower() == ".json" or Path(args.app).exists()

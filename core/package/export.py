@@ -35,6 +35,8 @@ MIN_REASON = 4
 MAX_REASON = 1000
 SCANS = (("declaration_scan", "真实性声明签章扫描件", "declaration-signed"),
          ("recommendation_scan", "推荐意见签章扫描件", "recommendation-signed"))
+CLI_HINTS = ("--override-reason", "--ack-missing-scans")
+GUI_HINTS = ("在“理由”栏填写", "勾选“确认暂缺签章扫描件”")
 _FIXED_WORK = 4 * 1024 * 1024  # progress weight of rendering and signing the PDFs
 
 
@@ -56,20 +58,21 @@ class Checklist:
     missing_scans: list[str] = field(default_factory=list)
     certificate: CertInfo | None = None
 
-    def blocking(self, options: ExportOptions) -> list[str]:
-        """Reasons the export is refused with these options (empty: it may go ahead)."""
+    def blocking(self, options: ExportOptions, hints: tuple[str, str] = CLI_HINTS) -> list[str]:
+        """Reasons the export is refused with these options (empty: it may go ahead). ``hints`` say
+        where the official gives a reason and acknowledges missing scans (CLI options or GUI)."""
         out = []
         reason = (options.override_reason or "").strip()
         if self.errors and not reason:
             shown = "；".join(f.message for f in self.errors[:3])
             more = f"等 {len(self.errors)} 项" if len(self.errors) > 3 else ""
-            out.append(f"还有 {len(self.errors)} 项错误未解决（{shown}{more}）。如确需报送，请写明理由（--override-reason）。")
+            out.append(f"还有 {len(self.errors)} 项错误未解决（{shown}{more}）。如确需报送，请写明理由（{hints[0]}）。")
         elif self.errors and len(reason) < MIN_REASON:
             out.append(f"越过错误报送的理由太短，请至少写 {MIN_REASON} 个字，说明为什么仍要报送。")
         elif len(reason) > MAX_REASON:
             out.append(f"越过错误报送的理由超过 {MAX_REASON} 个字，请精简。")
         if self.missing_scans and not options.ack_missing_scans:
-            out.append(f"缺少{'和'.join(self.missing_scans)}。请附上，或确认暂缺后再导出（--ack-missing-scans）。")
+            out.append(f"缺少{'和'.join(self.missing_scans)}。请附上，或确认暂缺后再导出（{hints[1]}）。")
         return out
 
 
@@ -80,6 +83,15 @@ class ExportResult:
     sha256: str  # of the whole zip file, for the upload form or a telephone check
     manifest: dict[str, Any]
     certificate: CertInfo
+
+
+def office_default(app) -> str:
+    """The office name for a new certificate: the recommending unit, else the district authority."""
+    for key in ("recommendation.unit", "basic.authority"):
+        value = app.values.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
 
 
 def checklist(app, options: ExportOptions) -> Checklist:

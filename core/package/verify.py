@@ -69,7 +69,7 @@ class VerifyResult:
         if self.ok:
             return "报送包完整，签名有效，签名证书可信。"
         if self.exit_code == 3:
-            return "报送包完整，签名有效；但尚未确认签名证书（请用 --trust 指定对方证书，或电话核对指纹）。"
+            return "报送包完整，签名有效；但尚未确认签名证书：请指定报送单位提供的证书（--trust），或电话核对证书指纹。"
         if self.first_altered:
             return f"报送包已被改动：首个被改动的成员是“{self.first_altered}”。"
         return "报送包未通过校验。"
@@ -209,7 +209,7 @@ def _verify_members(zf: zipfile.ZipFile, members, trust_certs, result: VerifyRes
     result.intact = sig.intact and not result.problems
     result.trusted = bool(trust_certs) and sig.trusted and result.intact
     if trust_certs and sig.intact and not sig.trusted:
-        result.problems.append(f"签名证书（指纹 {format_fingerprint(sig.fingerprint)}）不是 --trust 指定的证书："
+        result.problems.append(f"签名证书（指纹 {format_fingerprint(sig.fingerprint)}）不是所信任的证书："
                                "包可能被他人重新签名。")
         result.intact = False
 

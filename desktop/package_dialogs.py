@@ -1,0 +1,535 @@
+"""Dialogs of the submission package: export (checklist, progress, result), verify (drop a
+package, see the outcome plainly) and the office certificate (fingerprint, export, import).
+
+Entry points for the menus (desktop/integrations.py): ``export(window, _)``, ``verify(window, _)``
+and ``certificate(window, _)``. All checking and signing is done by ``core.package``; these
+dialogs only collect choices and show results. pyHanko loads only when a dialog does its work.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from core.errors import UserError
+from desktop.qt import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFont,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    Qt,
+    QThread,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+OK_COLOR, WARN_COLOR, BAD_COLOR = "#2e7d32", "#b26a00", "#c62828"
+SCAN_FILTER = "扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)"
+
+
+def _status(label: QLabel, text: str, color: str) -> None:
+    label.setText(text)
+    label.setStyleSheet(f"color: {color}; font-weight: bold;")
+
+
+class _FileRow(QWidget):
+    """A read-only path with a 选择… button (and 清除 for optional files)."""
+
+    changed = Signal()
+
+    def __init__(self, caption: str, file_filter: str, *, save: bool = False, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._caption, self._filter, self._save = caption, file_filter, save
+        self.edit = QLineEdit(self)
+        self.edit.setReadOnly(not save)
+        self.edit.textChanged.connect(self.changed)
+        pick = QPushButton(self.tr("选择…"), self)
+        pick.clicked.connect(self._pick)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.edit, 1)
+        row.addWidget(pick)
+        if not save:
+            clear = QPushButton(self.tr("清除"), self)
+            clear.clicked.connect(lambda: self.set_path(None))
+            row.addWidget(clear)
+
+    def path(self) -> Path | None:
+        text = self.edit.text().strip()
+        return Path(text) if text else None
+
+    def set_path(self, path: str | Path | None) -> None:
+        self.edit.setText(str(path) if path else "")
+
+    def _pick(self) -> None:
+        start = str(self.path() or "")
+        if self._save:
+            chosen, _ = QFileDialog.getSaveFileName(self, self._caption, start, self._filter)
+        else:
+            chosen, _ = QFileDialog.getOpenFileName(self, self._caption, start, self._filter)
+        if chosen:
+            self.set_path(chosen)
+
+
+class ExportWorker(QThread):
+    """Unlocks (or creates) the certificate and writes the package, off the GUI thread."""
+
+    progressed = Signal(int, str)  # per mille, what is happening
+    succeeded = Signal(object)  # ExportResult
+    failed = Signal(str)
+
+    def __init__(self, job: dict[str, Any], parent=None):
+        super().__init__(parent)
+        self.job = job
+
+    def run(self) -> None:
+        from core.package import export_package
+        from core.package.certificate import ensure_identity
+
+        job = self.job
+        try:
+            identity, _created = ensure_identity(job["passphrase"], job["office"])
+            result = export_package(
+                job["app"], job["out"], identity, job["options"], evidence=job["evidence"], store=job["store"],
+                app_id=job["app_id"], render=job["render"], xlsx=job["xlsx"],
+                progress=lambda done, total, what: self.progressed.emit(int(done * 1000 / max(total, 1)), what))
+        except UserError as exc:
+            self.failed.emit(exc.message)
+        except Exception as exc:  # shown to the official, never a silent thread death
+            self.failed.emit(f"导出失败：{exc}")
+        else:
+            self.succeeded.emit(result)
+
+
+class ExportDialog(QDialog):
+    """The checklist (findings, scans, certificate), the target file, progress and the result."""
+
+    exported = Signal(object)  # ExportResult
+
+    def __init__(self, app, *, store=None, app_id: str | None = None, evidence=None, default_dir: Path | None = None,
+                 render=None, xlsx: Any = True, parent: QWidget | None = None):
+        super().__init__(parent)
+        from core.package import ExportOptions, StoreEvidence, checklist
+
+        self.app, self.store, self.app_id = app, store, app_id
+        self.evidence = evidence if evidence is not None else StoreEvidence(store)
+        self._render, self._xlsx = render, xlsx
+        self._options_cls = ExportOptions
+        self.checklist = checklist(app, ExportOptions())
+        self.result = None
+        self.worker: ExportWorker | None = None
+        self.setWindowTitle(self.tr("导出报送包 — %1").replace("%1", app.display_name))
+        self.setMinimumWidth(620)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._findings_box())
+        layout.addWidget(self._scans_box())
+        layout.addWidget(self._certificate_box())
+        target = QFormLayout()
+        self.out_row = _FileRow(self.tr("保存报送包"), "报送包 (*.zip)", save=True, parent=self)
+        folder = default_dir or Path.home()
+        self.out_row.set_path(folder / f"{app.display_name}-报送包.zip")
+        target.addRow(self.tr("保存为："), self.out_row)
+        layout.addLayout(target)
+        self.blockers = QLabel(self)
+        self.blockers.setWordWrap(True)
+        self.blockers.setObjectName("exportBlockers")
+        layout.addWidget(self.blockers)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 1000)
+        self.progress.setVisible(False)
+        layout.addWidget(self.progress)
+        self.result_label = QLabel(self)
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.result_label)
+        buttons = QDialogButtonBox(self)
+        self.export_button = buttons.addButton(self.tr("导出"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.export_button.clicked.connect(self.start_export)
+        self.close_button.clicked.connect(self.reject)
+        layout.addWidget(buttons)
+        for signal in (self.reason.textChanged, self.ack.toggled, self.passphrase.textChanged,
+                       self.passphrase2.textChanged, self.office.textChanged, self.decl_row.changed,
+                       self.rec_row.changed, self.out_row.changed):
+            signal.connect(self.refresh)
+        self.refresh()
+
+    # --- the three parts of the checklist ---------------------------------------------------------
+
+    def _findings_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("1. 校验结果"), self)
+        v = QVBoxLayout(box)
+        self.findings_status = QLabel(box)
+        v.addWidget(self.findings_status)
+        errors = self.checklist.errors
+        self.error_list = QListWidget(box)
+        self.error_list.addItems([f.message for f in errors])
+        self.error_list.setMaximumHeight(110)
+        self.error_list.setWordWrap(True)
+        self.error_list.setVisible(bool(errors))
+        v.addWidget(self.error_list)
+        reason_label = QLabel(self.tr("越过错误报送的理由："), box)
+        reason_label.setVisible(bool(errors))
+        v.addWidget(reason_label)
+        self.reason = QPlainTextEdit(box)
+        self.reason.setObjectName("overrideReason")
+        self.reason.setPlaceholderText(self.tr("仍要报送时，写明理由（写入清单和修改记录，接收方可见）"))
+        self.reason.setMaximumHeight(70)
+        self.reason.setVisible(bool(errors))
+        v.addWidget(self.reason)
+        if errors:
+            _status(self.findings_status, self.tr("✗ 还有 %1 项错误未解决").replace("%1", str(len(errors))), BAD_COLOR)
+        else:
+            warn = len(self.checklist.warnings)
+            text = self.tr("✓ 没有错误") + (self.tr("（%1 项警告）").replace("%1", str(warn)) if warn else "")
+            _status(self.findings_status, text, OK_COLOR)
+        return box
+
+    def _scans_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("2. 签字盖章的扫描件"), self)
+        form = QFormLayout(box)
+        self.decl_row = _FileRow(self.tr("选择真实性声明扫描件"), SCAN_FILTER, parent=box)
+        self.rec_row = _FileRow(self.tr("选择推荐意见扫描件"), SCAN_FILTER, parent=box)
+        form.addRow(self.tr("真实性声明："), self.decl_row)
+        form.addRow(self.tr("推荐意见："), self.rec_row)
+        self.ack = QCheckBox(self.tr("确认暂缺签章扫描件，仍然导出"), box)
+        form.addRow("", self.ack)
+        return box
+
+    def _certificate_box(self) -> QGroupBox:
+        from core.package.certificate import office_certificate_info
+        from core.package.export import office_default
+
+        box = QGroupBox(self.tr("3. 本单位证书"), self)
+        form = QFormLayout(box)
+        info = office_certificate_info()
+        self.creating = info is None
+        self.cert_label = QLabel(box)
+        self.cert_label.setWordWrap(True)
+        self.cert_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.office = QLineEdit(box)
+        self.office.setText(office_default(self.app))
+        self.passphrase = QLineEdit(box)
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase2 = QLineEdit(box)
+        self.passphrase2.setEchoMode(QLineEdit.EchoMode.Password)
+        if info is None:
+            self.cert_label.setText(self.tr("还没有本单位证书：导出时将创建一张自签名证书，请填写单位名称并设置密码"
+                                            "（至少 8 个字符，务必牢记）。"))
+            form.addRow(self.cert_label)
+            form.addRow(self.tr("单位名称："), self.office)
+            form.addRow(self.tr("设置密码："), self.passphrase)
+            form.addRow(self.tr("确认密码："), self.passphrase2)
+        else:
+            self.cert_label.setText(self.tr("%1\nSHA-256 指纹：%2").replace("%1", info.office)
+                                    .replace("%2", info.fingerprint_display))
+            form.addRow(self.cert_label)
+            form.addRow(self.tr("证书密码："), self.passphrase)
+            self.office.setVisible(False)
+            self.passphrase2.setVisible(False)
+        return box
+
+    # --- state ------------------------------------------------------------------------------------
+
+    def options(self):
+        return self._options_cls(override_reason=self.reason.toPlainText().strip() or None,
+                                 declaration_scan=self.decl_row.path(), recommendation_scan=self.rec_row.path(),
+                                 ack_missing_scans=self.ack.isChecked())
+
+    def problems(self) -> list[str]:
+        """Why 导出 is disabled right now (shown under the checklist)."""
+        from core.package.export import GUI_HINTS
+
+        options = self.options()
+        missing = [label for label, path in (("真实性声明签章扫描件", options.declaration_scan),
+                                             ("推荐意见签章扫描件", options.recommendation_scan)) if not path]
+        self.checklist.missing_scans = missing
+        out = self.checklist.blocking(options, GUI_HINTS)
+        if not self.passphrase.text():
+            out.append(self.tr("请输入证书密码。"))
+        elif self.creating and self.passphrase.text() != self.passphrase2.text():
+            out.append(self.tr("两次输入的密码不一致。"))
+        if self.creating and not self.office.text().strip():
+            out.append(self.tr("请填写单位名称（写入证书）。"))
+        if not self.out_row.path():
+            out.append(self.tr("请选择报送包的保存位置。"))
+        return out
+
+    def refresh(self) -> None:
+        self.ack.setVisible(not (self.decl_row.path() and self.rec_row.path()))
+        problems = self.problems()
+        self.blockers.setText("\n".join(f"• {p}" for p in problems))
+        self.blockers.setStyleSheet(f"color: {BAD_COLOR};")
+        busy = self.worker is not None and self.worker.isRunning()
+        self.export_button.setEnabled(not problems and not busy)
+
+    # --- doing it ---------------------------------------------------------------------------------
+
+    def start_export(self) -> None:
+        if self.problems():
+            self.refresh()
+            return
+        out = self.out_row.path()
+        if out.suffix.lower() != ".zip":
+            out = out.with_suffix(".zip")
+        job = {"app": self.app, "out": out, "options": self.options(), "evidence": self.evidence,
+               "store": self.store, "app_id": self.app_id, "render": self._render, "xlsx": self._xlsx,
+               "passphrase": self.passphrase.text().encode("utf-8"), "office": self.office.text().strip()}
+        self.result = None
+        self.result_label.clear()
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.worker = ExportWorker(job, self)
+        self.worker.progressed.connect(self._on_progress)
+        self.worker.succeeded.connect(self._on_done)
+        self.worker.failed.connect(self._on_failed)
+        self.worker.finished.connect(self.refresh)
+        self.export_button.setEnabled(False)
+        self.worker.start()
+
+    def _on_progress(self, per_mille: int, what: str) -> None:
+        self.progress.setValue(per_mille)
+        self.progress.setFormat(f"{what} %p%")
+
+    def _on_done(self, result) -> None:
+        self.result = result
+        self.progress.setValue(1000)
+        self.progress.setFormat(self.tr("完成"))
+        note = ""
+        if result.manifest.get("override"):
+            note = self.tr("\n已记录越过错误报送的理由。")
+        self.result_label.setText(self.tr("✓ 已导出：%1\n报送包 SHA-256：%2\n签名证书指纹：%3").replace("%1", str(result.path))
+                                  .replace("%2", result.sha256).replace("%3", result.certificate.fingerprint_display)
+                                  + note)
+        self.result_label.setStyleSheet(f"color: {OK_COLOR};")
+        self.exported.emit(result)
+
+    def _on_failed(self, message: str) -> None:
+        self.progress.setVisible(False)
+        self.result_label.setText("✗ " + message)
+        self.result_label.setStyleSheet(f"color: {BAD_COLOR};")
+
+    def reject(self) -> None:
+        if self.worker is not None and self.worker.isRunning():
+            return  # a half-written package is never left behind, but let the worker finish first
+        super().reject()
+
+
+class VerifyDialog(QDialog):
+    """Drop a package (or choose one); the outcome is shown in one coloured line and plain text."""
+
+    def __init__(self, parent: QWidget | None = None, *, trust: Path | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("校验报送包"))
+        self.setAcceptDrops(True)
+        self.setMinimumSize(620, 420)
+        self.result = None
+        layout = QVBoxLayout(self)
+        self.drop_hint = QLabel(self.tr("把报送包（.zip）拖到这里，或点“选择报送包…”。"), self)
+        self.drop_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.drop_hint.setStyleSheet("border: 2px dashed #9e9e9e; padding: 18px;")
+        layout.addWidget(self.drop_hint)
+        form = QFormLayout()
+        self.trust_row = _FileRow(self.tr("选择信任的证书"), "证书 (*.pem *.crt *.cer *.der)", parent=self)
+        self.trust_row.set_path(trust)
+        form.addRow(self.tr("信任的证书（可选）："), self.trust_row)
+        layout.addLayout(form)
+        self.status = QLabel(self)
+        self.status.setObjectName("verifyStatus")
+        self.status.setWordWrap(True)
+        big = self.status.font()
+        big.setPointSizeF(big.pointSizeF() * 1.25)
+        self.status.setFont(big)
+        layout.addWidget(self.status)
+        self.details = QPlainTextEdit(self)
+        self.details.setReadOnly(True)
+        layout.addWidget(self.details, 1)
+        buttons = QDialogButtonBox(self)
+        choose = buttons.addButton(self.tr("选择报送包…"), QDialogButtonBox.ButtonRole.ActionRole)
+        choose.clicked.connect(self._choose)
+        buttons.addButton(QDialogButtonBox.StandardButton.Close).clicked.connect(self.reject)
+        layout.addWidget(buttons)
+        self.trust_row.changed.connect(self._reverify)
+        self._path: Path | None = None
+
+    def verify_path(self, path: str | Path) -> None:
+        from core.package import verify_package
+
+        self._path = Path(path)
+        trust = [self.trust_row.path()] if self.trust_row.path() else None
+        try:
+            result = verify_package(self._path, trust=trust)
+        except UserError as exc:
+            self.result = None
+            _status(self.status, "✗ " + exc.message, BAD_COLOR)
+            self.details.clear()
+            return
+        self.result = result
+        color = OK_COLOR if result.ok else WARN_COLOR if result.exit_code == 3 else BAD_COLOR
+        mark = "✓" if result.ok else "？" if result.exit_code == 3 else "✗"
+        lines = result.lines()
+        _status(self.status, f"{mark} {lines[0]}", color)
+        self.details.setPlainText(f"{self._path}\n\n" + "\n".join(lines[1:]))
+
+    def _reverify(self) -> None:
+        if self._path is not None:
+            self.verify_path(self._path)
+
+    def _choose(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("选择报送包"), "", "报送包 (*.zip)")
+        if chosen:
+            self.verify_path(chosen)
+
+    @staticmethod
+    def _dropped_zip(event) -> Path | None:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return None
+        for url in mime.urls():
+            if url.isLocalFile() and url.toLocalFile().lower().endswith(".zip"):
+                return Path(url.toLocalFile())
+        return None
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if self._dropped_zip(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        path = self._dropped_zip(event)
+        if path:
+            event.acceptProposedAction()
+            self.verify_path(path)
+
+
+class CertificateDialog(QDialog):
+    """The office certificate: who, fingerprint to read out on the telephone, export, import."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("本单位证书"))
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        self.info_label = QLabel(self)
+        self.info_label.setWordWrap(True)
+        self.info_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.info_label)
+        self.fingerprint = QLabel(self)
+        self.fingerprint.setObjectName("certFingerprint")
+        mono = QFont("monospace")
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        mono.setPointSizeF(mono.pointSizeF() * 1.2)
+        self.fingerprint.setFont(mono)
+        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.fingerprint)
+        buttons = QDialogButtonBox(self)
+        self.pem_button = buttons.addButton(self.tr("导出证书（PEM）…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.der_button = buttons.addButton(self.tr("导出证书（DER）…"), QDialogButtonBox.ButtonRole.ActionRole)
+        import_button = buttons.addButton(self.tr("导入 .p12/.pfx…"), QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Close).clicked.connect(self.reject)
+        self.pem_button.clicked.connect(lambda: self._export("pem"))
+        self.der_button.clicked.connect(lambda: self._export("der"))
+        import_button.clicked.connect(self._import)
+        layout.addWidget(buttons)
+        self.reload()
+
+    def reload(self) -> None:
+        from core.package.certificate import office_certificate_info
+
+        info = office_certificate_info()
+        has = info is not None
+        self.pem_button.setEnabled(has)
+        self.der_button.setEnabled(has)
+        if not has:
+            self.info_label.setText(self.tr("还没有本单位证书。首次导出报送包时会创建，也可以导入已有的 .p12/.pfx 证书。"))
+            self.fingerprint.clear()
+            return
+        self.info_label.setText(self.tr("单位：%1\n有效期：%2 至 %3\n接收方可电话核对下面的 SHA-256 指纹，或导入导出的公钥证书。")
+                                .replace("%1", info.office).replace("%2", f"{info.not_before:%Y-%m-%d}")
+                                .replace("%3", f"{info.not_after:%Y-%m-%d}"))
+        fp = info.fingerprint_display
+        half = len(fp) // 2
+        self.fingerprint.setText(fp[:half].rstrip() + "\n" + fp[half:].lstrip())
+
+    def export_to(self, path: str | Path, fmt: str = "pem") -> Path:
+        from core.package.certificate import export_public_certificate
+
+        return export_public_certificate(path, fmt)
+
+    def _export(self, fmt: str) -> None:
+        suffix = ".pem" if fmt == "pem" else ".cer"
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("导出公钥证书"), f"本单位证书{suffix}",
+                                                f"证书 (*{suffix})")
+        if not chosen:
+            return
+        try:
+            out = self.export_to(chosen, fmt)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("导出证书"), exc.message)
+            return
+        QMessageBox.information(self, self.tr("导出证书"), self.tr("已导出：%1").replace("%1", str(out)))
+
+    def _import(self) -> None:
+        from desktop.qt import QInputDialog
+
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("导入证书"), "", "PKCS#12 (*.p12 *.pfx)")
+        if not chosen:
+            return
+        source_pw, ok = QInputDialog.getText(self, self.tr("导入证书"), self.tr("证书文件的密码："),
+                                             QLineEdit.EchoMode.Password)
+        if not ok:
+            return
+        new_pw, ok = QInputDialog.getText(self, self.tr("导入证书"), self.tr("本程序保存证书用的密码（至少 8 个字符）："),
+                                          QLineEdit.EchoMode.Password)
+        if not ok:
+            return
+        self.import_from(chosen, source_pw, new_pw)
+
+    def import_from(self, path: str | Path, source_passphrase: str, passphrase: str) -> bool:
+        from core.package.certificate import import_office_certificate
+
+        try:
+            import_office_certificate(path, source_passphrase.encode("utf-8"), passphrase.encode("utf-8"))
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("导入证书"), exc.message)
+            return False
+        self.reload()
+        return True
+
+
+# --- menu entry points (desktop/integrations.py calls these) ----------------------------------------
+
+def export(window, _arg=None):
+    app_id = window.current_app_id()
+    if app_id is None:
+        window.show_error(window.tr("请先打开要导出的申请。"))
+        return None
+    dialog = ExportDialog(window.store.load(app_id), store=window.store, app_id=app_id, parent=window)
+    dialog.exec()
+    return dialog.result
+
+
+def verify(window, _arg=None):
+    dialog = VerifyDialog(window)
+    dialog.exec()
+    return dialog.result
+
+
+def certificate(window, _arg=None):
+    CertificateDialog(window).exec()
