@@ -66,12 +66,15 @@ class HistoryEntry:
 
 
 class HistoryMixin:
-    def history(self, app_id: str, *, limit: int | None = None) -> list[HistoryEntry]:
-        """Changes of one application, oldest first (the last ``limit`` ones if given)."""
+    def history(self, app_id: str, *, limit: int | None = None, before: int | None = None) -> list[HistoryEntry]:
+        """Changes of one application, oldest first: all, or the last ``limit`` ones (older than
+        entry ``before`` when given, for paging back through a long history)."""
         h = t.history.c
         with self._read() as conn:
             app = self._app(conn, app_id, for_write=False)
             query = select(h.id, h.at, h.user, h.action, h.kind, h.field, h.old, h.new).where(h.app_id == app.id)
+            if before is not None:
+                query = query.where(h.id < before)
             if limit is not None:
                 query = query.order_by(h.id.desc()).limit(limit)
             else:

@@ -79,6 +79,8 @@ def test_history_limit_returns_latest_in_order(store, app_id):
         store.set_value(app_id, "basic.area", str(i))
     last_two = store.history(app_id, limit=2)
     assert [e.new for e in last_two] == ["3", "4"]
+    page = store.history(app_id, limit=2, before=last_two[0].id)
+    assert [e.new for e in page] == ["1", "2"]
 
 
 def test_duplicate_same_campaign(store, app_id):
