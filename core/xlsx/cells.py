@@ -57,8 +57,6 @@ def number_text(value: object, kind: str, decimals: int) -> str:
     """A numeric cell as the text the application stores ("12.80", "145")."""
     if isinstance(value, bool):
         return "是" if value else "否"
-    if isinstance(value, int):
-        return str(value)
     d = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     if kind in ("count", "year") and d == d.to_integral_value():
         return f"{d.quantize(Decimal(1)):f}"
