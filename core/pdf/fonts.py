@@ -4,7 +4,8 @@ reportlab embeds a subset of each TrueType font it uses, so the PDF prints the s
 A character missing from the font (a rare ideograph such as 𠀀, an emoji) would otherwise print
 as nothing; ``TextGuard`` replaces it with a visible placeholder and records a warning naming it.
 Coverage comes from the cmap reportlab has already parsed (the same table fontTools reads; the
-tests compare the two), which saves a second parse of a 10 MB font on every export.
+tests compare the two), which saves a second parse of a 10 MB font on every export; the parsed
+metrics are cached on disk (core.pdf.fontcache).
 """
 
 from __future__ import annotations
@@ -29,11 +30,12 @@ def register_fonts() -> frozenset[int]:
     """Register both faces with reportlab (once per process); return the covered code points."""
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
+
+    from core.pdf.fontcache import load_ttfont
 
     fonts = {}
     for name, file in FONT_FILES.items():
-        fonts[name] = TTFont(name, str(resource("fonts", file)))
+        fonts[name] = load_ttfont(name, str(resource("fonts", file)))
         pdfmetrics.registerFont(fonts[name])
     for bold, face in ((0, FONT), (1, FONT_BOLD)):
         for italic in (0, 1):
