@@ -52,7 +52,7 @@ def check_xlsx(path: str | Path) -> Path:
     if size > MAX_FILE_BYTES:
         raise UserError(f"文件“{name}”大小为 {_mb(size)}，超过 {_mb(MAX_FILE_BYTES)} 的上限，拒绝导入。")
     if not head.startswith(b"PK"):
-        what = "（看起来是文本或 CSV 文件）" if head[:1].isascii() and head[:1].isprintable() else ""
+        what = "（看起来是文本或 CSV 文件）" if head[:1].isascii() and head[:1].decode("ascii").isprintable() else ""
         raise UserError(f"文件“{name}”不是 Excel 工作簿（.xlsx）{what}。请在 Excel 中另存为“Excel 工作簿（*.xlsx）”。")
     try:
         with zipfile.ZipFile(path) as zf:
