@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
@@ -25,6 +25,18 @@ from core.store.documents import canonical, dumps
 from core.store.errors import StoreCorruptError, StoreError, StoreReadOnlyError, corrupt_error, translate
 
 ABSENT = object()  # "no value at all", as opposed to a stored JSON null
+
+# The per-keystroke path, built once: constructing Core statements costs more CPU than running them.
+_A, _V = t.applications.c, t.values.c
+_APP_ROW = select(_A.id, _A.form, _A.campaign, _A.deleted_at).where(_A.id == bindparam("app"))
+_APP_ROW_LOCKED = _APP_ROW.with_for_update()
+_VALUE_WHERE = (_V.app_id == bindparam("app")) & (_V.key == bindparam("k"))
+_GET_VALUE = select(_V.value).where(_VALUE_WHERE)
+_DEL_VALUE = delete(t.values).where(_VALUE_WHERE)
+_INS_VALUE = insert(t.values)
+_UPD_VALUE = update(t.values).where(_VALUE_WHERE).values(value=bindparam("new"))
+_INS_HISTORY = insert(t.history)
+_TOUCH = update(t.applications).where(_A.id == bindparam("app")).values(changed=bindparam("at"))
 
 
 @dataclass(frozen=True)
@@ -181,11 +193,8 @@ class StoreBase:
 
     def _app(self, conn: Connection, app_id: str, *, for_write: bool = True) -> AppRow:
         """The application's row (locked for update on servers); accepts an id prefix."""
-        a = t.applications.c
-
         def fetch(ident: str):
-            query = select(a.id, a.form, a.campaign, a.deleted_at).where(a.id == ident)
-            return conn.execute(query.with_for_update() if for_write else query).first()
+            return conn.execute(_APP_ROW_LOCKED if for_write else _APP_ROW, {"app": ident}).first()
 
         row = fetch(app_id) or fetch(self.resolve_id(app_id, conn))
         app = AppRow(*row)
@@ -195,26 +204,25 @@ class StoreBase:
 
     def _record(self, conn: Connection, app_id: str, at: str, action: str, kind: str, field: str | None,
                 old: str | None, new: str | None) -> None:
-        conn.execute(insert(t.history).values(app_id=app_id, at=at, user=self.user, action=action, kind=kind,
-                                              field=field, old=old, new=new))
+        conn.execute(_INS_HISTORY, {"app_id": app_id, "at": at, "user": self.user, "action": action, "kind": kind,
+                                    "field": field, "old": old, "new": new})
 
     def _touch(self, conn: Connection, app_id: str, at: str) -> None:
-        conn.execute(update(t.applications).where(t.applications.c.id == app_id).values(changed=at))
+        conn.execute(_TOUCH, {"app": app_id, "at": at})
 
     def _put_value(self, conn: Connection, app_id: str, key: str, value: Any, at: str, action: str) -> bool:
         """Write one value (or remove it, for ABSENT) and its history row; False if unchanged."""
-        v = t.values.c
-        where = (v.app_id == app_id) & (v.key == key)
-        old = conn.execute(select(v.value).where(where)).scalar()
+        params = {"app": app_id, "k": key}
+        old = conn.execute(_GET_VALUE, params).scalar()
         new = None if value is ABSENT else dumps(value, f"字段“{key}”的值")
         if canonical(old) == canonical(new):
             return False
         if new is None:
-            conn.execute(delete(t.values).where(where))
+            conn.execute(_DEL_VALUE, params)
         elif old is None:
-            conn.execute(insert(t.values).values(app_id=app_id, key=key, value=new))
+            conn.execute(_INS_VALUE, {"app_id": app_id, "key": key, "value": new})
         else:
-            conn.execute(update(t.values).where(where).values(value=new))
+            conn.execute(_UPD_VALUE, {**params, "new": new})
         self._record(conn, app_id, at, action, "value", key, old, new)
         return True
 
