@@ -12,6 +12,7 @@ from typing import Any
 ACTION_LABELS = {
     "create": "新建", "import": "导入", "duplicate": "复制", "edit": "修改", "restore": "恢复版本",
     "attach": "添加佐证材料", "detach": "移除佐证材料", "status": "更改状态", "delete": "删除", "undelete": "撤销删除",
+    "export": "导出报送包",
 }
 META_LABELS = {"name": "申请名称", "status": "状态", "jurisdiction": "地区", "rules": "规则集"}
 
@@ -131,7 +132,10 @@ def _describe(e, labels: dict[str, str]) -> str:
             return f"恢复到第 {note['entry']} 条修改之后的版本"
         if "when" in note:
             return f"恢复到 {_local(note['when'])} 的版本"
-        return ""
+        if "package" in note:
+            reason = f"，不符合项说明：{note['override_reason']}" if note.get("override_reason") else ""
+            return f"{note['package']}（SHA-256 {str(note.get('sha256', ''))[:12]}…）{reason}"
+        return _short(note, True) if note else ""
     if e.kind == "evidence":
         item = e.new if e.new_present else e.old
         where = labels.get(e.field) or labels.get(e.field.split(":")[0], e.field)

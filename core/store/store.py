@@ -229,6 +229,22 @@ class Store(HistoryMixin, EvidenceMixin, TransferMixin, StoreBase):
                 self._record(conn, app.id, at, action, "meta", k, dumps(row[k]), dumps(v))
             return True
 
+    def record_event(self, app_id: str, action: str, note: dict[str, Any] | None = None, *,
+                     status: str | None = None) -> None:
+        """Append an event such as ``export`` (with a JSON note, e.g. the package hash and an
+        override reason) to the history, optionally setting the status in the same transaction."""
+        if action in ("create", "import", "duplicate") or not re.fullmatch(r"[a-z_]{1,32}", action):
+            raise StoreError(f"事件名称“{action}”无效。")
+        with self._write() as conn:
+            app = self._app(conn, app_id)
+            at = now()
+            self._record(conn, app.id, at, action, "app", None, None, dumps(note, "事件说明") if note else None)
+            current = conn.execute(select(t.applications.c.status).where(t.applications.c.id == app.id)).scalar()
+            if status is not None and check_status(status) != current:
+                conn.execute(update(t.applications).where(t.applications.c.id == app.id).values(status=status))
+                self._record(conn, app.id, at, "status", "meta", "status", dumps(current), dumps(status))
+            self._touch(conn, app.id, at)
+
     def delete(self, app_id: str) -> None:
         """Move to the deleted applications (nothing is erased; ``undelete`` brings it back)."""
         self._set_deleted(app_id, deleted=True)

@@ -174,3 +174,13 @@ def test_in_memory_database(make_app):
         app_id = s.create(make_app())
         s.set_value(app_id, "basic.area", "1")
         assert s.get(app_id)["values"]["basic.area"] == "1"
+
+
+def test_record_event_with_status(store, app_id):
+    store.record_event(app_id, "export", {"package": "包.zip", "sha256": "ab" * 32}, status="exported")
+    entries = store.history(app_id)[-2:]
+    assert [(e.action, e.kind) for e in entries] == [("export", "app"), ("status", "meta")]
+    assert entries[0].new == {"package": "包.zip", "sha256": "ab" * 32}
+    assert store.get(app_id)["status"] == "exported"
+    with pytest.raises(StoreError, match="事件名称"):
+        store.record_event(app_id, "create")
