@@ -239,6 +239,10 @@ def _store(key, cert, passphrase: bytes, extra=None) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     atomic_write(p12_path(), data, mode=0o600)
     atomic_write(pem_path(), cert.public_bytes(Encoding.PEM), mode=0o644)
+    # Prepare the signature block's font now, a one-time setup step, so exports stay fast.
+    from core.package.signing import stamp_font, stamp_text
+
+    stamp_font(stamp_text(info.office, info.fingerprint))
 
 
 def atomic_write(path: Path, data: bytes, *, mode: int) -> None:
