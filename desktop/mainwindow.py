@@ -199,7 +199,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("已保存（每次修改都已自动保存到数据库）"), 4000)
 
     # --- files ----------------------------------------------------------------------------------
-    def import_json(self, path: str | None = None) -> str | None:
+    def import_json(self, path: str | None = None, on_conflict: str | None = None) -> str | None:
+        """Import an application file; when the store already has it, ask (or use ``on_conflict``:
+        ``copy`` / ``replace``)."""
         from core.application import read_application_file
 
         if path is None:
@@ -210,7 +212,9 @@ class MainWindow(QMainWindow):
             doc = read_application_file(path)
             existing = {a.id for a in self.store.list_applications(include_deleted=True)}
             mode = "error"
-            if doc.uuid.lower() in existing:
+            if doc.uuid.lower() in existing and on_conflict:
+                mode = on_conflict
+            elif doc.uuid.lower() in existing:
                 box = QMessageBox(QMessageBox.Icon.Question, self.tr("导入申报数据"),
                                   self.tr("数据库中已有这份申请（“%1”）。").replace("%1", doc.display_name), parent=self)
                 replace = box.addButton(self.tr("用文件内容覆盖"), QMessageBox.ButtonRole.DestructiveRole)
@@ -220,8 +224,8 @@ class MainWindow(QMainWindow):
                 if box.clickedButton() not in (replace, copy):
                     return None
                 mode = "replace" if box.clickedButton() is replace else "copy"
-                if mode == "replace" and self.session and self.session.app_id == doc.uuid.lower():
-                    self.close_application()
+            if mode == "replace" and self.session and self.session.app_id == doc.uuid.lower():
+                self.close_application()
             app_id = self.store.import_json(path, on_conflict=mode)
         except UserError as exc:
             self.show_error(exc.message)

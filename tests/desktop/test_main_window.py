@@ -1,0 +1,123 @@
+"""The main window: application list, sample offer, 回收站, JSON/backup, one window per database."""
+
+from __future__ import annotations
+
+from core.paths import resource
+from desktop.qt import Qt
+
+
+def test_empty_database_offers_the_sample(window, qtbot):
+    lv = window.list_view
+    assert lv.banner.isVisibleTo(window)
+    assert lv.table.rowCount() == 0
+    qtbot.mouseClick(lv.sample_button, Qt.MouseButton.LeftButton)
+    assert lv.table.rowCount() == 1
+    assert not lv.banner.isVisibleTo(window)
+    assert lv.table.item(0, 0).text() == "上海市闵行区智能传感器产业集群"
+    assert [lv.table.item(0, c).text() for c in (1, 2, 3)] == ["SH", "2023", "草稿"]
+    qtbot.waitUntil(lambda: lv.table.item(0, 5).text() == "符合", timeout=3000)
+
+
+def test_open_with_enter_and_back_to_list(window, qtbot):
+    window.load_sample()
+    lv = window.list_view
+    lv.table.setFocus()
+    lv.table.setCurrentCell(0, 0)
+    qtbot.keyClick(lv.table, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.wizard_view
+    qtbot.mouseClick(window.wizard_view.back, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is lv
+    assert window.session is None
+
+
+def test_duplicate_delete_restore_and_search(window, qtbot):
+    lv = window.list_view
+    first = window.load_sample()
+    copy_id = lv.duplicate_selected()
+    assert copy_id and copy_id != first
+    assert lv.table.rowCount() == 2
+    assert any("副本" in lv.table.item(r, 0).text() for r in range(2))
+    lv.refresh(select=copy_id)
+    qtbot.mouseClick(lv.delete_button, Qt.MouseButton.LeftButton)
+    assert lv.table.rowCount() == 1
+    lv.trash.setChecked(True)
+    assert lv.table.rowCount() == 1 and lv.table.item(0, 0).data(Qt.ItemDataRole.UserRole) == copy_id
+    assert lv.restore_button.isVisible()
+    qtbot.mouseClick(lv.restore_button, Qt.MouseButton.LeftButton)
+    assert lv.table.rowCount() == 0
+    lv.trash.setChecked(False)
+    assert lv.table.rowCount() == 2
+    qtbot.keyClicks(lv.search, "nothing-like-this")
+    qtbot.waitUntil(lambda: lv.table.rowCount() == 0, timeout=2000)
+    lv.search.clear()
+    qtbot.waitUntil(lambda: lv.table.rowCount() == 2, timeout=2000)
+
+
+def test_new_application_opens_the_wizard_on_the_first_page(window):
+    view = window.new_application("HN-2023")
+    assert view.session.app.rules == "HN-2023"
+    assert view.session.ruleset_id == "HN-2023"
+    assert view.wizard.page.id == "basic"
+    assert [view.page_list.item(i).text() for i in range(3)] == ["封面与基本情况", "1 核心竞争力", "2 梯度培育"]
+
+
+def test_export_import_json_and_backup(window, tmp_path):
+    app_id = window.load_sample()
+    out = window.export_json(str(tmp_path / "申请.json"))
+    assert out.is_file() and (tmp_path / "evidence").is_dir()
+    new_id = window.import_json(str(out), on_conflict="copy")
+    assert new_id and new_id != app_id
+    assert window.list_view.table.rowCount() == 2
+    assert window.store.load(new_id).values == window.store.load(app_id).values
+    backup = window.backup(str(tmp_path / "backup.sqlite"))
+    assert backup.is_file() and backup.stat().st_size > 0
+
+
+def test_restore_replaces_the_database(window, tmp_path, messages):
+    window.load_sample()
+    backup = window.backup(str(tmp_path / "backup.sqlite"))
+    window.new_application("SH-2023")
+    window.show_list()
+    assert window.list_view.table.rowCount() == 2
+    safety = window.restore(str(backup))
+    assert safety is not None and safety.is_file()
+    assert window.list_view.table.rowCount() == 1
+
+
+def test_second_window_on_the_same_database_is_read_only_or_quits(opened, db_file, qtbot, messages):
+    from desktop.app import open_store
+    from desktop.mainwindow import MainWindow
+
+    asked = []
+    assert open_store(str(db_file), ask=lambda holder, label: asked.append((holder, label)) or False) is None
+    assert asked and str(db_file) in asked[0][1] and "进程" in asked[0][0]
+    store, lock, note = open_store(str(db_file), ask=lambda *_: True)
+    try:
+        assert store.readonly and "只读" in note
+        w = MainWindow(store, readonly_note=note)
+        qtbot.addWidget(w)
+        assert "只读" in w.windowTitle()
+        assert not w.list_view.new_button.isEnabled()
+    finally:
+        store.close()
+        lock.release()
+
+
+def test_start_from_main_shows_the_window(gui_app, db_file, qtbot, monkeypatch):
+    """``desktop.app.main`` with --db: the window opens; the event loop is stopped at once."""
+    from desktop import app as app_module
+    from desktop.qt import QApplication, QTimer
+
+    shown = []
+
+    def stop():
+        shown.extend(w for w in QApplication.topLevelWidgets() if w.isVisible() and w.windowTitle())
+        for w in shown:
+            w.close()
+        QApplication.instance().exit(0)
+
+    QTimer.singleShot(200, stop)
+    assert app_module.main(["--db", str(db_file)]) == 0
+    assert any("集群申报助手" in w.windowTitle() for w in shown)
+    assert resource("fonts", "NotoSansSC-Regular.ttf").is_file()
+    assert QApplication.font().family() == "Noto Sans SC"
