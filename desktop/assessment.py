@@ -90,9 +90,15 @@ class AssessmentPage(QScrollArea):
         self.criteria = _table(inner, [self.tr("指标"), self.tr("标准"), self.tr("实测值"), self.tr("门槛"),
                                        self.tr("结果"), self.tr("依据")])
         header = self.criteria.horizontalHeader()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col in (0, 2, 3, 4, 5):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.criteria.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for col, mode in enumerate(("contents", "stretch", 200, 130, "contents", 130)):
+            if mode == "contents":
+                header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+            elif mode == "stretch":
+                header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+            else:
+                header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(col, mode)
         layout.addWidget(self.criteria)
 
         layout.addWidget(self._heading(self.tr("不同规则集下的结论对比"), inner))
@@ -198,8 +204,8 @@ class AssessmentPage(QScrollArea):
         labels = [self.tr("指标")]
         for rs_id in ids:
             rs = load_ruleset(rs_id)
-            labels.append(rs.short_name + ("（部分）" if rs.partial else "") + (self.tr("（当前）")
-                                                                               if rs_id == session.ruleset_id else ""))
+            partial = "（部分）" if rs.partial and "部分" not in rs.short_name else ""
+            labels.append(rs.short_name + partial + (self.tr("（当前）") if rs_id == session.ruleset_id else ""))
         self.compare.setHorizontalHeaderLabels(labels)
         self.compare.setRowCount(10)
         for i in range(9):

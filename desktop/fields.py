@@ -193,6 +193,7 @@ class TextEditor(FieldEditor):
         row.addWidget(self.edit, 1)
         self.counter = QLabel(body)
         self.counter.setStyleSheet("color: #757575;")
+        self.counter.setMinimumWidth(self.counter.fontMetrics().horizontalAdvance("000/000"))
         row.addWidget(self.counter)
         self.edit.textChanged.connect(self._count)
         self._count()

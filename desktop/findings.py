@@ -8,10 +8,39 @@ does not change any finding costs nothing here.
 from __future__ import annotations
 
 from core.rules.model import KIND_LABELS, SEVERITY_LABELS, indicator_title
-from desktop.qt import QBrush, QColor, QHeaderView, Qt, QTreeWidget, QTreeWidgetItem, QWidget, Signal
+from desktop.qt import (
+    QBrush,
+    QColor,
+    QHeaderView,
+    QRect,
+    QSize,
+    QStyledItemDelegate,
+    Qt,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+    Signal,
+)
 
 SEVERITY_BRUSHES = {"error": "#c62828", "warning": "#b26a00", "info": "#616161"}
 ROLE = Qt.ItemDataRole.UserRole
+
+
+class WrapDelegate(QStyledItemDelegate):
+    """Row heights that follow the wrapped text (QTreeView does not grow rows for wrapped text)."""
+
+    def __init__(self, view: QTreeWidget):
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(self, option, index) -> QSize:
+        size = super().sizeHint(option, index)
+        text = index.data() or ""
+        depth = 2 if index.parent().isValid() else 1
+        width = self.view.columnWidth(index.column()) - (self.view.indentation() * depth if index.column() == 0 else 0)
+        rect = option.fontMetrics.boundingRect(QRect(0, 0, max(width - 8, 40), 100000),
+                                               int(Qt.TextFlag.TextWordWrap), text)
+        return QSize(size.width(), max(size.height(), rect.height() + 6))
 
 
 class FindingsPanel(QTreeWidget):
@@ -25,6 +54,8 @@ class FindingsPanel(QTreeWidget):
         self.setWordWrap(True)
         self.setUniformRowHeights(False)
         self.setAlternatingRowColors(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setItemDelegate(WrapDelegate(self))
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         self.header().setStretchLastSection(False)
@@ -74,6 +105,10 @@ class FindingsPanel(QTreeWidget):
                     child.setToolTip(1, f.citation)
                     child.setForeground(0, QBrush(QColor(SEVERITY_BRUSHES.get(f.severity, "#000000"))))
                 head.setExpanded(indicator not in self._collapsed)
+            if not findings:
+                done = QTreeWidgetItem(self, [self.tr("✓ 未发现问题：已填写的内容符合所选规则集。")])
+                done.setFirstColumnSpanned(True)
+                done.setForeground(0, QBrush(QColor("#2e7d32")))
         finally:
             self._rebuilding = False
             self.setUpdatesEnabled(True)
@@ -84,6 +119,10 @@ class FindingsPanel(QTreeWidget):
         if self._rebuilding or not isinstance(indicator, int):
             return
         (self._collapsed.discard if expanded else self._collapsed.add)(indicator)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.doItemsLayout()  # re-wrap to the new width
 
     def finding_items(self) -> list[QTreeWidgetItem]:
         out = []

@@ -27,18 +27,23 @@ def _placeholder(menu, text: str) -> None:
 def fill_menus(window: Any) -> None:
     tr = window.tr
     if available(PRINTING):
-        for label, page in ((tr("打印预览 — 全表…"), "all"), (tr("打印预览 — 真实性声明…"), "declaration"),
-                            (tr("打印预览 — 推荐意见…"), "recommendation")):
-            window._action(window.print_menu, label, lambda p=page: call(window, PRINTING, "preview", p))
+        pages = ((tr("全表"), "all"), (tr("真实性声明"), "declaration"), (tr("推荐意见"), "recommendation"))
+        for what, func in ((tr("预览"), "preview"), (tr("打印"), "print_document")):
+            for label, page in pages:
+                window._action(window.print_menu, f"{what} — {label}…",
+                               lambda f=func, p=page: call(window, PRINTING, f, p))
+            window.print_menu.addSeparator()
     else:
         _placeholder(window.print_menu, tr("（打印模块未安装）"))
     if available(EXCEL):
-        window._action(window.excel_menu, tr("Excel…"), lambda: call(window, EXCEL, "open", None))
+        window._action(window.excel_menu, tr("导出、模板与导入…"), lambda: call(window, EXCEL, "open", None))
     else:
         _placeholder(window.excel_menu, tr("（Excel 模块未安装）"))
     if available(PACKAGE):
         window._action(window.package_menu, tr("导出报送包…"), lambda: call(window, PACKAGE, "export", None))
         window._action(window.package_menu, tr("校验报送包…"), lambda: call(window, PACKAGE, "verify", None))
+        window.package_menu.addSeparator()
+        window._action(window.package_menu, tr("本单位证书…"), lambda: call(window, PACKAGE, "certificate", None))
     else:
         _placeholder(window.package_menu, tr("（报送模块未安装）"))
 

@@ -107,7 +107,7 @@ class EditSession(QObject):
             rs = load_ruleset(rs_id)
             if rs.form != self.form.id:
                 continue
-            out.append((rs.id, rs.short_name + ("（部分）" if rs.partial else "")))
+            out.append((rs.id, rs.short_name + ("（部分）" if rs.partial and "部分" not in rs.short_name else "")))
         return out
 
     def reports_by_ruleset(self) -> dict[str, Report]:

@@ -121,3 +121,18 @@ def test_start_from_main_shows_the_window(gui_app, db_file, qtbot, monkeypatch):
     assert any("集群申报助手" in w.windowTitle() for w in shown)
     assert resource("fonts", "NotoSansSC-Regular.ttf").is_file()
     assert QApplication.font().family() == "Noto Sans SC"
+
+
+def test_menus_offer_print_excel_and_package_when_installed(window):
+    from desktop import integrations
+
+    def texts(menu):
+        return [a.text() for a in menu.actions() if a.text()]
+
+    assert any("撤销" in t for t in texts(window.menuBar().actions()[1].menu()))
+    if integrations.available(integrations.PRINTING):
+        assert {"预览 — 全表…", "打印 — 真实性声明…", "预览 — 推荐意见…"} <= set(texts(window.print_menu))
+    if integrations.available(integrations.PACKAGE):
+        assert {"导出报送包…", "校验报送包…"} <= set(texts(window.package_menu))
+    if integrations.available(integrations.EXCEL):
+        assert all(a.isEnabled() for a in window.excel_menu.actions())
