@@ -28,16 +28,36 @@ libxkbcommon-x11-0 libxcb-randr0 libxcb-xfixes0 libxcb-sync1 libxcb-shm0 libxcb-
 
 in_chroot() { chroot "$CHROOT" /usr/bin/env -i HOME=/root PATH=/opt/python3.11/bin:/usr/bin:/bin:/usr/sbin:/sbin LANG=C.UTF-8 "$@"; }
 
+# Local package indexes of the build machine (e.g. an offline mirror), shared with the chroot.
+LOCAL_INDEXES=${LOCAL_INDEXES:-/opt/pypi /opt/pypi-more /opt/wheels}
+HOST_CA=${HOST_CA:-/etc/ssl/certs/ca-certificates.crt}
+pip_local_args() {
+    for d in $LOCAL_INDEXES; do
+        [ -d "$d/simple" ] && printf ' --extra-index-url file://%s/simple' "$d"
+        [ -d "$d" ] && [ ! -d "$d/simple" ] && printf ' --find-links %s' "$d"
+    done
+    [ -f "$HOST_CA" ] && printf ' --cert /build/host-ca.crt'
+    true
+}
+
 mount_all() {
     mkdir -p "$CHROOT/src/cluster-declare"
+    for d in $LOCAL_INDEXES; do
+        [ -d "$d" ] || continue
+        mkdir -p "$CHROOT$d"
+        mountpoint -q "$CHROOT$d" || mount --bind -o ro "$d" "$CHROOT$d"
+    done
     mountpoint -q "$CHROOT/proc" || mount -t proc proc "$CHROOT/proc"
     mountpoint -q "$CHROOT/dev" || mount --bind /dev "$CHROOT/dev"
     mountpoint -q "$CHROOT/src/cluster-declare" || mount --bind "$ROOT" "$CHROOT/src/cluster-declare"
     cp /etc/resolv.conf "$CHROOT/etc/resolv.conf"
+    # The build machine's CA bundle: behind a TLS-inspecting proxy the chroot's own would fail.
+    mkdir -p "$CHROOT/build"
+    [ -f "$HOST_CA" ] && cp "$HOST_CA" "$CHROOT/build/host-ca.crt"
 }
 
 umount_all() {
-    for m in src/cluster-declare dev proc; do
+    for m in src/cluster-declare dev proc $LOCAL_INDEXES; do
         mountpoint -q "$CHROOT/$m" && umount "$CHROOT/$m" || true
     done
 }
@@ -67,7 +87,7 @@ prepare() {
     in_chroot sh -euc "
         [ -x /opt/venv/bin/python ] || /opt/python3.11/bin/python3.11 -m venv /opt/venv
         /opt/venv/bin/python -m pip install -q --disable-pip-version-check --only-binary=:all: \
-            -r /build/runtime-oldbase.txt"
+            $(pip_local_args) -r /build/runtime-oldbase.txt"
     echo "旧基础系统已就绪 (old base ready): $CHROOT"
 }
 
