@@ -74,7 +74,7 @@ def test_list_import_progress_and_comparisons(qtbot, sample_app, tmp_path, answe
     rows = xd.import_list_xlsx(None, sample_app, "enterprises", str(path))
     assert len(rows) == 1201
     dialog = answer.dialogs[-1]
-    assert ["1201", "重复"] == dialog.cell_texts()[0][:2]
+    assert dialog.cell_texts()[0][:2] == ["1201", "重复"]
     comps = {r[0]: r for r in dialog.cell_texts(dialog.extra)}
     assert comps["集群企业数量"][1:] == ["1201家", "145家", "不一致"]
 

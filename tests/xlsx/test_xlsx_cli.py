@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from openpyxl import load_workbook
 
@@ -21,7 +22,7 @@ def test_export_import_round_trip_through_files(tmp_path, capsys):
     assert main(["xlsx-import", str(out), "-o", str(app)]) == 0
     assert "以上为预览，未做任何修改" in capsys.readouterr().out and not app.exists()
     assert main(["xlsx-import", str(out), "-o", str(app), "--yes"]) == 0
-    assert json.loads(app.read_text())["values"] == json.loads(open(SAMPLE, encoding="utf-8").read())["values"]
+    assert json.loads(app.read_text())["values"] == json.loads(Path(SAMPLE).read_text(encoding="utf-8"))["values"]
     assert main(["xlsx-template", "--rules", "GZ-2024", "-o", str(tmp_path / "gz.xlsx")]) == 0
     capsys.readouterr()
     assert main(["xlsx-import", str(tmp_path / "gz.xlsx"), "-o", str(app)]) == 2
@@ -31,7 +32,7 @@ def test_export_import_round_trip_through_files(tmp_path, capsys):
 def test_store_import_and_list_import(tmp_path, capsys):
     db = str(tmp_path / "s.sqlite")
     assert main(["import", SAMPLE, "--db", db]) == 0
-    app_id = json.loads(open(SAMPLE, encoding="utf-8").read())["uuid"]
+    app_id = json.loads(Path(SAMPLE).read_text(encoding="utf-8"))["uuid"]
     out = tmp_path / "s.xlsx"
     assert main(["xlsx-export", app_id, "--db", db, "-o", str(out)]) == 0
     wb = load_workbook(out)
