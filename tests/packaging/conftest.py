@@ -1,0 +1,25 @@
+"""The frozen program, built once per test session (slow: a few minutes on 2 cores)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="session")
+def frozen_bundle(tmp_path_factory) -> Path:
+    pytest.importorskip("PyInstaller", reason="PyInstaller is pinned in requirements/dev.txt")
+    out = tmp_path_factory.mktemp("frozen")
+    proc = subprocess.run(
+        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+         "--distpath", str(out / "dist"), "--workpath", str(out / "work"),
+         str(ROOT / "packaging" / "cluster-declare.spec")],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    assert proc.returncode == 0, proc.stderr[-4000:]
+    return out / "dist" / "cluster-declare"
