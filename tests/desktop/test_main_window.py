@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from core.paths import resource
 from desktop.qt import Qt
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_empty_database_offers_the_sample(window, qtbot):
@@ -103,24 +110,29 @@ def test_second_window_on_the_same_database_is_read_only_or_quits(opened, db_fil
         lock.release()
 
 
-def test_start_from_main_shows_the_window(gui_app, db_file, qtbot, monkeypatch):
-    """``desktop.app.main`` with --db: the window opens; the event loop is stopped at once."""
-    from desktop import app as app_module
-    from desktop.qt import QApplication, QTimer
-
-    shown = []
-
-    def stop():
-        shown.extend(w for w in QApplication.topLevelWidgets() if w.isVisible() and w.windowTitle())
-        for w in shown:
-            w.close()
-        QApplication.instance().exit(0)
-
-    QTimer.singleShot(200, stop)
-    assert app_module.main(["--db", str(db_file)]) == 0
-    assert any("集群申报助手" in w.windowTitle() for w in shown)
+def test_start_from_main_shows_the_window(db_file):
+    """``desktop.app.main --db F`` in a fresh process (quitting the event loop here would stop
+    Qt's cross-thread signals for the rest of the test session): window shown, bundled font."""
+    code = (
+        "import sys\n"
+        "from desktop.qt import QApplication, QTimer\n"
+        "app = QApplication(sys.argv[:1])\n"
+        "def check():\n"
+        "    shown = [w.windowTitle() for w in QApplication.topLevelWidgets() if w.isVisible()]\n"
+        "    print('SHOWN', shown, QApplication.font().family(), flush=True)\n"
+        "    QApplication.instance().quit()\n"
+        "QTimer.singleShot(300, check)\n"
+        "from desktop.app import main\n"
+        f"sys.exit(main(['--db', {str(db_file)!r}]))\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    line = next(x for x in done.stdout.splitlines() if x.startswith("SHOWN"))
+    assert "集群申报助手" in line and "Noto Sans SC" in line
+    assert db_file.is_file()
     assert resource("fonts", "NotoSansSC-Regular.ttf").is_file()
-    assert QApplication.font().family() == "Noto Sans SC"
 
 
 def test_menus_offer_print_excel_and_package_when_installed(window):
