@@ -326,6 +326,18 @@ class ExportDialog(QDialog):
             return  # a half-written package is never left behind, but let the worker finish first
         super().reject()
 
+    def wait_for_worker(self) -> None:
+        if self.worker is not None:
+            self.worker.wait()  # a QThread destroyed while running aborts the whole program
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.wait_for_worker()
+        super().closeEvent(event)
+
+    def done(self, code: int) -> None:
+        self.wait_for_worker()
+        super().done(code)
+
 
 class VerifyDialog(QDialog):
     """Drop a package (or choose one); the outcome is shown in one coloured line and plain text."""

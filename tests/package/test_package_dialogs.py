@@ -56,6 +56,7 @@ def test_export_dialog_checklist_and_result(qtbot, sample_app, identity, tmp_pat
     assert dialog.export_button.isEnabled(), dialog.blockers.text()
     with qtbot.waitSignal(dialog.exported, timeout=30000) as blocker:
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    dialog.wait_for_worker()
     result = blocker.args[0]
     assert result.path.is_file() and result.path.parent == tmp_path
     assert dialog.progress.value() == 1000
@@ -80,6 +81,7 @@ def test_export_dialog_override_reason_and_ack(qtbot, sample_app, identity, tmp_
     assert dialog.ack.isChecked() and dialog.export_button.isEnabled(), dialog.blockers.text()
     with qtbot.waitSignal(dialog.exported, timeout=30000) as blocker:
         dialog.export_button.click()
+    dialog.wait_for_worker()
     assert blocker.args[0].manifest["override"]["reason"] == reason
     assert "越过错误" in dialog.result_label.text()
 
@@ -106,6 +108,7 @@ def test_export_dialog_creates_certificate_first_time(qtbot, sample_app, tmp_pat
     assert dialog.export_button.isEnabled(), dialog.blockers.text()
     with qtbot.waitSignal(dialog.exported, timeout=30000):
         dialog.export_button.click()
+    dialog.wait_for_worker()
     assert cert.office_certificate_info().office == "上海市闵行区经济委员会"
 
 
