@@ -1,0 +1,82 @@
+"""Packaging figures: frozen onedir size, compressed archive size, frozen self-test timings.
+
+    .venv/bin/python bench/bench_packaging.py [BUNDLE_DIR] [--runs N]
+
+BUNDLE_DIR defaults to dist/cluster-declare (build it first: sh packaging/build.sh --no-test).
+"Window shown" is measured from starting the process to the self-test's "主窗口已显示" line
+arriving on its stdout, so it includes the bootloader unpacking nothing (onedir), Python start,
+Qt start, the bundled font and the store. Targets: size <= 200 MB, archive <= 100 MB, window
+< 1 s warm, whole self-test < 10 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def tree_size(path: Path) -> int:
+    total = 0
+    for base, _dirs, files in os.walk(path):
+        for name in files:
+            p = Path(base) / name
+            if not p.is_symlink():
+                total += p.stat().st_size
+    return total
+
+
+def archive_size(bundle: Path) -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "bundle.tar.xz"
+        subprocess.run(f'tar -C "{bundle.parent}" -cf - "{bundle.name}" | xz -T0 -6 > "{out}"',
+                       shell=True, check=True)
+        return out.stat().st_size
+
+
+def timed_self_test(bundle: Path) -> tuple[float, float, int]:
+    exe = bundle / ("cluster-declare-console.exe" if os.name == "nt" else "cluster-declare")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CLUSTER_DECLARE")}
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([str(exe), "self-test"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                            env=env, text=True, encoding="utf-8")
+    shown = float("nan")
+    for line in proc.stdout:
+        if "主窗口已显示" in line and shown != shown:
+            shown = time.perf_counter() - t0
+    rc = proc.wait()
+    return shown, time.perf_counter() - t0, rc
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("bundle", nargs="?", default=str(ROOT / "dist" / "cluster-declare"))
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    bundle = Path(args.bundle)
+    if not (bundle / "cluster-declare").exists() and not (bundle / "cluster-declare.exe").exists():
+        print(f"没有找到打包版程序：{bundle}（先运行 sh packaging/build.sh --no-test）", file=sys.stderr)
+        return 2
+    size = tree_size(bundle)
+    print(f"onedir size            {size / 1e6:8.1f} MB   (target <= 200 MB)")
+    packed = archive_size(bundle)
+    print(f"tar.xz archive         {packed / 1e6:8.1f} MB   (target <= 100 MB)")
+    runs = [timed_self_test(bundle) for _ in range(args.runs)]
+    first, warm = runs[0], runs[1:] or runs
+    print(f"self-test exit codes   {[r[2] for r in runs]}")
+    print(f"window shown, 1st run  {first[0]:8.2f} s")
+    print(f"window shown, warm     {statistics.median(r[0] for r in warm):8.2f} s median, "
+          f"{min(r[0] for r in warm):.2f}-{max(r[0] for r in warm):.2f} s   (target < 1 s)")
+    print(f"whole self-test, warm  {statistics.median(r[1] for r in warm):8.2f} s median   (target < 10 s)")
+    return 0 if all(r[2] == 0 for r in runs) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
