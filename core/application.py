@@ -52,6 +52,17 @@ class Application:
         return self.form_def.campaign_years(self.campaign)
 
     @property
+    def form_title(self) -> str:
+        """The form's printed title for this application's jurisdiction (Hainan and Guangzhou use
+        the Shanghai form under their own name until their own forms are added as data)."""
+        from core.rules import load_ruleset
+
+        try:
+            return load_ruleset(self.rules).form_title or self.form_def.title
+        except UserError:
+            return self.form_def.title
+
+    @property
     def display_name(self) -> str:
         return self.name or str(self.values.get("basic.cluster_name") or "") or "（未命名集群）"
 

@@ -65,8 +65,8 @@ def _story(ctx: Ctx, page: str, ruleset: str | None) -> list:
 
 def build_pdf(app: Application, page: str = "all", ruleset: str | None = None) -> tuple[bytes, list[str]]:
     ctx = Ctx(app)
-    title = ctx.clean(f"{ctx.form.title} — {app.display_name}")
-    header = ctx.clean(f"{ctx.form.title}　{app.display_name}")
+    title = ctx.clean(f"{app.form_title} — {app.display_name}")
+    header = ctx.clean(f"{app.form_title}　{app.display_name}")
 
     def on_page(canv: Canvas, doc) -> None:
         if page == "all" and canv.getPageNumber() == 1:

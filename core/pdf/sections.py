@@ -187,7 +187,7 @@ def cover_flowables(ctx: Ctx, sec: SectionDef, issuer: str) -> list:
     ]))
     return [
         Spacer(1, 45 * mm),
-        Paragraph(ctx.m(ctx.form.title), st["title"]),
+        Paragraph(ctx.m(ctx.app.form_title), st["title"]),
         Spacer(1, 35 * mm),
         table,
         Spacer(1, 50 * mm),

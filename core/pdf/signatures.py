@@ -101,7 +101,7 @@ def single_page(ctx: Ctx, which: str) -> list:
     fields = _declaration_fields(ctx)
     fd = fields[0] if which == "declaration" else fields[-1]
     return [
-        Paragraph(ctx.m(ctx.form.title), ctx.st["h1_c"]),
+        Paragraph(ctx.m(ctx.app.form_title), ctx.st["h1_c"]),
         Paragraph(ctx.m(fd.label), ctx.st["h1_c"]),
         *_identity(ctx),
         Spacer(1, 6 * mm),

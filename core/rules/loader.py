@@ -116,6 +116,7 @@ def parse_ruleset(data: Any, origin: str = "<ruleset>") -> RuleSet:
         rules=tuple(rules),
         notes=tuple(data.get("notes") or ()),
         path=origin,
+        form_title=data.get("form_title", ""),
     )
 
 

@@ -69,6 +69,7 @@ class RuleSet:
     rules: tuple[Rule, ...]
     notes: tuple[str, ...] = ()
     path: str = ""
+    form_title: str = ""  # the form's title in this jurisdiction, when it uses another one's form
 
     def rule(self, rule_id: str) -> Rule:
         return next(r for r in self.rules if r.id == rule_id)

@@ -176,3 +176,11 @@ def test_partial_national_rule_set_never_claims_eligibility(sample_app):
     assert {report.indicators[i] for i in (0, 3, 4, 5, 6, 7, 8)} == {"incomplete"}
     assert report.verdict == "incomplete"
     assert report.findings[-1].rule == "RULESET.partial"
+
+
+def test_the_printed_title_follows_the_jurisdiction(sample_app):
+    assert sample_app.form_title == "上海市中小企业特色产业集群申报表"
+    sample_app.rules = "HN-2023"
+    assert sample_app.form_title == "海南省中小企业特色产业集群申报表"
+    sample_app.rules = "GZ-2024"
+    assert sample_app.form_title == "广州市中小企业特色产业集群申报表"
