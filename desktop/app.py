@@ -62,7 +62,8 @@ def load_translations(app, lang: str) -> list:
 
 def setup_application(argv: list[str] | None = None, lang: str = "zh_CN"):
     """The QApplication with font, translations and names (reused when one exists, as in tests)."""
-    from desktop.qt import QApplication, QGuiApplication, Qt
+    from core.paths import resource
+    from desktop.qt import QApplication, QGuiApplication, QIcon, Qt
 
     app = QApplication.instance()
     if app is None:
@@ -72,6 +73,7 @@ def setup_application(argv: list[str] | None = None, lang: str = "zh_CN"):
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName("cluster-declare")
     if not getattr(app, "_cluster_declare_ready", False):
+        app.setWindowIcon(QIcon(str(resource("icons", "cluster-declare.svg"))))
         load_font(app)
         app._cluster_declare_translators = load_translations(app, lang)
         app._cluster_declare_ready = True

@@ -283,19 +283,12 @@ def _path_of(members, role: str) -> str | None:
 
 
 def record_export(store, app_id: str, result: ExportResult) -> None:
-    """Put the export (and an override reason) into the application's history; mark it exported.
-
-    The store has no public "note" call yet, so this writes one history row of kind ``app``
-    through the store's own recording helper (the history view prints its JSON note)."""
-    from core.store.documents import dumps, now
-
+    """Put the export (and an override reason) into the application's history and mark it
+    exported, in one transaction."""
     note = {"package": result.path.name, "sha256": result.sha256,
             "certificate_sha256": result.certificate.fingerprint}
     override = result.manifest.get("override")
     if override:
         note["override_reason"] = override["reason"]
         note["override_errors"] = override["errors"]
-    with store._write() as conn:
-        app = store._app(conn, app_id)
-        store._record(conn, app.id, now(), "export", "app", None, None, dumps(note))
-    store.set_status(app_id, "exported")
+    store.record_event(app_id, "export", note, status="exported")
