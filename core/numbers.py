@@ -151,3 +151,17 @@ def fmt(value: Decimal | None, places: int = 2) -> str:
     if places == 0:
         return f"{value.quantize(Decimal(1), rounding=ROUND_HALF_UP):f}"
     return f"{at_precision(value, places):f}"
+
+
+def split_pasted_cells(text: str) -> list[str]:
+    """Cells of a row copied from Excel/WPS: tab-separated, one trailing line break.
+
+    A copied column (line breaks between cells) is spread the same way, so three years copied
+    from either a row or a column fill the three year cells.
+    """
+    text = text.rstrip("\r\n")
+    if "\t" in text:
+        return [c.strip() for c in text.split("\t")]
+    if "\n" in text:
+        return [c.strip() for c in text.replace("\r\n", "\n").split("\n")]
+    return [text]

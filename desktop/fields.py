@@ -10,16 +10,21 @@ from __future__ import annotations
 from typing import Any
 
 from core.form.model import NA, NO, STANDARD_LEVELS, STANDARD_ROLES, YES, FieldDef
+from core.numbers import split_pasted_cells
 from desktop.evidence import EvidenceButton
 from desktop.qt import (
+    QApplication,
     QButtonGroup,
     QCheckBox,
     QComboBox,
+    QEvent,
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QKeySequence,
     QLabel,
     QLineEdit,
+    QObject,
     QPlainTextEdit,
     QRadioButton,
     QSizePolicy,
@@ -419,18 +424,46 @@ class ChecksEditor(FieldEditor):
         return next(iter(self.boxes.values()))
 
 
+class _RowPaste(QObject):
+    """Ctrl+V of several spreadsheet cells into a year cell fills that cell and the ones after it."""
+
+    def __init__(self, editor: SeriesEditor):
+        super().__init__(editor)
+        self.editor = editor
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.KeyPress and event.matches(QKeySequence.StandardKey.Paste):
+            return self.editor.paste_cells(obj, QApplication.clipboard().text())
+        return False
+
+
 class SeriesEditor(FieldEditor):
     """One value per campaign year, as one row of the printed per-year table."""
+
+    def paste_cells(self, cell: QLineEdit, text: str) -> bool:
+        """Spread cells copied from Excel across this year and the following ones (one edit, one
+        undo step). A single cell is left to the line edit's own paste."""
+        values = split_pasted_cells(text)
+        if len(values) < 2:
+            return False
+        years = list(self.cells)
+        start = years.index(next(y for y, e in self.cells.items() if e is cell))
+        for year, v in zip(years[start:], values, strict=False):
+            self.cells[year].setText(v)
+        self._changed()
+        return True
 
     def build(self, body: QWidget) -> None:
         grid = QGridLayout(body)
         grid.setContentsMargins(0, 0, 0, 0)
         self.cells: dict[str, QLineEdit] = {}
+        self._paste_filter = _RowPaste(self)
         for col, year in enumerate(self.years):
             grid.addWidget(QLabel(self.tr("%1年").replace("%1", str(year)), body), 0, col)
             edit = _line(body, 140)
             edit.setAccessibleName(f"{self.fd.label} {year}")
             edit.textEdited.connect(self._changed)
+            edit.installEventFilter(self._paste_filter)
             self.cells[str(year)] = edit
             grid.addWidget(edit, 1, col)
         unit = self.fd.display_unit

@@ -76,3 +76,11 @@ def test_precision_rounds_half_up():
     assert at_precision(Decimal("-2.345")) == Decimal("-2.35")
     assert fmt(Decimal("8.9849")) == "8.98"
     assert fmt(Decimal("16800"), 0) == "16800"
+
+
+def test_cells_pasted_from_a_spreadsheet():
+    from core.numbers import split_pasted_cells
+
+    assert split_pasted_cells("41.20\t46.80\t53.60\r\n") == ["41.20", "46.80", "53.60"]
+    assert split_pasted_cells("41.20\r\n46.80\r\n53.60\r\n") == ["41.20", "46.80", "53.60"]
+    assert split_pasted_cells("1,234.50") == ["1,234.50"]

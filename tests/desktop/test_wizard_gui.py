@@ -7,7 +7,7 @@ import pytest
 
 from core.paths import resource
 from core.wizard import BELOW, COMPLETE, ERRORS
-from desktop.qt import QDropEvent, QMimeData, QPointF, Qt, QUrl
+from desktop.qt import QApplication, QDropEvent, QMimeData, QPointF, Qt, QUrl
 from tests.desktop.conftest import clear_field, type_text
 
 EVIDENCE = resource("samples", "evidence")
@@ -248,3 +248,25 @@ def test_pages_are_generated_from_the_form(sample_view, page_id):
     assert set(page.fields) <= set(view.editors)
     widget = view.pages[view.wizard.index_of(page_id)]
     assert set(widget.editors) == set(page.fields)
+
+
+def test_pasting_a_row_copied_from_excel_fills_the_year_cells(sample_view, qtbot):
+    view = sample_view
+    view.go("ind1")
+    editor = view.editors["industry.output_total"]
+    QApplication.clipboard().setText("28.10\t46.80\t53.60\r\n")  # a row of three cells from Excel
+    first = editor.cells["2020"]
+    first.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.keyClick(first, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert [editor.cells[y].text() for y in ("2020", "2021", "2022")] == ["28.10", "46.80", "53.60"]
+    assert view.session.report.indicators[1] == "fail"  # 28.10 亿元 is below 30 in 2020
+    stored = view.session.store.get(view.session.app_id)["values"]["industry.output_total"]
+    assert stored == {"2020": "28.10", "2021": "46.80", "2022": "53.60"}
+    # Pasted from the second year on, only the remaining cells are filled; one cell pastes as usual.
+    QApplication.clipboard().setText("40.00\n41.00\n99.99")
+    second = editor.cells["2021"]
+    second.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.keyClick(second, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert [editor.cells[y].text() for y in ("2020", "2021", "2022")] == ["28.10", "40.00", "41.00"]
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # one undo step per paste
+    assert editor.cells["2022"].text() == "53.60"
