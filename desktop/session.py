@@ -69,6 +69,20 @@ class EvidenceCommand(QUndoCommand):
             self.session._detach(self.target, self.entry["sha256"])
 
 
+class RemoveEvidenceCommand(QUndoCommand):
+    """Remove one attachment; undone, the stored content is attached again under its name."""
+
+    def __init__(self, session: EditSession, target: str, entry: dict[str, Any]):
+        super().__init__(f"移除佐证材料“{entry['name']}”")
+        self.session, self.target, self.entry = session, target, entry
+
+    def redo(self) -> None:
+        self.session._detach(self.target, self.entry["sha256"])
+
+    def undo(self) -> None:
+        self.session._reattach(self.target, self.entry)
+
+
 class EditSession(QObject):
     value_changed = Signal(str, object)  # key, value — set by undo/redo, views update their widget
     report_changed = Signal(object)  # Report
@@ -134,8 +148,9 @@ class EditSession(QObject):
         return cmd is not None
 
     def remove_evidence(self, target: str, sha256: str) -> None:
-        self._detach(target, sha256)
-        self.undo_stack.clear()  # history keeps the detach; the GUI's undo does not reach behind it
+        entry = next((e for e in self.evidence_for(target) if e["sha256"] == sha256), None)
+        if entry is not None:
+            self.undo_stack.push(RemoveEvidenceCommand(self, target, dict(entry)))
 
     def set_ruleset(self, ruleset_id: str) -> Report:
         self.ruleset_id = ruleset_id

@@ -186,6 +186,16 @@ def test_evidence_by_drop_clears_the_finding_and_undo_removes_it(sample_view, qt
     assert any("佐证材料" in m for _s, m in editor._messages)
     window.redo_action.trigger()
     assert len(session.evidence_for(target)) == 1
+    # Removing it from the button's menu is undoable too; the store's history keeps both steps.
+    (entry,) = session.evidence_for(target)
+    button.remove_requested.emit(target, entry["sha256"])
+    assert session.evidence_for(target) == []
+    assert any("佐证材料" in m for _s, m in editor._messages)
+    window.undo_action.trigger()
+    assert [e["sha256"] for e in session.evidence_for(target)] == [entry["sha256"]]
+    assert not any("佐证材料" in m for _s, m in editor._messages)
+    actions = [h.action for h in session.store.history(session.app_id)]
+    assert actions.count("detach") >= 2 and actions.count("attach") >= 3
 
 
 def test_undo_redo_with_keyboard_across_fields(sample_view, qtbot):
