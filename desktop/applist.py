@@ -4,11 +4,10 @@ so the window is interactive at once."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from core.errors import UserError
 from core.rules.model import VERDICT_LABELS
 from core.store import Store
+from core.timefmt import local_time
 from desktop.assessment import VERDICT_COLOURS
 from desktop.qt import (
     QAbstractItemView,
@@ -31,15 +30,6 @@ from desktop.qt import (
 )
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-
-
-def local_time(stamp: str | None) -> str:
-    if not stamp:
-        return ""
-    try:
-        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return stamp
 
 
 class AppListView(QWidget):

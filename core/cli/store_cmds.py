@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import datetime
 from pathlib import Path
 from typing import Any
+
+from core.timefmt import local_time
 
 ACTION_LABELS = {
     "create": "新建", "import": "导入", "duplicate": "复制", "edit": "修改", "restore": "恢复版本",
@@ -62,12 +63,7 @@ def _open(args: argparse.Namespace, *, must_exist: bool):
 
 
 def _local(stamp: str | None) -> str:
-    if not stamp:
-        return ""
-    try:
-        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M:%S")
-    except ValueError:
-        return stamp
+    return local_time(stamp, seconds=True)
 
 
 def _short(value: Any, present: bool) -> str:
