@@ -30,13 +30,35 @@ COMMAND_MODULES = (
 DB_ENV = "CLUSTER_DECLARE_DB"
 
 
+# argparse's own messages, in the words an official reads (the option names stay as typed).
+_ARGPARSE_WORDS = (
+    ("the following arguments are required", "缺少必需的参数"),
+    ("unrecognized arguments", "无法识别的参数"),
+    ("invalid choice", "取值无效"),
+    ("choose from", "可选"),
+    ("expected one argument", "需要一个取值"),
+    ("argument ", "参数 "),
+    ("invalid int value", "不是整数"),
+)
+
+
+class ChineseArgumentParser(argparse.ArgumentParser):
+    """Usage errors in Chinese, exit 2, like every other bad input."""
+
+    def error(self, message: str):
+        for english, chinese in _ARGPARSE_WORDS:
+            message = message.replace(english, chinese)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"错误：{message}（运行 {self.prog} -h 查看用法）\n")
+
+
 @dataclass(frozen=True)
 class Common:
     db: argparse.ArgumentParser
 
 
 def _common() -> Common:
-    db = argparse.ArgumentParser(add_help=False)
+    db = ChineseArgumentParser(add_help=False)
     db.add_argument(
         "--db",
         default=os.environ.get(DB_ENV),
@@ -46,7 +68,7 @@ def _common() -> Common:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ChineseArgumentParser(
         prog="cluster-declare",
         description="集群申报助手：中小企业特色产业集群申报表的填报、校验、打印与报送。不带参数运行时打开图形界面。",
     )

@@ -35,7 +35,8 @@ def render_text(app: Application, report: Report) -> str:
             if res.rule.indicator != i:
                 continue
             soft = "（一般性要求）" if res.rule.soft else ""
-            lines.append(f"    {OUTCOME_MARKS[res.outcome]} {res.rule.title}{soft}：{res.found or '未填写'}")
+            found = (res.found or "未填写").removeprefix(f"{res.rule.title}：")  # yes/no answers name their row
+            lines.append(f"    {OUTCOME_MARKS[res.outcome]} {res.rule.title}{soft}：{found}")
     if report.findings:
         lines += ["", f"问题清单（共 {len(report.findings)} 条）："]
         for n, f in enumerate(report.findings, 1):

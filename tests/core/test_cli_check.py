@@ -94,3 +94,16 @@ def test_a_rule_set_with_a_broken_field_reference_is_refused_at_load(tmp_path):
     assert proc.returncode == 2
     assert "规则集文件" in proc.stderr and "SH-2023.1.sme_share" in proc.stderr
     assert "引用了不存在的字段“industry.sme_shares”" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_usage_errors_are_in_chinese_with_exit_2():
+    proc = run_cli("check")
+    assert proc.returncode == 2
+    assert "错误：缺少必需的参数" in proc.stderr and "Traceback" not in proc.stderr
+    proc = run_cli("check", SAMPLE, "--format", "xml")
+    assert proc.returncode == 2 and "取值无效" in proc.stderr
+
+
+def test_text_report_does_not_repeat_the_row_label():
+    proc = run_cli("check", SAMPLE)
+    assert "✓ 工业软件应用率稳步提升：填报“是”" in proc.stdout
