@@ -190,7 +190,20 @@ def _row(body: QWidget) -> QHBoxLayout:
     return layout
 
 
-class TextEditor(FieldEditor):
+class _LineEditor(FieldEditor):
+    """An editor whose whole value is the text of one ``self.edit`` line."""
+
+    def value(self) -> Any:
+        return self.edit.text()
+
+    def show_value(self, value: Any) -> None:
+        _set_text(self.edit, value)
+
+    def focus_target(self) -> QWidget:
+        return self.edit
+
+
+class TextEditor(_LineEditor):
     def build(self, body: QWidget) -> None:
         row = _row(body)
         self.edit = _line(body, placeholder=self.fd.hint)
@@ -206,15 +219,6 @@ class TextEditor(FieldEditor):
     def _count(self, *_args) -> None:
         if self.fd.max_chars:
             self.counter.setText(f"{len(self.edit.text().strip())}/{self.fd.max_chars}")
-
-    def value(self) -> Any:
-        return self.edit.text()
-
-    def show_value(self, value: Any) -> None:
-        _set_text(self.edit, value)
-
-    def focus_target(self) -> QWidget:
-        return self.edit
 
 
 class LongTextEditor(FieldEditor):
@@ -259,7 +263,7 @@ class LongTextEditor(FieldEditor):
         return self.edit
 
 
-class NumberEditor(FieldEditor):
+class NumberEditor(_LineEditor):
     """number, percent, count, year: typed as the official types it (core.numbers parses it)."""
 
     def build(self, body: QWidget) -> None:
@@ -273,15 +277,6 @@ class NumberEditor(FieldEditor):
         row.addStretch(1)
         if self.fd.evidence:
             row.addWidget(self._evidence_button(self.key, body))
-
-    def value(self) -> Any:
-        return self.edit.text()
-
-    def show_value(self, value: Any) -> None:
-        _set_text(self.edit, value)
-
-    def focus_target(self) -> QWidget:
-        return self.edit
 
 
 class YesNoEditor(FieldEditor):
