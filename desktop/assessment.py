@@ -5,7 +5,7 @@ set side by side. Everything shown comes from ``Report`` objects of the rules co
 from __future__ import annotations
 
 from core.numbers import fmt
-from core.rules.model import MET, NOT_MET, UNKNOWN, VERDICT_LABELS, WAIVED, indicator_title
+from core.rules.model import MET, NOT_MET, OUTCOME_LABELS, UNKNOWN, VERDICT_LABELS, indicator_title
 from desktop.qt import (
     QAbstractItemView,
     QBrush,
@@ -26,7 +26,6 @@ from desktop.qt import (
 )
 
 VERDICT_COLOURS = {"pass": "#2e7d32", "fail": "#c62828", "incomplete": "#ef6c00"}
-OUTCOME_LABELS = {MET: "达到", NOT_MET: "未达到", UNKNOWN: "待补充", WAIVED: "不适用"}
 OP_SYMBOLS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "="}
 
 

@@ -15,18 +15,15 @@ from core.pdf.chart_drawing import chart_drawing
 from core.pdf.context import Ctx
 from core.pdf.styles import FRAME_W, GRID, LABEL_BG, TABLE_FONT
 from core.rules.model import (
-    MET,
     NOT_MET,
+    OUTCOME_LABELS,
     SEVERITY_LABELS,
-    UNKNOWN,
     VERDICT_LABELS,
-    WAIVED,
     Report,
     RuleSet,
     indicator_title,
 )
 
-OUTCOME_LABELS = {MET: "符合", NOT_MET: "不符合", UNKNOWN: "待补充", WAIVED: "不要求"}
 SMALL_TABLE = [
     TABLE_FONT,
     ("GRID", (0, 0), (-1, -1), 0.5, GRID), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

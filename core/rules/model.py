@@ -17,6 +17,8 @@ KIND_LABELS = {CRITERION: "认定标准", COMPLETENESS: "完整性", FORMAT: "�
 
 # Outcome of one criterion.
 MET, NOT_MET, UNKNOWN, WAIVED = "met", "not_met", "unknown", "waived"
+# One wording for screen and print. 不要求: Hainan's own word for its waived growth criterion.
+OUTCOME_LABELS = {MET: "达到", NOT_MET: "未达到", UNKNOWN: "待补充", WAIVED: "不要求"}
 
 INDICATOR_NAMES = {
     0: "基本条件",
