@@ -74,6 +74,14 @@ class AppSummary:
         return asdict(self)
 
 
+@dataclass(frozen=True)
+class Saved:
+    """What ``Store.set_value`` stored: the cleaned value (None when cleared) and whether it changed."""
+
+    value: Any
+    changed: bool
+
+
 class Store(HistoryMixin, EvidenceMixin, TransferMixin, StoreBase):
     """All reads and writes of applications. Thread-safe through the connection pool."""
 
@@ -171,9 +179,17 @@ class Store(HistoryMixin, EvidenceMixin, TransferMixin, StoreBase):
 
     # --- edits ----------------------------------------------------------------------------------
 
-    def set_value(self, app_id: str, key: str, value: Any, *, action: str = "edit") -> bool:
-        """Save one field (checked against the form); False if it already had this value."""
-        return self.set_values(app_id, {key: value}, action=action) > 0
+    def set_value(self, app_id: str, key: str, value: Any, *, action: str = "edit") -> Saved:
+        """Save one field, checked and cleaned by its kind; the caller keeps ``Saved.value``, so a
+        value is normalised once, here."""
+        with self._write() as conn:
+            app = self._app(conn, app_id)
+            cleaned = validate_value(app.form, app.campaign, key, value)
+            at = now()
+            changed = self._put_value(conn, app.id, key, cleaned, at, action)
+            if changed:
+                self._touch(conn, app.id, at)
+            return Saved(cleaned, changed)
 
     def set_values(self, app_id: str, values: dict[str, Any], *, action: str = "edit") -> int:
         """Save several fields in one transaction (e.g. an Excel import); returns how many changed."""

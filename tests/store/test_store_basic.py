@@ -41,7 +41,7 @@ def test_create_refuses_duplicate_id(store, make_app):
 
 
 def test_set_value_commits_and_records_history(store, app_id, db_path):
-    assert store.set_value(app_id, "basic.area", "13.0") is True
+    assert store.set_value(app_id, "basic.area", "13.0").changed is True
     # Another connection (as after a crash) sees the committed value.
     other = Store.open(db_path)
     assert other.get(app_id)["values"]["basic.area"] == "13.0"
@@ -54,19 +54,19 @@ def test_set_value_commits_and_records_history(store, app_id, db_path):
 def test_unchanged_value_is_a_no_op(store, app_id):
     before = len(store.history(app_id))
     changed_before = store.get(app_id)["changed"]
-    assert store.set_value(app_id, "basic.area", "12.5") is False
+    assert store.set_value(app_id, "basic.area", "12.5").changed is False
     assert len(store.history(app_id)) == before
     assert store.get(app_id)["changed"] == changed_before
 
 
 def test_true_and_one_are_different_values(store, app_id):
     store.set_value(app_id, "industry.output_total", {"2020": 1})
-    assert store.set_value(app_id, "industry.output_total", {"2020": 1.5}) is True
-    assert store.set_value(app_id, "industry.output_total", {"2020": "1.5"}) is True
+    assert store.set_value(app_id, "industry.output_total", {"2020": 1.5}).changed is True
+    assert store.set_value(app_id, "industry.output_total", {"2020": "1.5"}).changed is True
 
 
 def test_null_is_stored_and_distinct_from_absent(store, app_id):
-    assert store.set_value(app_id, "basic.main_products", None) is True
+    assert store.set_value(app_id, "basic.main_products", None).changed is True
     assert store.get(app_id)["values"]["basic.main_products"] is None
     entry = store.history(app_id)[-1]
     assert entry.old_present is False and entry.new_present is True

@@ -94,7 +94,7 @@ def test_full_disk_keeps_saved_data(store, app_id, tmp_path):
         store.attach_evidence(app_id, "list:enterprises", big)
     assert store.get(app_id)["values"]["basic.area"] == "12.5"
     assert store.get(app_id)["evidence"] == []
-    assert store.set_value(app_id, "basic.area", "13")  # small edits still fit
+    assert store.set_value(app_id, "basic.area", "13").changed  # small edits still fit
     event.remove(store.engine, "connect", limit)
     store.engine.dispose()
     assert store.attach_evidence(app_id, "list:enterprises", big)["size"] == 3 * 1024 * 1024
@@ -113,7 +113,7 @@ def test_second_instance_holding_the_write_lock(db_path, app_id, store):
     finally:
         other.execute("ROLLBACK")
         other.close()
-    assert second.set_value(app_id, "basic.area", "13")  # the retry succeeds
+    assert second.set_value(app_id, "basic.area", "13").changed  # the retry succeeds
     assert store.get(app_id)["values"]["basic.area"] == "13"  # and the first instance sees it
     store.set_value(app_id, "basic.applicant", "促进中心")
     assert second.get(app_id)["values"]["basic.applicant"] == "促进中心"
