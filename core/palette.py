@@ -1,0 +1,18 @@
+"""The program's colours, named by what they mean, for every surface: the window, the chart (SVG)
+and the PDF. A verdict or a severity looks the same everywhere because it is defined once here."""
+
+from __future__ import annotations
+
+# What a colour says.
+GOOD = "#2e7d32"  # 符合, 达到, saved, trusted
+BAD = "#c62828"  # errors, 不符合, 未达到, altered
+CAUTION = "#b26a00"  # warnings, unconfirmed signer
+PENDING = "#ef6c00"  # 待补充 / incomplete, below a threshold on the page list
+MUTED = "#757575"  # hints, counters, "saved at …"
+INFO = "#616161"  # information findings, secondary text
+EMPTY = "#9e9e9e"  # nothing filled in yet, unknown
+ACCENT = "#1565c0"  # headings and the 补充项 mark
+
+SEVERITY = {"error": BAD, "warning": CAUTION, "info": INFO}
+VERDICT = {"pass": GOOD, "fail": BAD, "incomplete": PENDING}
+OUTCOME = {"met": GOOD, "not_met": BAD, "unknown": PENDING}
