@@ -8,6 +8,8 @@ from pathlib import Path
 
 APP_NAME = "cluster-declare"
 APP_AUTHOR = "cluster-declare"
+# Environment variable naming the database (file path or SQLAlchemy URL), for CLI and window alike.
+DB_ENV = "CLUSTER_DECLARE_DB"
 
 
 def resources_dir() -> Path:

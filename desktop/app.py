@@ -13,7 +13,8 @@ import os
 import sys
 from collections.abc import Callable
 
-DB_ENV = "CLUSTER_DECLARE_DB"
+from core.paths import DB_ENV
+
 LANG_ENV = "CLUSTER_DECLARE_LANG"
 APP_NAME = "集群申报助手"
 TRANSLATION_PREFIX = "cluster_declare_"

@@ -21,6 +21,6 @@ def choose_input_method() -> None:
 
 if __name__ == "__main__":
     choose_input_method()
-    from core.cli.main import main
+    from desktop.launcher import main
 
     sys.exit(main())

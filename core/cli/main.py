@@ -1,8 +1,11 @@
-"""Entry point of ``cluster-declare``: builds the parser from the command modules and runs one.
+"""The core command line: builds the parser from the command modules and runs one command.
 
-Each module in ``COMMAND_MODULES`` has ``register(subparsers, common)``; ``common`` holds parent
-parsers shared between commands (``common.db`` adds ``--db``). Command modules import heavy
-libraries inside their handlers, so ``--help`` and the GUI start stay fast.
+Each module in ``COMMAND_MODULES`` (and in ``extra_modules``, which a front end such as
+``desktop.launcher`` adds) has ``register(subparsers, common)``; ``common`` holds what commands
+share (``common.db`` adds ``--db``; ``common.selftest_steps`` collects steps a front end adds to
+``self-test``). Command modules import heavy libraries inside their handlers, so ``--help`` stays
+fast. Core has no window: without arguments this prints the help; the installed program's entry
+point (``desktop.launcher``) opens the window instead.
 """
 
 from __future__ import annotations
@@ -12,22 +15,21 @@ import contextlib
 import importlib
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from core import __version__
 from core.errors import UserError
+from core.paths import DB_ENV
 
 COMMAND_MODULES = (
     "core.cli.rules_cmds",
     "core.cli.store_cmds",
     "core.cli.package_cmds",
     "core.cli.pdf_cmds",
-    "core.cli.gui_cmd",
     "core.cli.selftest_cmds",
     "core.cli.xlsx_cmds",
 )
 
-DB_ENV = "CLUSTER_DECLARE_DB"
 
 
 # argparse's own messages, in the words an official reads (the option names stay as typed).
@@ -55,6 +57,8 @@ class ChineseArgumentParser(argparse.ArgumentParser):
 @dataclass(frozen=True)
 class Common:
     db: argparse.ArgumentParser
+    # (name, step) pairs a front end contributes to ``self-test``; they run before core's steps.
+    selftest_steps: list = field(default_factory=list)
 
 
 def _common() -> Common:
@@ -67,7 +71,7 @@ def _common() -> Common:
     return Common(db=db)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(extra_modules: tuple[str, ...] = ()) -> argparse.ArgumentParser:
     parser = ChineseArgumentParser(
         prog="cluster-declare",
         description="集群申报助手：中小企业特色产业集群申报表的填报、校验、打印与报送。不带参数运行时打开图形界面。",
@@ -75,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="命令")
     common = _common()
-    for name in COMMAND_MODULES:
+    for name in (*COMMAND_MODULES, *extra_modules):
         importlib.import_module(name).register(sub, common)
     return parser
 
@@ -87,12 +91,13 @@ def _reconfigure_stdio() -> None:
             stream.reconfigure(encoding="utf-8", errors="replace")
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, extra_modules: tuple[str, ...] = ()) -> int:
     _reconfigure_stdio()
     args_list = sys.argv[1:] if argv is None else argv
+    parser = build_parser(extra_modules)
     if not args_list:
-        return _open_gui()
-    parser = build_parser()
+        parser.print_help()
+        return 0
     args = parser.parse_args(args_list)
     if not getattr(args, "func", None):
         parser.print_help()
@@ -105,17 +110,6 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return 130
-
-
-def _open_gui() -> int:
-    import importlib.util
-
-    if importlib.util.find_spec("desktop.app") is None:
-        build_parser().print_help()
-        return 0
-    from desktop.app import main as gui_main
-
-    return int(gui_main() or 0)
 
 
 if __name__ == "__main__":

@@ -1,12 +1,13 @@
 """``self-test``: the installed (or frozen) program checks itself end to end, offscreen.
 
-On a temporary database and user data folder it opens the main window, loads the sample
-application, validates it under every rule set, writes the PDF, the Excel workbook and a signed
-package (temporary certificate), and verifies the package. One line per step with its time; exit
-0 only when every step worked, otherwise 1 and a Chinese message naming the failed step.
+On a temporary database and user data folder it runs the steps a front end contributes
+(``desktop.selftest_window``: open the main window, load the sample application), then validates
+the sample under every rule set, writes the PDF, the Excel workbook and a signed package
+(temporary certificate), and verifies the package. One line per step with its time; exit 0 only
+when every step worked, otherwise 1 and a Chinese message naming the failed step.
 
-The GUI step goes through ``desktop.app`` (imported only when the command runs), so this module
-stays free of Qt like the rest of ``core``. The other steps run the real CLI commands in-process,
+Core knows no window: front-end steps arrive through ``common.selftest_steps`` and hand back what
+they hold open through ``Context.closers``. The core steps run the real CLI commands in-process,
 so they check exactly what an official would run.
 """
 
@@ -36,7 +37,8 @@ def register(sub, common) -> None:
     p = sub.add_parser("self-test", help="自检：在临时数据上走一遍界面、校验、PDF、Excel、报送包与验证")
     p.add_argument("--keep", action="store_true", help="保留临时文件夹（生成的 PDF、Excel、报送包、窗口截图），并显示其位置")
     p.add_argument("--verbose", action="store_true", help="失败时显示完整的技术信息（traceback）")
-    p.set_defaults(func=cmd_self_test)
+    # The list is shared: front-end modules registered after this one extend it.
+    p.set_defaults(func=cmd_self_test, front_steps=common.selftest_steps)
 
 
 class StepFailed(Exception):
@@ -50,7 +52,9 @@ class Context:
     verbose: bool
     app_id: str | None = None
     package: Path | None = None
-    window: tuple | None = None  # (MainWindow, Store, DatabaseLock) while the GUI is open
+    front: object | None = None  # what a front end keeps between its steps (the main window)
+    # Called (last first) before the core steps use the database: a front end closes its window.
+    closers: list[Callable[[], None]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
 
@@ -99,63 +103,14 @@ def check_file(path: Path, magic: bytes, min_size: int, what: str) -> str:
 
 
 # --- the steps -------------------------------------------------------------------------------
-def step_window(ctx: Context) -> str:
-    from desktop.app import open_store, setup_application
-    from desktop.mainwindow import MainWindow
-
-    app = setup_application()
-    translators = getattr(app, "_cluster_declare_translators", None)
-    font = app.font().family()
-    opened = open_store(ctx.db, ask=lambda holder, label: False)
-    if opened is None:
-        raise StepFailed("临时数据库被占用，无法打开")
-    store, lock, _note = opened
-    ctx.window = (MainWindow(store), store, lock)
-    window = ctx.window[0]
-    window.show()
-    app.processEvents()
-    if not window.isVisible():
-        raise StepFailed("主窗口没有显示出来")
-    print("      主窗口已显示", flush=True)  # the packaging benchmark times this line
-    if "Noto" not in font and "Source Han" not in font:
-        raise StepFailed(f"没有加载随附的中文字体（当前字体：{font}）")
-    if translators == []:
-        raise StepFailed("没有加载 Qt 中文翻译（qtbase_zh_CN.qm）")
-    return f"字体 {font}"
-
-
-def step_sample(ctx: Context) -> str:
-    window, _store, _lock = ctx.window
-    app_id = window.load_sample()
-    if not app_id:
-        raise StepFailed("示例申请没有载入数据库")
-    view = window.open_application(app_id)
-    if view is None or window.session is None:
-        raise StepFailed("示例申请没有在向导中打开")
-    from desktop.app import setup_application
-
-    setup_application().processEvents()
-    shot = ctx.tmp / "window.png"
-    if not window.grab().save(str(shot)):
-        raise StepFailed("无法绘制主窗口（截图失败）")
-    ctx.app_id = app_id
-    return f"{window.session.app.display_name}"
-
-
-def close_window(ctx: Context) -> None:
-    held = ctx.window
-    if held is None:
-        return
-    window, store, lock = held
-    window.close()
-    store.close()
-    lock.release()
-    ctx.window = None
+def close_front(ctx: Context) -> None:
+    while ctx.closers:
+        ctx.closers.pop()()
 
 
 def ensure_app(ctx: Context) -> str:
-    """The stored sample's id: from the window step, or imported directly when the GUI failed."""
-    close_window(ctx)
+    """The stored sample's id: from a front-end step, or imported directly (no front end, or it failed)."""
+    close_front(ctx)
     if ctx.app_id is None:
         from core.paths import resource
         from core.store import Store
@@ -221,10 +176,9 @@ def step_verify(ctx: Context) -> str:
     return first[:60]
 
 
-def all_steps() -> list[tuple[str, Callable[[Context], str]]]:
+def all_steps(front_steps=()) -> list[tuple[str, Callable[[Context], str]]]:
     return [
-        ("打开主窗口", step_window),
-        ("载入示例申请", step_sample),
+        *front_steps,
         *validation_steps(),
         ("生成 PDF", step_pdf),
         ("导出 Excel", step_xlsx),
@@ -269,7 +223,7 @@ def cmd_self_test(args: argparse.Namespace) -> int:
     failed: list[tuple[str, str]] = []
     with isolated_env(tmp):
         ctx = Context(tmp=tmp, db=str(tmp / "selftest.sqlite"), verbose=args.verbose)
-        steps = all_steps()
+        steps = all_steps(getattr(args, "front_steps", ()))
         width = len(str(len(steps)))
         for n, (name, run) in enumerate(steps, 1):
             t0 = time.perf_counter()
@@ -289,7 +243,7 @@ def cmd_self_test(args: argparse.Namespace) -> int:
             if not ok:
                 failed.append((name, detail))
         with contextlib.suppress(Exception):
-            close_window(ctx)
+            close_front(ctx)
     total = time.perf_counter() - started
     if args.keep:
         print(f"临时文件保留在：{tmp}")

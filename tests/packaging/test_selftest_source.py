@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def self_test(env_extra: dict | None = None) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k not in ("CLUSTER_DECLARE_DB", "QT_QPA_PLATFORM")}
     env.update(env_extra or {})
-    return subprocess.run([sys.executable, "-m", "core.cli.main", "self-test"], cwd=ROOT, env=env,
+    return subprocess.run([sys.executable, "-m", "desktop.launcher", "self-test"], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=300)
 
 
