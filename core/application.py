@@ -11,7 +11,6 @@ import copy
 import json
 import uuid as uuidlib
 from dataclasses import dataclass, field
-from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -50,17 +49,6 @@ class Application:
     @property
     def years(self) -> list[int]:
         return self.form_def.campaign_years(self.campaign)
-
-    @property
-    def form_title(self) -> str:
-        """The form's printed title for this application's jurisdiction (Hainan and Guangzhou use
-        the Shanghai form under their own name until their own forms are added as data)."""
-        from core.rules import load_ruleset
-
-        try:
-            return load_ruleset(self.rules).form_title or self.form_def.title
-        except UserError:
-            return self.form_def.title
 
     @property
     def display_name(self) -> str:
@@ -111,22 +99,6 @@ class Application:
             created=data.get("created"),
             changed=data.get("changed"),
         )
-
-
-def new_application(rules_id: str) -> Application:
-    """An empty application for the campaign of a rule set."""
-    from core.rules import load_ruleset
-
-    rs = load_ruleset(rules_id)
-    now = datetime.now().astimezone().isoformat(timespec="seconds")
-    return Application(
-        form=rs.form,
-        campaign=rs.campaign,
-        jurisdiction=rs.jurisdiction,
-        rules=rs.id,
-        created=now,
-        changed=now,
-    )
 
 
 @lru_cache(maxsize=1)

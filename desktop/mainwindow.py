@@ -159,8 +159,8 @@ class MainWindow(QMainWindow):
         self.list_view.table.setFocus()
 
     def new_application(self, rules_id: str | None = None) -> WizardView | None:
-        from core.application import new_application
         from core.rules import available_rulesets, load_ruleset
+        from core.rules.applications import new_application
 
         if self.store.readonly:
             return None

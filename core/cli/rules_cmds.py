@@ -46,7 +46,8 @@ def cmd_rules(args) -> int:
 
 
 def cmd_new(args) -> int:
-    from core.application import new_application, write_application_file
+    from core.application import write_application_file
+    from core.rules.applications import new_application
 
     app = new_application(args.rules)
     if args.output:

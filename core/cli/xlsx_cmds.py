@@ -54,7 +54,7 @@ def cmd_export(args) -> int:
 
 
 def cmd_template(args) -> int:
-    from core.application import new_application
+    from core.rules.applications import new_application
     from core.xlsx.form_export import export_form
 
     app = new_application(args.rules)

@@ -240,7 +240,7 @@ def _store(key, cert, passphrase: bytes, extra=None) -> None:
     atomic_write(p12_path(), data, mode=0o600)
     atomic_write(pem_path(), cert.public_bytes(Encoding.PEM), mode=0o644)
     # Prepare the signature block's font now, a one-time setup step, so exports stay fast.
-    from core.package.signing import stamp_font, stamp_text
+    from core.package.stamp import stamp_font, stamp_text
 
     stamp_font(stamp_text(info.office, info.fingerprint))
 

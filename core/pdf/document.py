@@ -12,6 +12,7 @@ from core.application import Application
 from core.pdf.context import Ctx
 from core.pdf.fonts import FONT
 from core.pdf.styles import FRAME_H, FRAME_W, GREY, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE_H, PAGE_W
+from core.rules.applications import form_title
 
 PAGES = ("all", "declaration", "recommendation")
 
@@ -65,8 +66,8 @@ def _story(ctx: Ctx, page: str, ruleset: str | None) -> list:
 
 def build_pdf(app: Application, page: str = "all", ruleset: str | None = None) -> tuple[bytes, list[str]]:
     ctx = Ctx(app)
-    title = ctx.clean(f"{app.form_title} — {app.display_name}")
-    header = ctx.clean(f"{app.form_title}　{app.display_name}")
+    title = ctx.clean(f"{form_title(app)} — {app.display_name}")
+    header = ctx.clean(f"{form_title(app)}　{app.display_name}")
 
     def on_page(canv: Canvas, doc) -> None:
         if page == "all" and canv.getPageNumber() == 1:

@@ -15,6 +15,7 @@ from core.form import FieldDef, SectionDef
 from core.pdf.cells import label_flowables, series_texts, standards_table, value_flowables
 from core.pdf.context import Ctx
 from core.pdf.styles import FRAME_W, GRID, LABEL_BG, MIN_SPLIT, TABLE_FONT
+from core.rules.applications import form_title
 
 LABEL_W = FRAME_W * 0.30
 REST_W = FRAME_W - LABEL_W
@@ -187,7 +188,7 @@ def cover_flowables(ctx: Ctx, sec: SectionDef, issuer: str) -> list:
     ]))
     return [
         Spacer(1, 45 * mm),
-        Paragraph(ctx.m(ctx.app.form_title), st["title"]),
+        Paragraph(ctx.m(form_title(ctx.app)), st["title"]),
         Spacer(1, 35 * mm),
         table,
         Spacer(1, 50 * mm),

@@ -17,6 +17,7 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 from core.form import FieldDef
 from core.pdf.context import Ctx
 from core.pdf.styles import FRAME_W, GRID, LABEL_BG, STAMP_ROOM, TABLE_FONT
+from core.rules.applications import form_title
 
 DATE_LINE = "年" + "&nbsp;" * 8 + "月" + "&nbsp;" * 8 + "日" + "&nbsp;" * 4  # blanks to write the date in
 LABEL_W = 32 * mm
@@ -101,7 +102,7 @@ def single_page(ctx: Ctx, which: str) -> list:
     fields = _declaration_fields(ctx)
     fd = fields[0] if which == "declaration" else fields[-1]
     return [
-        Paragraph(ctx.m(ctx.app.form_title), ctx.st["h1_c"]),
+        Paragraph(ctx.m(form_title(ctx.app)), ctx.st["h1_c"]),
         Paragraph(ctx.m(fd.label), ctx.st["h1_c"]),
         *_identity(ctx),
         Spacer(1, 6 * mm),

@@ -1,5 +1,7 @@
 """The rules core: rule sets as data, an incremental engine, findings and verdicts."""
 
+from core.rules.applications import form_title, new_application
+from core.rules.engine import Evaluator, evaluate
 from core.rules.loader import all_rulesets, available_rulesets, load_ruleset, parse_ruleset
 from core.rules.model import (
     FAIL,
@@ -16,13 +18,6 @@ from core.rules.model import (
 __all__ = [
     "FAIL", "INCOMPLETE", "PASS", "VERDICT_LABELS", "CriterionResult", "Finding", "Report", "Rule", "RuleSet",
     "all_rulesets", "available_rulesets", "load_ruleset", "parse_ruleset", "Evaluator", "evaluate",
+    "form_title", "new_application",
 ]
 
-
-def __getattr__(name):
-    # The engine imports core.application, which imports this package: load it lazily.
-    if name in ("Evaluator", "evaluate"):
-        from core.rules import engine
-
-        return getattr(engine, name)
-    raise AttributeError(name)

@@ -13,6 +13,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from core.application import Application
 from core.errors import UserError
+from core.rules.applications import form_title
 from core.xlsx.cells import (
     BODY_FONT,
     BORDER,
@@ -109,7 +110,7 @@ def build_workbook(app: Application, *, template: bool = False) -> Workbook:
 
 
 def _sheet_frame(ws, heading: str, years: list[int], app: Application) -> None:
-    ws.cell(1, 1, f"{app.form_title} · {heading}").font = TITLE_FONT
+    ws.cell(1, 1, f"{form_title(app)} · {heading}").font = TITLE_FONT
     ws.cell(1, COL_VALUE, f"{app.campaign}年申报（规则集 {app.rules}）").font = BODY_FONT
     headers = {COL_LABEL: "栏目", COL_DETAIL: "明细", COL_UNIT: "单位", COL_VALUE: "填报内容"}
     headers.update({COL_VALUE + 1 + i: f"{y}年" for i, y in enumerate(years)})

@@ -7,8 +7,9 @@ import json
 
 import pytest
 
-from core.application import Application, new_application, read_application_file, write_application_file
+from core.application import Application, read_application_file, write_application_file
 from core.errors import UserError
+from core.rules.applications import new_application
 
 
 def test_round_trip_is_exact(sample_doc, tmp_path):

@@ -46,7 +46,7 @@ def make_identity(home: Path, office: str = OFFICE):
 @pytest.fixture(scope="session")
 def template_home(tmp_path_factory):
     """An office certificate and the cached stamp font, made once per session."""
-    from core.package.signing import stamp_font, stamp_text
+    from core.package.stamp import stamp_font, stamp_text
 
     home = tmp_path_factory.mktemp("office-home")
     identity = make_identity(home)

@@ -131,7 +131,7 @@ def test_room_for_a_round_stamp(sample_app, tmp_path):
 
 
 def test_blank_application_prints(tmp_path):
-    from core.application import new_application
+    from core.rules.applications import new_application
 
     app = new_application("SH-2023")
     out = tmp_path / "blank.pdf"

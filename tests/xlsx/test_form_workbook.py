@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 from openpyxl import load_workbook
 
-from core.application import new_application
 from core.errors import UserError
+from core.rules.applications import new_application
 from core.xlsx.form_export import export_form
 from core.xlsx.form_import import new_application_from_meta, read_form_workbook
 from core.xlsx.meta import META_SHEET

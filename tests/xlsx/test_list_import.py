@@ -134,7 +134,7 @@ def test_row_limit(tmp_path, sample_app, monkeypatch):
 
 
 def test_other_campaign_template_is_refused(tmp_path, sample_app):
-    from core.application import new_application
+    from core.rules.applications import new_application
     from core.xlsx.form_export import export_form
 
     gz = export_form(new_application("GZ-2024"), tmp_path / "gz.xlsx", template=True)
