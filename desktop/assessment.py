@@ -181,11 +181,8 @@ class AssessmentPage(QScrollArea):
         self._show_comparison(session)
 
     def _show_chart(self, report) -> None:
-        try:
-            from core.chart import assessment_chart_svg
-        except ImportError:  # the chart module is optional for the page
-            self.chart.hide()
-            return
+        from core.chart import assessment_chart_svg
+
         width = max(560, min(900, self.viewport().width() - 40))
         height = int(width * 0.55)
         svg = assessment_chart_svg(report, width, height)

@@ -106,19 +106,15 @@ def checklist(app, options: ExportOptions) -> Checklist:
 
 
 def default_renderer() -> Render:
-    try:
-        from core.pdf import render_pdf
-    except ImportError as exc:
-        raise UserError("本程序缺少打印模块（core.pdf），无法生成申报表 PDF。") from exc
+    from core.pdf import render_pdf  # reportlab loads on first export, not at start-up
+
     return render_pdf
 
 
-def default_xlsx_exporter() -> Callable[[Any, Path], Any] | None:
-    """The Excel export of the form, when this build has one (core.xlsx)."""
-    try:
-        from core.xlsx.form_export import export_form
-    except ImportError:
-        return None
+def default_xlsx_exporter() -> Callable[[Any, Path], Any]:
+    """The Excel export of the form (openpyxl loads on first export)."""
+    from core.xlsx.form_export import export_form
+
     return export_form
 
 

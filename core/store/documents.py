@@ -143,13 +143,6 @@ def shift_rules_id(rules: str, campaign: int) -> str:
     if not prefix or not YEAR_KEY.match(year):
         return rules
     candidate = f"{prefix}-{campaign}"
-    try:
-        from core.rules import available_rulesets  # type: ignore[attr-defined]
+    from core.rules import available_rulesets
 
-        known = set(available_rulesets())
-    except (ImportError, AttributeError):  # no listing offered (yet): look at the shipped files
-        from core.paths import resource
-
-        folder = resource("rulesets")
-        known = {p.stem for p in folder.glob("*")} if folder.is_dir() else set()
-    return candidate if candidate in known else rules
+    return candidate if candidate in set(available_rulesets()) else rules

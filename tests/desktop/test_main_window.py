@@ -135,16 +135,13 @@ def test_start_from_main_shows_the_window(db_file):
     assert resource("fonts", "NotoSansSC-Regular.ttf").is_file()
 
 
-def test_menus_offer_print_excel_and_package_when_installed(window):
-    from desktop import integrations
-
+def test_menus_offer_print_excel_and_package(window):
     def texts(menu):
         return [a.text() for a in menu.actions() if a.text()]
 
     assert any("撤销" in t for t in texts(window.menuBar().actions()[1].menu()))
-    if integrations.available(integrations.PRINTING):
-        assert {"预览 — 全表…", "打印 — 真实性声明…", "预览 — 推荐意见…"} <= set(texts(window.print_menu))
-    if integrations.available(integrations.PACKAGE):
-        assert {"导出报送包…", "校验报送包…"} <= set(texts(window.package_menu))
-    if integrations.available(integrations.EXCEL):
-        assert all(a.isEnabled() for a in window.excel_menu.actions())
+    assert {"预览 — 全表…", "打印 — 真实性声明…", "预览 — 推荐意见…"} <= set(texts(window.print_menu))
+    assert {"导出报送包…", "校验报送包…", "本单位证书…"} <= set(texts(window.package_menu))
+    assert texts(window.excel_menu) == ["导出、模板与导入…"]
+    assert all(a.isEnabled() for m in (window.print_menu, window.excel_menu, window.package_menu)
+               for a in m.actions() if a.text())
