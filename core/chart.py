@@ -16,25 +16,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
+from core import palette
 from core.numbers import fmt
 from core.rules.model import (
-    FAIL,
-    INCOMPLETE,
     INDICATOR_NUMERALS,
     MET,
     NOT_MET,
-    PASS,
+    OP_SYMBOLS,
     VERDICT_LABELS,
     Report,
 )
 
 FONT_FAMILY = "Noto Sans SC"
 
-VERDICT_COLOURS = {PASS: "#2e7d32", FAIL: "#c62828", INCOMPLETE: "#ef6c00"}
-OUTCOME_COLOURS = {MET: "#43a047", NOT_MET: "#e53935"}
-UNKNOWN_COLOUR = "#9e9e9e"
+VERDICT_COLOURS = palette.VERDICT
+# Bars: lighter shades of palette.GOOD / palette.BAD, so a bar is told apart from a verdict chip.
+OUTCOME_COLOURS = {MET: "#43a047", NOT_MET: "#e53935"}  # unknown: no bar, a grey note
+UNKNOWN_COLOUR = palette.EMPTY
 INK, GRID, AXIS = "#212121", "#e0e0e0", "#424242"
-OP_SYMBOLS = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
 
 # Margin range shown: −100 % (far below) … +200 % (far above); beyond that the bar is clipped.
 MARGIN_MIN, MARGIN_MAX = -1.0, 2.0

@@ -4,8 +4,14 @@ set side by side. Everything shown comes from ``Report`` objects of the rules co
 
 from __future__ import annotations
 
+from core import palette
 from core.numbers import fmt
-from core.rules.model import MET, NOT_MET, OUTCOME_LABELS, UNKNOWN, VERDICT_LABELS, indicator_title
+from core.rules.model import (
+    OP_SYMBOLS,
+    OUTCOME_LABELS,
+    VERDICT_LABELS,
+    indicator_title,
+)
 from desktop.qt import (
     QAbstractItemView,
     QBrush,
@@ -25,8 +31,7 @@ from desktop.qt import (
     Signal,
 )
 
-VERDICT_COLOURS = {"pass": "#2e7d32", "fail": "#c62828", "incomplete": "#ef6c00"}
-OP_SYMBOLS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "="}
+VERDICT_COLOURS = palette.VERDICT
 
 
 def _item(text: str, colour: str | None = None, bold: bool = False) -> QTableWidgetItem:
@@ -165,7 +170,7 @@ class AssessmentPage(QScrollArea):
                 f"{OP_SYMBOLS.get(res.op or '', res.op or '')}{fmt(res.threshold)}{res.unit}"
                 if res.threshold is not None else "—")
             found = res.found or (f"{fmt(res.value)}{res.unit}" if res.value is not None else self.tr("未填写"))
-            outcome_colour = {MET: "#2e7d32", NOT_MET: "#c62828", UNKNOWN: "#ef6c00"}.get(res.outcome)
+            outcome_colour = palette.OUTCOME.get(res.outcome)
             title = res.rule.title + (self.tr("（一般性要求）") if res.rule.soft else "")
             self.criteria.setItem(row, 0, _item(indicator_title(res.rule.indicator, names).split(" ")[0]))
             self.criteria.setItem(row, 1, _item(title))

@@ -10,6 +10,7 @@ from collections import OrderedDict
 from reportlab.lib import colors
 from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
 
+from core import palette
 from core.chart import VERDICT_COLOURS, chart_model
 from core.pdf.chart_drawing import chart_drawing
 from core.pdf.context import Ctx
@@ -53,7 +54,7 @@ def verdict_table(ctx: Ctx, report: Report, rs: RuleSet) -> Table:
             rows.append([p(title, "small", "自评结果"), p(res.expected, "small", "自评结果"),
                          p(res.found or "未填写", "small", "自评结果"), p(OUTCOME_LABELS.get(res.outcome, ""), "label_c")])
             if res.outcome == NOT_MET:
-                cmds.append(("TEXTCOLOR", (3, len(rows) - 1), (3, len(rows) - 1), colors.HexColor("#c62828")))
+                cmds.append(("TEXTCOLOR", (3, len(rows) - 1), (3, len(rows) - 1), colors.HexColor(palette.BAD)))
     w = FRAME_W
     t = Table(rows, colWidths=[w * 0.30, w * 0.18, w * 0.42, w * 0.10], repeatRows=1)
     t.setStyle(TableStyle(SMALL_TABLE + cmds))

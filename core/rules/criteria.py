@@ -11,13 +11,12 @@ from typing import Any
 from core.numbers import at_precision, fmt
 from core.rules.derived import DerivedValue
 from core.rules.fieldchecks import field_title
-from core.rules.model import MET, NOT_MET, UNKNOWN, WAIVED, CriterionResult, Rule
+from core.rules.model import MET, NOT_MET, OP_SYMBOLS, UNKNOWN, WAIVED, CriterionResult, Rule
 from core.rules.state import FieldState
 
 OPS: dict[str, Callable[[Decimal, Decimal], bool]] = {
     ">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt,
 }
-OP_SYMBOLS = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
 YESNO_WORDS = {"yes": "是", "no": "否", "na": "不适用"}
 
 

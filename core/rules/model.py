@@ -20,6 +20,9 @@ MET, NOT_MET, UNKNOWN, WAIVED = "met", "not_met", "unknown", "waived"
 # One wording for screen and print. 不要求: Hainan's own word for its waived growth criterion.
 OUTCOME_LABELS = {MET: "达到", NOT_MET: "未达到", UNKNOWN: "待补充", WAIVED: "不要求"}
 
+# How a criterion's comparison is printed (screen, chart, PDF appendix, finding text).
+OP_SYMBOLS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "="}
+
 INDICATOR_NAMES = {
     0: "基本条件",
     1: "具有较强核心竞争力",
