@@ -1,9 +1,12 @@
 """The wizard's flow, without any GUI: which fields go on which page, page order, and page status.
 
-Pages are derived from the form definition (``FormDef``):
+Pages are data: the form definition lists them (``pages:`` in ``resources/forms/*.yaml``, parsed
+into ``FormDef.pages``). A field goes to the first page whose ``sections`` list its printed
+section, otherwise to the page of its ``indicator``; within a page fields keep form order, grouped
+under their printed section heading. For the Shanghai form this gives:
 
-* page ``basic``: the cover and section 一 (基本情况), except fields whose ``indicator`` belongs to
-  another page (e.g. the energy benchmark question of section 一 feeds indicator 6);
+* page ``basic`` (indicator 0): the cover and section 一 (基本情况), except fields whose
+  ``indicator`` has its own page (e.g. the energy benchmark question of section 一 feeds indicator 6);
 * pages ``ind1`` … ``ind8``: every field whose ``indicator`` is that number, in form order, from
   whichever printed section it comes (section 二 feeds indicators 1, 2 and 3);
 * page ``plan``: section 八 (未来三年发展规划); page ``declaration``: section 九;
@@ -17,30 +20,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from core.form.model import FieldDef, FormDef
+from core.form.model import PAGE_ASSESSMENT, PAGE_FIELDS, FieldDef, FormDef
 
 # Page kinds.
-FIELDS, ASSESSMENT = "fields", "assessment"
+FIELDS, ASSESSMENT = PAGE_FIELDS, PAGE_ASSESSMENT
 
 # Page statuses (the marks of the page list).
 COMPLETE, ERRORS, BELOW, EMPTY = "complete", "errors", "below", "empty"
 STATUS_LABELS = {COMPLETE: "已完成", ERRORS: "有错误", BELOW: "未达标准", EMPTY: "未填写"}
-
-PLAN_SECTION, DECLARATION_SECTION = "八", "九"
-COVER_SECTIONS = ("封面", "一")
-
-# Short page titles for the eight indicators (the list on the left has little room).
-INDICATOR_PAGE_TITLES = {
-    1: "核心竞争力",
-    2: "梯度培育",
-    3: "产业链协作",
-    4: "协同创新",
-    5: "数字化转型",
-    6: "绿色化发展",
-    7: "开放合作",
-    8: "治理和服务能力",
-}
-
 
 @dataclass(frozen=True)
 class Page:
@@ -120,7 +107,7 @@ class Wizard:
             if key in self._page_of_field:
                 return self._page_of_field[key]
         indicator = getattr(finding, "indicator", 0)
-        return self.index_of(f"ind{indicator}") if 1 <= indicator <= 8 else 0
+        return next((i for i, p in enumerate(self.pages) if p.kind == FIELDS and p.indicator == indicator), 0)
 
     # --- state to keep between sessions ---------------------------------------------------------
     def ui_state(self) -> dict[str, Any]:
@@ -134,45 +121,34 @@ class Wizard:
         return [page_status(p, report, values) for p in self.pages]
 
 
-def page_for_field(fd: FieldDef) -> str:
-    if fd.section_number == PLAN_SECTION:
-        return "plan"
-    if fd.section_number == DECLARATION_SECTION:
-        return "declaration"
-    if 1 <= fd.indicator <= 8:
-        return f"ind{fd.indicator}"
-    return "basic"
+def page_for_field(form: FormDef, fd: FieldDef) -> str | None:
+    """The id of the page that shows a field: the first page listing its section, else the page of
+    its indicator; None for a fixed text on a page without fixed texts (or no page at all)."""
+    page = next((p for p in form.pages if fd.section in p.sections), None)
+    if page is None:
+        page = next((p for p in form.pages if p.kind == FIELDS and p.indicator == fd.indicator), None)
+    if page is None or (fd.type == "fixed" and not page.fixed):
+        return None
+    return page.id
 
 
 def build_pages(form: FormDef) -> tuple[Page, ...]:
     """The wizard pages of a form, in order (see the module docstring)."""
-    keys: dict[str, list[str]] = {"basic": [], "plan": [], "declaration": []}
-    keys.update({f"ind{i}": [] for i in range(1, 9)})
-    groups: dict[str, list[tuple[str, list[str]]]] = {k: [] for k in keys}
+    keys: dict[str, list[str]] = {p.id: [] for p in form.pages}
+    groups: dict[str, list[tuple[str, list[str]]]] = {p.id: [] for p in form.pages}
     for section in form.sections:
+        heading = _heading(section.number, section.title)
         for fd in section.fields:
-            if fd.type == "fixed" and fd.section_number != DECLARATION_SECTION:
+            page_id = page_for_field(form, fd)
+            if page_id is None:
                 continue
-            page_id = page_for_field(fd)
             keys[page_id].append(fd.key)
-            heading = _heading(section.number, section.title)
             page_groups = groups[page_id]
             if not page_groups or page_groups[-1][0] != heading:
                 page_groups.append((heading, []))
             page_groups[-1][1].append(fd.key)
-
-    def make(page_id: str, title: str, kind: str, indicator: int | None) -> Page:
-        return Page(page_id, title, kind, indicator, tuple(keys.get(page_id, ())),
-                    tuple((h, tuple(k)) for h, k in groups.get(page_id, ())))
-
-    pages = [make("basic", "封面与基本情况", FIELDS, 0)]
-    pages += [make(f"ind{i}", INDICATOR_PAGE_TITLES[i], FIELDS, i) for i in range(1, 9)]
-    pages += [
-        make("plan", "未来三年发展规划", FIELDS, None),
-        make("declaration", "真实性声明与推荐意见", FIELDS, None),
-        make("assessment", "自评与导出", ASSESSMENT, None),
-    ]
-    return tuple(pages)
+    return tuple(Page(p.id, p.title, p.kind, p.indicator, tuple(keys[p.id]),
+                      tuple((h, tuple(k)) for h, k in groups[p.id])) for p in form.pages)
 
 
 def _heading(number: str, title: str) -> str:

@@ -9,7 +9,20 @@ from typing import Any
 import yaml
 
 from core.errors import UserError
-from core.form.model import FIELD_TYPES, DerivedDef, FieldDef, FormDef, OptionDef, SectionDef
+from core.form.model import (
+    FIELD_TYPES,
+    PAGE_ASSESSMENT,
+    PAGE_FIELDS,
+    DerivedDef,
+    FieldDef,
+    FormDef,
+    IndicatorDef,
+    OptionDef,
+    PageDef,
+    SectionDef,
+)
+from core.messages import formdef as M
+from core.messages.base import Message
 from core.paths import resource
 
 try:  # libyaml is several times faster; fall back to the pure-Python loader
@@ -23,9 +36,9 @@ def read_yaml(path: Path) -> Any:
         with open(path, encoding="utf-8") as fh:
             return yaml.load(fh, Loader=_Loader)
     except OSError as exc:
-        raise UserError(f"无法读取文件 {path}：{exc.strerror or exc}") from exc
+        raise M.UNREADABLE.error(path=path, reason=exc.strerror or exc) from exc
     except yaml.YAMLError as exc:
-        raise UserError(f"文件 {path} 不是有效的 YAML：{exc}") from exc
+        raise M.NOT_YAML.error(path=path, reason=exc) from exc
 
 
 def forms_dir() -> Path:
@@ -40,13 +53,14 @@ def available_forms() -> list[str]:
 def load_form(form_id: str = "SH-FORM") -> FormDef:
     path = forms_dir() / f"{form_id}.yaml"
     if not path.is_file():
-        raise UserError(f"未知的申报表定义“{form_id}”（可用：{'、'.join(available_forms()) or '无'}）")
+        raise M.UNKNOWN_FORM.error(form=form_id, available="、".join(available_forms()) or "无")
     return parse_form(read_yaml(path), str(path))
 
 
 def parse_form(data: dict[str, Any], origin: str = "<form>") -> FormDef:
-    def fail(msg: str) -> UserError:
-        return UserError(f"申报表定义 {origin} 有误：{msg}")
+    def fail(msg: Message, **fields: Any) -> UserError:
+        # The specific problem's code, in the one wording of a broken form definition.
+        return UserError(M.INVALID.text(origin=origin, problem=msg.text(**fields)), code=msg.code)
 
     fields: dict[str, FieldDef] = {}
     sections: list[SectionDef] = []
@@ -64,9 +78,9 @@ def parse_form(data: dict[str, Any], origin: str = "<form>") -> FormDef:
                 continue
             key, ftype = f.get("key"), f.get("type")
             if not key or ftype not in FIELD_TYPES:
-                raise fail(f"字段 {key or f} 的类型“{ftype}”无效")
+                raise fail(M.BAD_TYPE, key=key or f, type=ftype)
             if key in fields:
-                raise fail(f"字段键 {key} 重复")
+                raise fail(M.DUPLICATE_KEY, key=key)
             order += 1
             fd = FieldDef(
                 key=key,
@@ -98,11 +112,11 @@ def parse_form(data: dict[str, Any], origin: str = "<form>") -> FormDef:
                 order=order,
             )
             if fd.type == "series" and fd.of not in ("number", "percent", "count"):
-                raise fail(f"字段 {key} 的逐年数据类型“{fd.of}”无效")
+                raise fail(M.BAD_SERIES, key=key, of=fd.of)
             if fd.element_type == "percent" and fd.range not in ("share", "rate"):
-                raise fail(f"字段 {key} 须注明百分比范围 share 或 rate")
+                raise fail(M.PERCENT_RANGE, key=key)
             if fd.type in ("choice", "checks") and not fd.options:
-                raise fail(f"字段 {key} 没有选项")
+                raise fail(M.NO_OPTIONS, key=key)
             fields[key] = fd
             own.append(fd)
             layout.append(key)
@@ -120,12 +134,12 @@ def parse_form(data: dict[str, Any], origin: str = "<form>") -> FormDef:
         )
     for key, sec_id in pending_refs:
         if key not in fields:
-            raise fail(f"栏目 {sec_id} 引用了不存在的字段 {key}")
+            raise fail(M.UNKNOWN_REF, section=sec_id, key=key)
     derived: dict[str, DerivedDef] = {}
     for dkey, d in (data.get("derived") or {}).items():
         for ref in [*d["inputs"], *([d["stated"]] if d.get("stated") else [])]:
             if ref not in fields:
-                raise fail(f"计算值 {dkey} 引用了不存在的字段 {ref}")
+                raise fail(M.UNKNOWN_DERIVED_INPUT, derived=dkey, key=ref)
         derived[dkey] = DerivedDef(
             key=dkey,
             label=d["label"],
@@ -138,11 +152,21 @@ def parse_form(data: dict[str, Any], origin: str = "<form>") -> FormDef:
         )
     for fd in fields.values():
         if fd.derived and fd.derived not in derived:
-            raise fail(f"字段 {fd.key} 引用了不存在的计算值 {fd.derived}")
+            raise fail(M.UNKNOWN_DERIVED, key=fd.key, derived=fd.derived)
     lists = dict(data.get("lists") or {})
     for fd in fields.values():
         if fd.list_name and fd.list_name not in lists:
-            raise fail(f"字段 {fd.key} 引用了不存在的清单 {fd.list_name}")
+            raise fail(M.UNKNOWN_LIST, key=fd.key, list=fd.list_name)
+    indicators = _indicators(data.get("indicators"), fail)
+    known = {i.number for i in indicators}
+    if indicators:
+        for sec in sections:
+            if sec.indicator not in known:
+                raise fail(M.UNKNOWN_INDICATOR, where=f"栏目 {sec.id}", indicator=sec.indicator)
+        for fd in fields.values():
+            if fd.indicator not in known:
+                raise fail(M.UNKNOWN_INDICATOR, where=f"字段 {fd.key}", indicator=fd.indicator)
+    pages = _pages(data.get("pages"), indicators, sections, fields, fail)
     return FormDef(
         id=data["id"],
         version=int(data["version"]),
@@ -155,5 +179,52 @@ def parse_form(data: dict[str, Any], origin: str = "<form>") -> FormDef:
         lists=lists,
         filling_notes=tuple(data.get("filling_notes") or ()),
         evidence_note=data.get("evidence_note", ""),
+        indicators=indicators,
+        pages=pages,
         raw=data,
     )
+
+
+def _indicators(raw: Any, fail) -> tuple[IndicatorDef, ...]:
+    found: dict[int, IndicatorDef] = {}
+    for entry in raw or ():
+        number, name = (entry or {}).get("number"), (entry or {}).get("name")
+        if not isinstance(number, int) or isinstance(number, bool) or not name:
+            raise fail(M.BAD_INDICATOR, entry=entry)
+        if number in found:
+            raise fail(M.DUPLICATE_INDICATOR, indicator=number)
+        found[number] = IndicatorDef(number, str(name), str(entry.get("short") or ""))
+    return tuple(found.values())
+
+
+def _pages(raw: Any, indicators, sections, fields, fail) -> tuple[PageDef, ...]:
+    by_number = {i.number: i for i in indicators}
+    section_ids = {s.id for s in sections}
+    pages: list[PageDef] = []
+    for entry in raw or ():
+        page_id = (entry or {}).get("id")
+        if not page_id:
+            raise fail(M.BAD_PAGE, page=entry, detail="缺少 id")
+        if any(p.id == page_id for p in pages):
+            raise fail(M.DUPLICATE_PAGE, page=page_id)
+        kind = entry.get("kind", PAGE_FIELDS)
+        if kind not in (PAGE_FIELDS, PAGE_ASSESSMENT):
+            raise fail(M.BAD_PAGE, page=page_id, detail=f"kind“{kind}”无效")
+        indicator = entry.get("indicator")
+        if indicator is not None and indicator not in by_number:
+            raise fail(M.UNKNOWN_INDICATOR, where=f"页面 {page_id}", indicator=indicator)
+        for sec in entry.get("sections", ()):
+            if sec not in section_ids:
+                raise fail(M.UNKNOWN_SECTION, page=page_id, section=sec)
+        title = entry.get("title") or (by_number[indicator].short if indicator is not None else "")
+        if not title:
+            raise fail(M.BAD_PAGE, page=page_id, detail="缺少标题 title")
+        pages.append(PageDef(id=page_id, title=title, kind=kind, indicator=indicator,
+                             sections=tuple(entry.get("sections", ())), fixed=bool(entry.get("fixed", False))))
+    if pages:  # every field the official fills in has a page
+        claimed = {s for p in pages for s in p.sections}
+        with_page = {p.indicator for p in pages if p.indicator is not None}
+        for fd in fields.values():
+            if fd.type != "fixed" and fd.section not in claimed and fd.indicator not in with_page:
+                raise fail(M.UNPLACED_FIELD, key=fd.key, section=fd.section, indicator=fd.indicator)
+    return tuple(pages)

@@ -98,6 +98,29 @@ class DerivedDef:
 
 
 @dataclass(frozen=True)
+class IndicatorDef:
+    number: int  # 0 = 基本条件, 1–8 = 八方面专项指标 (a form may add more)
+    name: str  # the form's name for it; a rule set may print its own
+    short: str = ""  # the title of its wizard page
+
+
+# Wizard page kinds.
+PAGE_FIELDS, PAGE_ASSESSMENT = "fields", "assessment"
+
+
+@dataclass(frozen=True)
+class PageDef:
+    """One wizard page as the form defines it (which fields it shows is worked out in core.wizard)."""
+
+    id: str
+    title: str
+    kind: str = PAGE_FIELDS
+    indicator: int | None = None  # fields of this indicator not claimed by section; its verdict
+    sections: tuple[str, ...] = ()  # section ids whose every field this page shows
+    fixed: bool = False  # shows the fixed texts (type fixed) of its fields
+
+
+@dataclass(frozen=True)
 class FormDef:
     id: str
     version: int
@@ -110,6 +133,8 @@ class FormDef:
     lists: dict[str, str]
     filling_notes: tuple[str, ...]
     evidence_note: str = ""
+    indicators: tuple[IndicatorDef, ...] = ()
+    pages: tuple[PageDef, ...] = ()
     raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def campaign_years(self, campaign: int) -> list[int]:
@@ -118,6 +143,13 @@ class FormDef:
 
     def section(self, section_id: str) -> SectionDef:
         return next(s for s in self.sections if s.id == section_id)
+
+    def indicator(self, number: int) -> IndicatorDef | None:
+        return next((i for i in self.indicators if i.number == number), None)
+
+    @property
+    def indicator_numbers(self) -> tuple[int, ...]:
+        return tuple(i.number for i in self.indicators)
 
     def fields_of_indicator(self, indicator: int) -> list[FieldDef]:
         return [f for f in self.fields.values() if f.indicator == indicator]

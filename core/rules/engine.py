@@ -195,8 +195,9 @@ class Evaluator:
                 if rule.check["type"] != "qualitative" and not (set(res.fields) & flagged_fields):
                     findings.append(self._criterion_finding(res, ERROR, kind=COMPLETENESS))
         # A partial rule set cannot vouch for indicators it has no rules for.
-        uncovered = set(range(9)) - {r.indicator for r in self.ruleset.rules} if self.ruleset.partial else set()
-        for i in range(9):
+        numbers = self.form.indicator_numbers  # the form's indicators, 0 = 基本条件 first
+        uncovered = set(numbers) - {r.indicator for r in self.ruleset.rules} if self.ruleset.partial else set()
+        for i in numbers:
             if i in fail_ind:
                 indicators[i] = FAIL
             elif i in unknown_ind or i in error_indicators or i in uncovered:

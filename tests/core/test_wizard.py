@@ -139,3 +139,69 @@ def test_page_of_finding(form, sample):
 def test_wizard_module_does_not_import_qt():
     code = "import sys, core.wizard; sys.exit(any(m.startswith('PySide6') for m in sys.modules))"
     assert subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2]).returncode == 0
+
+
+def test_pages_from_the_form_definition_are_those_the_code_used_to_build(form):
+    """Pages moved from code into resources/forms/SH-FORM.yaml: ids, titles, kinds, verdicts, fields
+    and groups are exactly those the hand-written page builder produced (snapshot taken from it)."""
+    import json
+
+    expected = json.loads((Path(__file__).parents[1] / "fixtures" / "wizard-pages-SH-FORM.json")
+                          .read_text(encoding="utf-8"))
+    got = [{"id": p.id, "title": p.title, "kind": p.kind, "indicator": p.indicator, "fields": list(p.fields),
+            "groups": [[h, list(k)] for h, k in p.groups]} for p in build_pages(form)]
+    assert got == expected
+
+
+def _with_ninth_indicator(form):
+    """The recipe of docs/form-definition.md ("adding an indicator page"), applied to a copy."""
+    from core.form.loader import parse_form
+
+    data = copy.deepcopy(form.raw)
+    data["indicators"].append({"number": 9, "name": "具有较强品牌影响力", "short": "品牌建设"})
+    plan_at = next(i for i, p in enumerate(data["pages"]) if p["id"] == "plan")
+    data["pages"].insert(plan_at, {"id": "ind9", "indicator": 9})
+    governance = next(s for s in data["sections"] if s["id"] == "governance")
+    governance["fields"].append({"key": "governance.brand_awards", "label": "集群品牌获奖情况", "type": "longtext",
+                                 "max": 300, "indicator": 9})
+    return parse_form(data, "<含指标九的申报表>")
+
+
+def test_the_recipe_for_an_indicator_page_adds_a_ninth_page(form, monkeypatch):
+    nine = _with_ninth_indicator(form)
+    w = Wizard.for_form(nine)
+    assert [p.id for p in w.pages][8:11] == ["ind8", "ind9", "plan"]
+    page = w.pages[w.index_of("ind9")]
+    assert page.number_title == "9 品牌建设" and page.indicator == 9
+    assert page.fields == ("governance.brand_awards",)
+    assert page.groups == (("七、治理和服务水平", ("governance.brand_awards",)),)
+    assert "governance.brand_awards" not in w.pages[w.index_of("ind8")].fields
+    assert w.page_of_finding(type("F", (), {"fields": (), "indicator": 9})()) == w.index_of("ind9")
+    # The rules report a verdict for the new indicator too (the form's indicators, not range(9)).
+    import core.application
+    from core.rules import Evaluator
+
+    monkeypatch.setattr(core.application, "load_form", lambda form_id: nine)  # stands in for the shipped one
+    app = core.application.Application(form="SH-FORM", campaign=2023, jurisdiction="上海市", rules="SH-2023")
+    assert sorted(Evaluator(app, "SH-2023").report().indicators) == list(range(10))
+
+
+@pytest.mark.parametrize(("change", "code", "words"), [
+    (lambda d: d["pages"].append({"id": "x", "title": "X", "sections": ["nowhere"]}), "FORMDEF.unknown_section",
+     "页面 x 引用了不存在的栏目 nowhere"),
+    (lambda d: d["pages"].append({"id": "ind9", "indicator": 9}), "FORMDEF.unknown_indicator",
+     "页面 ind9 引用了未定义的指标 9"),
+    (lambda d: d["sections"][2].update(indicator=12), "FORMDEF.unknown_indicator", "引用了未定义的指标 12"),
+    (lambda d: d["pages"].pop(1), "FORMDEF.unplaced_field", "不在任何页面上"),
+    (lambda d: d["pages"].append(dict(d["pages"][0])), "FORMDEF.duplicate_page", "页面 basic 重复定义"),
+])
+def test_a_broken_page_or_indicator_list_fails_when_the_form_loads(form, change, code, words):
+    from core.errors import UserError
+    from core.form.loader import parse_form
+
+    data = copy.deepcopy(form.raw)
+    change(data)
+    with pytest.raises(UserError) as err:
+        parse_form(data, "<测试>")
+    assert err.value.code == code
+    assert words in err.value.message and "申报表定义 <测试> 有误" in err.value.message
