@@ -19,12 +19,12 @@ from xml.sax.saxutils import escape
 from core import palette
 from core.numbers import fmt
 from core.rules.model import (
-    INDICATOR_NUMERALS,
     MET,
     NOT_MET,
     OP_SYMBOLS,
     VERDICT_LABELS,
     Report,
+    indicator_numeral,
 )
 
 FONT_FAMILY = "Noto Sans SC"
@@ -128,7 +128,7 @@ def chart_model(report: Report, width: float = 640, height: float = 360) -> Char
     for k, (i, verdict) in enumerate(sorted(report.indicators.items())):
         x = pad + k * (chip_w + gap)
         add(Rect(x, pad, chip_w, chip_h, VERDICT_COLOURS.get(verdict, UNKNOWN_COLOUR), radius=3))
-        label = "基本条件" if i == 0 else f"指标{INDICATOR_NUMERALS[i]}"
+        label = "基本条件" if i == 0 else f"指标{indicator_numeral(i)}"
         add(Text(x + chip_w / 2, pad + chip_h * 0.42, label, chip_size, "#ffffff", "middle", bold=True))
         add(Text(x + chip_w / 2, pad + chip_h * 0.42 + chip_size * 1.15, VERDICT_LABELS[verdict],
                  chip_size * 0.9, "#ffffff", "middle"))

@@ -11,8 +11,8 @@ from collections import defaultdict
 from typing import Any
 
 from core.application import Application
-from core.errors import UserError
 from core.form.model import FormDef
+from core.messages import ruleset as M
 from core.rules import criteria
 from core.rules.crosschecks import check_fields, cross_checks, run_cross_check, stated_vs_computed
 from core.rules.derived import FUNCTIONS, DerivedValue, compute
@@ -46,10 +46,10 @@ class Evaluator:
         self.form: FormDef = app.form_def
         self.ruleset = load_ruleset(ruleset or app.rules) if not isinstance(ruleset, RuleSet) else ruleset
         if self.ruleset.form != self.form.id:
-            raise UserError(f"规则集 {self.ruleset.id} 适用于申报表 {self.ruleset.form}，与本申报（{self.form.id}）不符")
+            raise M.WRONG_FORM.error(ruleset=self.ruleset.id, form=self.ruleset.form, app_form=self.form.id)
         for d in self.form.derived.values():
             if d.function not in FUNCTIONS:
-                raise UserError(f"申报表定义 {self.form.id} 的计算值 {d.key} 使用了未知的计算方法 {d.function}")
+                raise M.UNKNOWN_FUNCTION.error(form=self.form.id, derived=d.key, function=d.function)
         self.years = self.form.campaign_years(app.campaign)
         self.values: dict[str, Any] = dict(app.values)
         self.evidence: frozenset[str] = frozenset(e["target"] for e in app.evidence)
@@ -119,7 +119,7 @@ class Evaluator:
         """Apply one edit and re-evaluate only what reads that field."""
         fd = self.form.fields.get(key)
         if fd is None:
-            raise UserError(f"未知字段“{key}”")
+            raise M.UNKNOWN_FIELD.error(key=key)
         self.values[key] = value
         self.states[key] = parse_field(fd, value, self.years)
         self.field_findings[key] = check_field(self.states[key], self.form, self.evidence, self.lists)

@@ -15,6 +15,8 @@ from core.errors import UserError
 from core.form import FormDef, load_form
 from core.form.loader import read_yaml
 from core.form.model import NA, NO, YES
+from core.messages import ruleset as M
+from core.messages.base import Message
 from core.paths import resource
 from core.rules.model import COMPLETENESS, CONSISTENCY, CRITERION, ERROR, FORMAT, INFO, WARNING, Rule, RuleSet
 
@@ -37,7 +39,7 @@ def load_ruleset(ruleset_id: str) -> RuleSet:
     path = rulesets_dir() / f"{ruleset_id}.yaml"
     if not path.is_file():
         known = "、".join(available_rulesets()) or "无"
-        raise UserError(f"未知的规则集“{ruleset_id}”（可用：{known}；运行 cluster-declare rules 查看）")
+        raise M.UNKNOWN.error(ruleset=ruleset_id, available=known)
     return parse_ruleset(read_yaml(path), str(path))
 
 
@@ -46,14 +48,14 @@ def all_rulesets() -> list[RuleSet]:
 
 
 def parse_ruleset(data: Any, origin: str = "<ruleset>") -> RuleSet:
-    def fail(msg: str) -> UserError:
-        return UserError(f"规则集文件 {origin} 有误：{msg}")
+    def fail(msg: Message, **fields: Any) -> UserError:
+        return UserError(M.INVALID.text(origin=origin, problem=msg.text(**fields)), code=msg.code)
 
     if not isinstance(data, dict):
-        raise fail("顶层应为映射")
+        raise fail(M.NOT_MAPPING)
     for key in ("id", "name", "jurisdiction", "campaign", "form", "rules"):
         if key not in data:
-            raise fail(f"缺少 {key}")
+            raise fail(M.MISSING_KEY, key=key)
     form = load_form(data["form"])
     rules: list[Rule] = []
     seen: set[str] = set()
@@ -61,27 +63,29 @@ def parse_ruleset(data: Any, origin: str = "<ruleset>") -> RuleSet:
         rid = raw.get("id", "?")
         unknown = set(raw) - RULE_KEYS
         if unknown:
-            raise fail(f"规则 {rid} 有未知的键：{'、'.join(sorted(unknown))}")
+            raise fail(M.UNKNOWN_RULE_KEYS, rule=rid, keys="、".join(sorted(unknown)))
         if rid in seen:
-            raise fail(f"规则编号 {rid} 重复")
+            raise fail(M.DUPLICATE_RULE, rule=rid)
         seen.add(rid)
         for key in ("indicator", "kind", "citation", "check", "message"):
             if key not in raw:
-                raise fail(f"规则 {rid} 缺少 {key}")
+                raise fail(M.MISSING_RULE_KEY, rule=rid, key=key)
         if raw["kind"] not in (CRITERION, COMPLETENESS, FORMAT, CONSISTENCY):
-            raise fail(f"规则 {rid} 的类别“{raw['kind']}”无效")
+            raise fail(M.BAD_KIND, rule=rid, kind=raw["kind"])
         severity = raw.get("severity", WARNING)
         if severity not in (ERROR, WARNING, INFO):
-            raise fail(f"规则 {rid} 的严重程度“{severity}”无效")
+            raise fail(M.BAD_SEVERITY, rule=rid, severity=severity)
         indicator = raw["indicator"]
-        if not isinstance(indicator, int) or not 0 <= indicator <= 8:
-            raise fail(f"规则 {rid} 的指标应为 0–8")
+        if not isinstance(indicator, int) or indicator not in form.indicator_numbers:
+            numbers = form.indicator_numbers
+            allowed = f"{min(numbers)}–{max(numbers)}" if numbers else "申报表定义中的指标"
+            raise fail(M.BAD_INDICATOR, rule=rid, allowed=allowed)
         fields: set[str] = set()
         derived: set[str] = set()
         try:
             _check_spec(raw["check"], form, fields, derived)
         except ValueError as exc:
-            raise fail(f"规则 {rid}：{exc}") from None
+            raise fail(M.BAD_CHECK, rule=rid, detail=exc) from None
         if raw["check"]["type"] == "qualitative":
             fields |= {f.key for f in form.fields_of_indicator(indicator)}
         rules.append(
@@ -100,7 +104,9 @@ def parse_ruleset(data: Any, origin: str = "<ruleset>") -> RuleSet:
                 derived=frozenset(derived),
             )
         )
-    names = {int(k): v for k, v in (data.get("indicator_names") or {}).items()}
+    # The rule set's own names where it has them, the form's for the rest.
+    names = {i.number: i.name for i in form.indicators}
+    names.update({int(k): v for k, v in (data.get("indicator_names") or {}).items()})
     return RuleSet(
         id=data["id"],
         name=data["name"],

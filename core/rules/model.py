@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from core.form.loader import load_form
+
 PASS, FAIL, INCOMPLETE = "pass", "fail", "incomplete"
 VERDICT_LABELS = {PASS: "符合", FAIL: "不符合", INCOMPLETE: "待补充"}
 
@@ -23,23 +25,23 @@ OUTCOME_LABELS = {MET: "达到", NOT_MET: "未达到", UNKNOWN: "待补充", WAI
 # How a criterion's comparison is printed (screen, chart, PDF appendix, finding text).
 OP_SYMBOLS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "="}
 
-INDICATOR_NAMES = {
-    0: "基本条件",
-    1: "具有较强核心竞争力",
-    2: "优质中小企业梯度培育成效显著",
-    3: "产业链供应链协作高效",
-    4: "具有较强协同创新能力",
-    5: "数字化转型效果明显",
-    6: "具有较高绿色化发展水平",
-    7: "积极参与产业开放合作",
-    8: "具有较强治理和服务能力",
-}
-INDICATOR_NUMERALS = {0: "", 1: "一", 2: "二", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八"}
+_NUMERALS = "〇一二三四五六七八九十"
+
+
+def indicator_numeral(indicator: int) -> str:
+    """The printed number of an indicator: 指标一 … 指标十 (the official forms use Chinese numerals)."""
+    return _NUMERALS[indicator] if 0 <= indicator < len(_NUMERALS) else str(indicator)
 
 
 def indicator_title(indicator: int, names: dict[int, str] | None = None) -> str:
-    name = (names or INDICATOR_NAMES).get(indicator, INDICATOR_NAMES.get(indicator, ""))
-    return name if indicator == 0 else f"指标{INDICATOR_NUMERALS[indicator]} {name}"
+    """``基本条件`` / ``指标一 具有较强核心竞争力``. ``names``: the rule set's (which the loader completes
+    with the form's); without them, the names of the form definition (resources/forms/SH-FORM.yaml)."""
+    if names is None or indicator not in names:
+        found = load_form().indicator(indicator)
+        name = found.name if found else ""
+    else:
+        name = names[indicator]
+    return name if indicator == 0 else f"指标{indicator_numeral(indicator)} {name}"
 
 
 @dataclass(frozen=True)
