@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from core.cli.appsource import add_app_argument, load_app_arg
+from core.messages import package as M
 
 PASSPHRASE_HELP = "证书密码从终端输入，或取自环境变量 CLUSTER_DECLARE_CERT_PASSPHRASE（脚本使用）"
 
@@ -68,9 +69,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     refused = checklist(app, options).blocking(options)  # before asking for a passphrase
     if refused:
-        from core.errors import UserError
-
-        raise UserError("未导出报送包：" + " ".join(refused))
+        raise M.REFUSED.error(reasons=" ".join(refused))
     creating = not has_office_certificate()
     if creating:
         print("首次导出：将创建本单位证书（请设置证书密码，至少 8 个字符，务必牢记）。", file=sys.stderr)
@@ -163,7 +162,6 @@ def cmd_cert_import(args: argparse.Namespace) -> int:
 
 
 def cmd_cert_create(args: argparse.Namespace) -> int:
-    from core.errors import UserError
     from core.package.certificate import (
         create_office_certificate,
         has_office_certificate,
@@ -171,7 +169,7 @@ def cmd_cert_create(args: argparse.Namespace) -> int:
     )
 
     if has_office_certificate():
-        raise UserError("已有本单位证书；不会覆盖（接收方登记的指纹会失效）。如确需更换，请先移走现有证书文件。")
+        raise M.CERT_EXISTS.error()
     info = create_office_certificate(args.office, passphrase_from_env_or_prompt(confirm=True))
     print(f"已创建本单位证书：{info.office}")
     print(f"SHA-256 指纹：{info.fingerprint_display}")

@@ -17,7 +17,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.errors import UserError
+from core.messages import package as M
 from core.paths import user_data_dir
 
 PASSPHRASE_ENV = "CLUSTER_DECLARE_CERT_PASSPHRASE"
@@ -90,13 +90,13 @@ def load_certificate_file(path: str | os.PathLike[str]):
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise UserError(f"无法读取证书文件“{path}”：{exc.strerror or exc}") from exc
+        raise M.CERT_UNREADABLE.error(path=path, reason=exc.strerror or exc) from exc
     try:
         if b"-----BEGIN CERTIFICATE-----" in data:
             return x509.load_pem_x509_certificate(data)
         return x509.load_der_x509_certificate(data)
     except ValueError as exc:
-        raise UserError(f"“{path.name}”不是有效的证书文件（应为 PEM 或 DER 格式的 X.509 证书）。") from exc
+        raise M.CERT_INVALID.error(name=path.name) from exc
 
 
 def create_office_certificate(office: str, passphrase: bytes) -> CertInfo:
@@ -111,9 +111,9 @@ def create_office_certificate(office: str, passphrase: bytes) -> CertInfo:
 
     office = (office or "").strip()
     if not office:
-        raise UserError("创建本单位证书需要单位名称（例如：上海市闵行区经济委员会）。")
+        raise M.OFFICE_MISSING.error()
     if len(office) > 64:
-        raise UserError(f"单位名称“{office}”超过 64 个字，证书中放不下，请使用简称。")
+        raise M.OFFICE_TOO_LONG.error(office=office)
     _check_passphrase(passphrase)
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([
@@ -150,13 +150,13 @@ def import_office_certificate(source: str | os.PathLike[str], source_passphrase:
     try:
         data = source.read_bytes()
     except OSError as exc:
-        raise UserError(f"无法读取证书文件“{source}”：{exc.strerror or exc}") from exc
+        raise M.CERT_UNREADABLE.error(path=source, reason=exc.strerror or exc) from exc
     try:
         key, cert, extra = pkcs12.load_key_and_certificates(data, source_passphrase or None)
     except ValueError as exc:
-        raise UserError(f"无法打开“{source.name}”：密码不对，或不是 PKCS#12（.p12/.pfx）证书文件。") from exc
+        raise M.P12_WRONG.error(name=source.name) from exc
     if key is None or cert is None:
-        raise UserError(f"“{source.name}”中没有私钥和证书，无法用于签名。")
+        raise M.P12_EMPTY.error(name=source.name)
     _check_passphrase(passphrase)
     _store(key, cert, passphrase, extra or None)
     return cert_info(cert)
@@ -188,13 +188,13 @@ def unlock(passphrase: bytes) -> SigningIdentity:
     try:
         data = path.read_bytes()
     except FileNotFoundError as exc:
-        raise UserError("还没有本单位证书：首次导出时会创建，或先导入 .p12/.pfx 证书。") from exc
+        raise M.NO_CERT.error() from exc
     except OSError as exc:
-        raise UserError(f"无法读取本单位证书“{path}”：{exc.strerror or exc}") from exc
+        raise M.OWN_CERT_UNREADABLE.error(path=path, reason=exc.strerror or exc) from exc
     try:
         _key, cert, _extra = pkcs12.load_key_and_certificates(data, passphrase)
     except ValueError as exc:
-        raise UserError(f"证书密码不正确（证书文件：{path}）。") from exc
+        raise M.WRONG_PASSPHRASE.error(path=path) from exc
     return SigningIdentity(p12=data, passphrase=passphrase, info=cert_info(cert))
 
 
@@ -203,7 +203,7 @@ def export_public_certificate(out: str | os.PathLike[str], fmt: str = "pem") -> 
     from cryptography.hazmat.primitives.serialization import Encoding
 
     if not has_office_certificate():
-        raise UserError("还没有本单位证书：首次导出报送包时会创建，或先导入 .p12/.pfx 证书。")
+        raise M.NO_CERT_EXPORT.error()
     cert = load_certificate_file(pem_path())
     data = cert.public_bytes(Encoding.DER if fmt.lower() == "der" else Encoding.PEM)
     out = Path(out)
@@ -217,16 +217,16 @@ def passphrase_from_env_or_prompt(*, confirm: bool = False) -> bytes:
     if env:
         return env.encode("utf-8")
     if not sys.stdin or not sys.stdin.isatty():
-        raise UserError(f"需要证书密码：请在终端运行，或设置环境变量 {PASSPHRASE_ENV}。")
+        raise M.PASSPHRASE_NEEDED.error(env=PASSPHRASE_ENV)
     first = getpass.getpass("本单位证书密码：")
     if confirm and getpass.getpass("再次输入密码：") != first:
-        raise UserError("两次输入的密码不一致。")
+        raise M.PASSPHRASE_MISMATCH.error()
     return first.encode("utf-8")
 
 
 def _check_passphrase(passphrase: bytes) -> None:
     if len(passphrase.decode("utf-8", "replace")) < MIN_PASSPHRASE:
-        raise UserError(f"证书密码至少需要 {MIN_PASSPHRASE} 个字符。")
+        raise M.PASSPHRASE_SHORT.error(min=MIN_PASSPHRASE)
 
 
 def _store(key, cert, passphrase: bytes, extra=None) -> None:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from core import __version__
-from core.errors import UserError
+from core.messages import package as M
 from core.package import manifest as mf
 from core.package.certificate import CertInfo, SigningIdentity, office_certificate_info
 from core.package.signing import sign_detached, sign_pdf
@@ -127,7 +127,7 @@ def export_package(app, out: str | os.PathLike[str], identity: SigningIdentity, 
     cl = checklist(app, options)
     refused = cl.blocking(options)
     if refused:
-        raise UserError("未导出报送包：" + " ".join(refused))
+        raise M.REFUSED.error(reasons=" ".join(refused))
     scans = {attr: check_scan(getattr(options, attr), label) for attr, label, _ in SCANS
              if getattr(options, attr)}
     render = render or default_renderer()
@@ -216,7 +216,7 @@ def _unique_evidence(entries: list[dict[str, Any]]) -> dict[str, dict[str, Any]]
     for e in entries:
         sha = str(e.get("sha256") or "").lower()
         if len(sha) != 64:
-            raise UserError(f"佐证材料“{e.get('name')}”没有登记 SHA-256，请在程序中重新添加该材料。")
+            raise M.NO_SHA256.error(name=e.get("name"))
         out.setdefault(sha, e)
     return out
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from core.errors import UserError
+from core.messages import package as M
 
 FORMAT = "cluster-declare.package"
 FORMAT_VERSION = 1
@@ -54,15 +54,15 @@ def loads(data: bytes) -> dict[str, Any]:
     try:
         manifest = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise UserError(f"{MANIFEST} 不是有效的 JSON：{exc}") from exc
+        raise M.MANIFEST_NOT_JSON.error(manifest=MANIFEST, reason=exc) from exc
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise UserError(f"{MANIFEST} 不是本程序的报送包清单（format 应为 “{FORMAT}”）。")
+        raise M.MANIFEST_FOREIGN.error(manifest=MANIFEST, format=FORMAT)
     version = manifest.get("format_version")
     if not isinstance(version, int) or version > FORMAT_VERSION:
-        raise UserError(f"报送包格式版本 {version} 比本程序支持的版本 {FORMAT_VERSION} 新，请升级程序。")
+        raise M.MANIFEST_NEWER.error(version=version, supported=FORMAT_VERSION)
     members = manifest.get("members")
     if not isinstance(members, list) or not all(
             isinstance(m, dict) and isinstance(m.get("path"), str) and isinstance(m.get("sha256"), str)
             and isinstance(m.get("size"), int) for m in members):
-        raise UserError(f"{MANIFEST} 的成员列表（members）格式不对。")
+        raise M.MANIFEST_MEMBERS.error(manifest=MANIFEST)
     return manifest

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.errors import UserError
+from core.messages import package as M
 from core.package.certificate import SigningIdentity
 from core.package.stamp import stamp_font, stamp_text
 
@@ -153,7 +154,7 @@ def sign_pdf(identity: SigningIdentity, src: Path, dest: Path, *, box: tuple[int
     except UserError:
         raise
     except Exception as exc:
-        raise UserError(f"无法为“{src.name}”加数字签名：{exc}") from exc
+        raise M.SIGN_FAILED.error(name=src.name, reason=exc) from exc
 
 
 def verify_pdf(data: bytes, trust_certs=()) -> SignatureCheck:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
-from core.errors import UserError
+from core.messages import package as M
 from core.package.writer import iter_file
 
 SCAN_TYPES = {  # magic bytes of what a scanner or phone produces
@@ -44,10 +44,10 @@ class FolderEvidence:
             return None
         rel_path = Path(str(rel).replace("\\", "/"))
         if rel_path.is_absolute():
-            raise UserError(f"{_label(entry)}的路径“{rel}”是绝对路径；申报数据中应写相对于 JSON 文件所在文件夹的路径。")
+            raise M.EVIDENCE_ABSOLUTE.error(what=_label(entry), path=rel)
         path = (self.base / rel_path).resolve()
         if not path.is_relative_to(self.base):
-            raise UserError(f"{_label(entry)}的路径“{rel}”指向申报数据文件夹之外，已拒绝。")
+            raise M.EVIDENCE_OUTSIDE.error(what=_label(entry), path=rel)
         return path
 
     def chunks(self, entry: dict[str, Any]) -> Iterator[bytes]:
@@ -56,8 +56,7 @@ class FolderEvidence:
             return iter_file(path)
         if self.store is not None and entry.get("sha256"):
             return StoreEvidence(self.store).chunks(entry)
-        raise UserError(f"找不到{_label(entry)}：{self.base / str(entry.get('file') or '')}"
-                        "（请把佐证材料放在申报数据 JSON 文件旁边的相应位置）。")
+        raise M.EVIDENCE_MISSING.error(what=_label(entry), path=self.base / str(entry.get("file") or ""))
 
 
 class StoreEvidence:
@@ -74,7 +73,7 @@ class StoreEvidence:
             it = self.store.iter_evidence(sha)
             first = next(it, b"")
         except StoreError as exc:
-            raise UserError(f"{_label(entry)}：{exc}") from exc
+            raise M.EVIDENCE_BROKEN.error(what=_label(entry), reason=exc) from exc
         return _prepend(first, it)
 
 
@@ -88,12 +87,12 @@ def check_scan(path: str | Path, what: str) -> Path:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SCAN_TYPES:
-        raise UserError(f"{what}“{path.name}”应为 PDF 或图片（JPG、PNG、TIFF）文件。")
+        raise M.SCAN_TYPE.error(what=what, name=path.name)
     try:
         with path.open("rb") as fh:
             head = fh.read(8)
     except OSError as exc:
-        raise UserError(f"无法读取{what}“{path}”：{exc.strerror or exc}") from exc
+        raise M.SCAN_UNREADABLE.error(what=what, path=path, reason=exc.strerror or exc) from exc
     if not any(head.startswith(m) for m in SCAN_TYPES[suffix]):
-        raise UserError(f"{what}“{path.name}”的内容不是 {suffix[1:].upper()} 文件（文件可能已损坏或扩展名不对）。")
+        raise M.SCAN_CONTENT.error(what=what, name=path.name, kind=suffix[1:].upper())
     return path

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from core.errors import UserError
+from core.messages import package as M
 from core.package import manifest as mf
 from core.package.certificate import format_fingerprint, load_certificate_file
 from core.package.safezip import UnsafePackage, hash_member, inspect_zip, read_member
@@ -132,11 +133,11 @@ def verify_package(path: str | os.PathLike[str], trust=None) -> VerifyResult:
     trust_certs = load_trust(trust)
     result = VerifyResult(path=path, trust_given=bool(trust_certs))
     if not path.is_file():
-        raise UserError(f"找不到报送包“{path}”。")
+        raise M.NOT_FOUND.error(path=path)
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
-        raise UserError(f"“{path.name}”不是有效的报送包（无法作为 zip 文件打开：{exc}）。") from exc
+        raise M.NOT_ZIP.error(name=path.name, reason=exc) from exc
     with zf:
         try:
             members = inspect_zip(zf)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.errors import UserError
+from core.messages import package as M
 
 CHUNK = 1 << 20
 # Already compressed: deflating them again costs time and saves nothing.
@@ -83,8 +83,7 @@ class PackageWriter:
                     self._progress(len(chunk))
         sha = digest.hexdigest()
         if expected_sha256 and sha != expected_sha256.lower():
-            raise UserError(f"{label or path} 的内容与登记的 SHA-256 不符（登记后文件被修改或替换过），"
-                            "请重新添加该材料后再导出。")
+            raise M.ALTERED.error(what=label or path)
         member = Member(path, sha, size, role)
         self.members.append(member)
         return member
@@ -96,7 +95,7 @@ class PackageWriter:
             return self.add(path, iter_file(src), role=role, size_hint=size, expected_sha256=expected_sha256,
                             label=label)
         except OSError as exc:
-            raise UserError(f"无法读取{label or src}：{exc.strerror or exc}") from exc
+            raise M.UNREADABLE.error(what=label or src, reason=exc.strerror or exc) from exc
 
     def add_bytes(self, path: str, data: bytes, *, role: str) -> Member:
         return self.add(path, [data], role=role, size_hint=len(data))

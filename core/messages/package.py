@@ -1,0 +1,63 @@
+"""Messages of the submission package (报送包): certificate, evidence, export and verification."""
+
+from __future__ import annotations
+
+from core.messages.base import define
+
+REFUSED = define("PACKAGE.refused", "未导出报送包：{reasons}",
+                 "先处理列出的问题（错误提示、缺少的扫描件），或按提示确认后再导出。")
+CERT_EXISTS = define("PACKAGE.cert_exists",
+                     "已有本单位证书；不会覆盖（接收方登记的指纹会失效）。如确需更换，请先移走现有证书文件。",
+                     "一般无需更换证书；确需更换时先备份并移走现有证书文件，再通知接收方登记新指纹。")
+CERT_UNREADABLE = define("PACKAGE.cert_unreadable", "无法读取证书文件“{path}”：{reason}", "检查文件路径与读取权限。")
+CERT_INVALID = define("PACKAGE.cert_invalid", "“{name}”不是有效的证书文件（应为 PEM 或 DER 格式的 X.509 证书）。",
+                      "向报送单位索取其证书文件（.pem 或 .cer）。")
+OFFICE_MISSING = define("PACKAGE.office_missing", "创建本单位证书需要单位名称（例如：上海市闵行区经济委员会）。",
+                        "填写本单位的全称后再创建证书。")
+OFFICE_TOO_LONG = define("PACKAGE.office_too_long", "单位名称“{office}”超过 64 个字，证书中放不下，请使用简称。",
+                         "改用 64 个字以内的简称。")
+P12_WRONG = define("PACKAGE.p12_wrong", "无法打开“{name}”：密码不对，或不是 PKCS#12（.p12/.pfx）证书文件。",
+                   "确认密码，并确认所选文件是 .p12 或 .pfx 证书。")
+P12_EMPTY = define("PACKAGE.p12_empty", "“{name}”中没有私钥和证书，无法用于签名。", "导入含私钥的 .p12/.pfx 证书。")
+NO_CERT = define("PACKAGE.no_cert", "还没有本单位证书：首次导出时会创建，或先导入 .p12/.pfx 证书。",
+                 "导出一次报送包即会创建证书，或在“本单位证书”中导入。")
+NO_CERT_EXPORT = define("PACKAGE.no_cert_export",
+                        "还没有本单位证书：首次导出报送包时会创建，或先导入 .p12/.pfx 证书。",
+                        "导出一次报送包即会创建证书，或在“本单位证书”中导入。")
+OWN_CERT_UNREADABLE = define("PACKAGE.own_cert_unreadable", "无法读取本单位证书“{path}”：{reason}",
+                             "检查用户数据文件夹的读取权限。")
+WRONG_PASSPHRASE = define("PACKAGE.wrong_passphrase", "证书密码不正确（证书文件：{path}）。", "重新输入创建证书时设定的密码。")
+PASSPHRASE_NEEDED = define("PACKAGE.passphrase_needed", "需要证书密码：请在终端运行，或设置环境变量 {env}。",
+                           "在终端中运行命令以便输入密码，或设置该环境变量。")
+PASSPHRASE_MISMATCH = define("PACKAGE.passphrase_mismatch", "两次输入的密码不一致。", "重新输入两次相同的密码。")
+PASSPHRASE_SHORT = define("PACKAGE.passphrase_short", "证书密码至少需要 {min} 个字符。", "换一个更长的密码。")
+NO_SHA256 = define("PACKAGE.no_sha256", "佐证材料“{name}”没有登记 SHA-256，请在程序中重新添加该材料。",
+                   "在佐证材料栏中删除并重新添加该文件。")
+MANIFEST_NOT_JSON = define("PACKAGE.manifest_not_json", "{manifest} 不是有效的 JSON：{reason}",
+                           "报送包已损坏或被修改；请报送单位重新导出。")
+MANIFEST_FOREIGN = define("PACKAGE.manifest_foreign", "{manifest} 不是本程序的报送包清单（format 应为 “{format}”）。",
+                          "确认收到的是集群申报助手导出的报送包。")
+MANIFEST_NEWER = define("PACKAGE.manifest_newer", "报送包格式版本 {version} 比本程序支持的版本 {supported} 新，请升级程序。",
+                        "安装本程序的新版本后再验证。")
+MANIFEST_MEMBERS = define("PACKAGE.manifest_members", "{manifest} 的成员列表（members）格式不对。",
+                          "报送包已损坏或被修改；请报送单位重新导出。")
+SIGN_FAILED = define("PACKAGE.sign_failed", "无法为“{name}”加数字签名：{reason}", "检查本单位证书是否有效；仍失败请联系技术支持。")
+EVIDENCE_ABSOLUTE = define("PACKAGE.evidence_absolute",
+                           "{what}的路径“{path}”是绝对路径；申报数据中应写相对于 JSON 文件所在文件夹的路径。",
+                           "把材料放到申报数据文件夹中，并写相对路径。")
+EVIDENCE_OUTSIDE = define("PACKAGE.evidence_outside", "{what}的路径“{path}”指向申报数据文件夹之外，已拒绝。",
+                          "把材料放到申报数据文件夹中。")
+EVIDENCE_MISSING = define("PACKAGE.evidence_missing",
+                          "找不到{what}：{path}（请把佐证材料放在申报数据 JSON 文件旁边的相应位置）。",
+                          "把材料文件放回登记的位置，或在程序中重新添加。")
+EVIDENCE_BROKEN = define("PACKAGE.evidence_broken", "{what}：{reason}", "重新添加该材料。")
+SCAN_TYPE = define("PACKAGE.scan_type", "{what}“{name}”应为 PDF 或图片（JPG、PNG、TIFF）文件。", "选择 PDF 或图片文件。")
+SCAN_UNREADABLE = define("PACKAGE.scan_unreadable", "无法读取{what}“{path}”：{reason}", "检查文件路径与读取权限。")
+SCAN_CONTENT = define("PACKAGE.scan_content", "{what}“{name}”的内容不是 {kind} 文件（文件可能已损坏或扩展名不对）。",
+                      "重新扫描或另存为正确的格式。")
+NOT_FOUND = define("PACKAGE.not_found", "找不到报送包“{path}”。", "检查报送包的路径。")
+NOT_ZIP = define("PACKAGE.not_zip", "“{name}”不是有效的报送包（无法作为 zip 文件打开：{reason}）。",
+                 "报送包已损坏或不完整；请报送单位重新发送。")
+ALTERED = define("PACKAGE.altered", "{what} 的内容与登记的 SHA-256 不符（登记后文件被修改或替换过），请重新添加该材料后再导出。",
+                 "在程序中删除并重新添加该材料。")
+UNREADABLE = define("PACKAGE.unreadable", "无法读取{what}：{reason}", "检查文件路径与读取权限。")
