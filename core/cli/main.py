@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from core import __version__
 from core.errors import UserError
+from core.messages import cli as CLI
 from core.paths import DB_ENV
 
 COMMAND_MODULES = (
@@ -51,7 +52,7 @@ class ChineseArgumentParser(argparse.ArgumentParser):
         for english, chinese in _ARGPARSE_WORDS:
             message = message.replace(english, chinese)
         self.print_usage(sys.stderr)
-        self.exit(2, f"错误：{message}（运行 {self.prog} -h 查看用法）\n")
+        self.exit(2, CLI.USAGE.text(message=message, prog=self.prog) + "\n")
 
 
 @dataclass(frozen=True)
@@ -105,10 +106,10 @@ def main(argv: list[str] | None = None, extra_modules: tuple[str, ...] = ()) -> 
     try:
         return int(args.func(args) or 0)
     except UserError as exc:
-        print(f"错误：{exc.message}", file=sys.stderr)
+        print(CLI.ERROR.text(message=exc.message), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("已取消。", file=sys.stderr)
+        print(CLI.CANCELLED.text(), file=sys.stderr)
         return 130
 
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.errors import UserError
+from core.messages import cli as CLI
 
 ENV_KEYS = ("QT_QPA_PLATFORM", "CLUSTER_DECLARE_HOME", "CLUSTER_DECLARE_DB", "CLUSTER_DECLARE_CERT_PASSPHRASE")
 OFFICE = "自检测试单位"
@@ -68,7 +69,7 @@ def run_cli(argv: list[str]) -> tuple[int, str, str]:
             args = build_parser().parse_args(argv)
             rc = int(args.func(args) or 0)
         except UserError as exc:
-            print(f"错误：{exc.message}", file=sys.stderr)
+            print(CLI.ERROR.text(message=exc.message), file=sys.stderr)
             rc = exc.exit_code
         except SystemExit as exc:  # argparse: unknown command or option
             rc = exc.code if isinstance(exc.code, int) else 2

@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from core.application import Application
-from core.errors import UserError
+from core.messages import pdf as M
 
 PAGES = ("all", "declaration", "recommendation")
 PAGE_LABELS = {"all": "完整申报表", "declaration": "真实性声明", "recommendation": "推荐意见"}
@@ -25,7 +25,7 @@ PAGE_LABELS = {"all": "完整申报表", "declaration": "真实性声明", "reco
 def render_pdf_bytes(app: Application, page: str = "all", ruleset: str | None = None) -> tuple[bytes, list[str]]:
     """The PDF as bytes, and the warnings. ``ruleset`` (default: the application's) drives the appendix."""
     if page not in PAGES:
-        raise UserError(f"未知的打印内容“{page}”（可选：{'、'.join(PAGES)}）")
+        raise M.UNKNOWN_PAGE.error(page=page, choices="、".join(PAGES))
     from core.pdf.document import build_pdf
 
     return build_pdf(app, page, ruleset)
@@ -45,7 +45,7 @@ def render_pdf(app: Application, out_path: str | os.PathLike, page: str = "all",
         os.replace(tmp, path)
         tmp = None
     except OSError as exc:
-        raise UserError(f"无法写入文件 {path}：{exc.strerror or exc}") from exc
+        raise M.UNWRITABLE.error(path=path, reason=exc.strerror or exc) from exc
     finally:
         if tmp:
             Path(tmp).unlink(missing_ok=True)

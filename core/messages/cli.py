@@ -1,0 +1,10 @@
+"""Messages of the command line itself (the commands' own errors come from their areas)."""
+
+from __future__ import annotations
+
+from core.messages.base import define
+
+USAGE = define("CLI.usage", "错误：{message}（运行 {prog} -h 查看用法）",
+               "按用法改正命令；运行 cluster-declare -h 或 cluster-declare 命令 -h 查看用法。")
+CANCELLED = define("CLI.cancelled", "已取消。", "命令被 Ctrl+C 中止，没有完成；需要时重新运行。")
+ERROR = define("CLI.error", "错误：{message}", "按消息的提示处理后重新运行命令。")

@@ -1,0 +1,10 @@
+"""Messages of printing the form (PDF)."""
+
+from __future__ import annotations
+
+from core.messages.base import define
+
+UNKNOWN_PAGE = define("PDF.unknown_page", "未知的打印内容“{page}”（可选：{choices}）",
+                      "选择可打印的内容：完整申报表（all）、真实性声明（declaration）或推荐意见（recommendation）。")
+UNWRITABLE = define("PDF.unwritable", "无法写入文件 {path}：{reason}",
+                    "检查目标文件夹是否存在、是否可写，以及文件是否正在被其他程序打开。")
