@@ -208,16 +208,20 @@ class AssessmentPage(QScrollArea):
             partial = "（部分）" if rs.partial and "部分" not in rs.short_name else ""
             labels.append(rs.short_name + partial + (self.tr("（当前）") if rs_id == session.ruleset_id else ""))
         self.compare.setHorizontalHeaderLabels(labels)
-        self.compare.setRowCount(10)
-        for i in range(9):
-            self.compare.setItem(i, 0, _item(indicator_title(i)))
-        self.compare.setItem(9, 0, _item(self.tr("总体结论"), bold=True))
+        # One row per indicator of the form (its own names: the columns are different rule sets).
+        form = session.app.form_def
+        names = {ind.number: ind.name for ind in form.indicators}
+        total = len(form.indicators)
+        self.compare.setRowCount(total + 1)
+        for row, ind in enumerate(form.indicators):
+            self.compare.setItem(row, 0, _item(indicator_title(ind.number, names)))
+        self.compare.setItem(total, 0, _item(self.tr("总体结论"), bold=True))
         for col, rs_id in enumerate(ids, 1):
             rep = reports[rs_id]
-            for i in range(9):
-                v = rep.indicators.get(i, "incomplete")
-                self.compare.setItem(i, col, _item(VERDICT_LABELS[v], VERDICT_COLOURS[v]))
-            self.compare.setItem(9, col, _item(VERDICT_LABELS[rep.verdict], VERDICT_COLOURS[rep.verdict], True))
+            for row, ind in enumerate(form.indicators):
+                v = rep.indicators.get(ind.number, "incomplete")
+                self.compare.setItem(row, col, _item(VERDICT_LABELS[v], VERDICT_COLOURS[v]))
+            self.compare.setItem(total, col, _item(VERDICT_LABELS[rep.verdict], VERDICT_COLOURS[rep.verdict], True))
         header = self.compare.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in range(1, 1 + len(ids)):
