@@ -30,8 +30,7 @@ from core.rules.model import (
 FONT_FAMILY = "Noto Sans SC"
 
 VERDICT_COLOURS = palette.VERDICT
-# Bars: lighter shades of palette.GOOD / palette.BAD, so a bar is told apart from a verdict chip.
-OUTCOME_COLOURS = {MET: "#43a047", NOT_MET: "#e53935"}  # unknown: no bar, a grey note
+OUTCOME_COLOURS = {MET: palette.GOOD_BAR, NOT_MET: palette.BAD_BAR}  # unknown: no bar, a grey note
 UNKNOWN_COLOUR = palette.EMPTY
 INK, GRID, AXIS = "#212121", "#e0e0e0", "#424242"
 

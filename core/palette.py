@@ -12,6 +12,9 @@ MUTED = "#757575"  # hints, counters, "saved at …"
 INFO = "#616161"  # information findings, secondary text
 EMPTY = "#9e9e9e"  # nothing filled in yet, unknown
 ACCENT = "#1565c0"  # headings and the 补充项 mark
+# The chart's bars: lighter than the verdict chips beside them, so the two stay apart.
+GOOD_BAR = "#43a047"
+BAD_BAR = "#e53935"
 
 SEVERITY = {"error": BAD, "warning": CAUTION, "info": INFO}
 VERDICT = {"pass": GOOD, "fail": BAD, "incomplete": PENDING}
