@@ -8,6 +8,7 @@ import pytest
 
 from core.errors import UserError
 from core.store import Store, StoreError
+from core.store import database as db
 
 
 def test_new_database_is_wal_with_foreign_keys_and_full_sync(store, db_path):
@@ -17,7 +18,7 @@ def test_new_database_is_wal_with_foreign_keys_and_full_sync(store, db_path):
     with store.engine.connect() as c:
         assert c.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert c.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
-        assert c.exec_driver_sql("PRAGMA busy_timeout").scalar() > 0
+        assert c.exec_driver_sql("PRAGMA busy_timeout").scalar() == db.BUSY_TIMEOUT_MS
 
 
 def test_create_and_get_round_trip(store, make_app):
