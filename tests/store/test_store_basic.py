@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import sqlite3
 
 import pytest
@@ -49,7 +50,7 @@ def test_set_value_commits_and_records_history(store, app_id, db_path):
     other.close()
     last = store.history(app_id)[-1]
     assert (last.action, last.kind, last.field, last.old, last.new) == ("edit", "value", "basic.area", "12.5", "13.0")
-    assert last.user
+    assert last.user == getpass.getuser()  # the history names who made the edit
 
 
 def test_unchanged_value_is_a_no_op(store, app_id):
