@@ -197,7 +197,7 @@ UNKNOWN_LIST = define(
 BAD_LIST_ROWS = define(
     "STORE.bad_list_rows",
     "清单“{label}”的内容应为若干行，每行是一个对象",
-    help="清单写作 JSON 数组，每行一个对象，例如 [{{\"名称\": \"…\"}}]。",
+    help="清单写作 JSON 数组，每行一个对象，例如 [{\"名称\": \"…\"}]。",
 )
 TARGET_NO_LIST = define(
     "STORE.target.no_list",

@@ -72,6 +72,7 @@ def test_codes_are_well_formed_and_keyed_by_themselves():
         assert code == msg.code
         assert CODE.match(code), code
         assert msg.template.strip() and msg.help.strip(), code
+        assert "{{" not in msg.help, code  # help is shown as written, never formatted
 
 
 def test_a_code_cannot_be_defined_twice_or_malformed():
