@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from core.messages import misc as M
 from core.numbers import normalize_text
 
 ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # 31 characters: no I, O, S, V, Z
@@ -28,13 +29,13 @@ def check_character(first17: str) -> str:
 def code_problem(code: str) -> str | None:
     """None when ``code`` (already normalized) is a valid code, else a Chinese reason."""
     if len(code) != 18:
-        return f"应为18位，实为{len(code)}位"
+        return M.CREDIT_LENGTH.text(length=len(code))
     bad = sorted({ch for ch in code if ch not in _VALUE})
     if bad:
-        return f"含有不允许的字符“{''.join(bad)}”（不使用 I、O、S、V、Z）"
+        return M.CREDIT_CHARS.text(chars="".join(bad))
     expected = check_character(code[:17])
     if code[17] != expected:
-        return f"校验码错误（第18位应为“{expected}”，实为“{code[17]}”）"
+        return M.CREDIT_CHECK.text(expected=expected, actual=code[17])
     return None
 
 

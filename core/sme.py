@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from core.messages import misc as M
+
 CITATION = "《中小企业划型标准规定》（工信部联企业〔2011〕300号）第四条"
 
 LARGE, MEDIUM, SMALL, MICRO = "large", "medium", "small", "micro"
@@ -85,13 +87,13 @@ def classify(industry: str | None, employees: Decimal | int | None = None, reven
     sector = sector_of(industry)
     if sector is None:
         what = f"所属行业“{industry}”" if (industry or "").strip() else "未填写所属行业"
-        return Classification(None, None, f"{what}不在可自动划型的行业（工业、建筑业、批发业、零售业、软件和信息技术服务业）中")
+        return Classification(None, None, M.SME_NO_SECTOR.text(what=what))
     given = {"X": employees, "Y": revenue, "Z": assets}
     a_key, b_key = sector.measures
     a, b = given[a_key], given[b_key]
     missing = [MEASURE_LABELS[k] for k, v in ((a_key, a), (b_key, b)) if v is None]
     if missing:
-        return Classification(None, sector.name, f"{sector.name}划型需要{'和'.join(missing)}")
+        return Classification(None, sector.name, M.SME_NEEDS.text(sector=sector.name, measures="和".join(missing)))
     a, b = Decimal(a), Decimal(b)
     if not (a < sector.upper[0] or b < sector.upper[1]):
         size = LARGE
@@ -102,7 +104,7 @@ def classify(industry: str | None, employees: Decimal | int | None = None, reven
     else:
         size = MICRO
     shown = f"{MEASURE_LABELS[a_key]}{_n(a)}{MEASURE_UNITS[a_key]}、{MEASURE_LABELS[b_key]}{_n(b)}{MEASURE_UNITS[b_key]}"
-    return Classification(size, sector.name, f"{sector.name}，{shown}，按划型标准为{SIZE_LABELS[size]}企业")
+    return Classification(size, sector.name, M.SME_RESULT.text(sector=sector.name, shown=shown, size=SIZE_LABELS[size]))
 
 
 def _n(v: Decimal) -> str:

@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/messages_doc.py          # rewrite the file
     .venv/bin/python scripts/messages_doc.py --check  # exit 1 if it is out of date
+    .venv/bin/python scripts/messages_doc.py STORE.locked  # one message: its text and what to do
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from core.messages.catalogue import catalogue  # noqa: E402
+from core.messages.catalogue import catalogue, lookup  # noqa: E402
 
 DOC = ROOT / "docs" / "messages.md"
 
@@ -41,7 +42,24 @@ def render() -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+def describe(code: str) -> str | None:
+    """One message for the console: code, template, what to do (None for an unknown code)."""
+    msg = lookup(code)
+    if msg is None:
+        return None
+    return f"{msg.code}\n  {msg.template}\n  处理办法：{msg.help}\n"
+
+
 def main(argv: list[str]) -> int:
+    codes = [a for a in argv if not a.startswith("-")]
+    if codes:
+        found = [(c, describe(c)) for c in codes]
+        for code, text in found:
+            if text is None:
+                print(f"没有代码为 {code} 的消息", file=sys.stderr)
+            else:
+                print(text, end="")
+        return 0 if all(t is not None for _, t in found) else 1
     text = render()
     if "--check" in argv:
         if not DOC.is_file() or DOC.read_text(encoding="utf-8") != text:

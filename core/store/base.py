@@ -19,6 +19,7 @@ from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
+from core.messages import store as M
 from core.store import database as db
 from core.store import schema as t
 from core.store.documents import canonical, dumps
@@ -82,7 +83,7 @@ class StoreBase:
             readonly = readonly or not info.writable
             revision, immutable = info.revision, info.immutable
             if readonly and not info.exists:
-                raise StoreError(f"数据库“{target.label}”不存在。")
+                raise M.MISSING.error(StoreError, where=target.label)
         engine = db.make_engine(target, readonly=readonly, busy_timeout_ms=busy_timeout_ms, immutable=immutable)
         try:
             if target.path is not None and not readonly:
@@ -92,9 +93,7 @@ class StoreBase:
                 db.check_revision(revision, target.label)
             if revision != db.HEAD:
                 if readonly:
-                    raise StoreReadOnlyError(
-                        f"数据库“{target.label}”需要升级到新的结构版本，但它是只读的。请检查文件的写入权限。"
-                    )
+                    raise M.UPGRADE_READONLY.error(StoreReadOnlyError, where=target.label)
                 if revision is not None and target.path is not None:
                     _safety_copy(engine, target.path, f"before-upgrade-{revision}")
                 try:
@@ -103,15 +102,15 @@ class StoreBase:
                     cause = translate(exc, target.label)
                     if type(cause) is StoreError:  # not a lock, full disk, read-only or damage
                         # Transactional DDL: the failed upgrade left the database as it was.
-                        raise StoreError(f"升级数据库“{target.label}”的结构时出错，数据库保持原样："
-                                         f"{getattr(exc, 'orig', exc)}") from exc
+                        raise M.UPGRADE_FAILED.error(
+                            StoreError, where=target.label, detail=getattr(exc, "orig", exc)) from exc
                     raise cause from exc
         except (DBAPIError, sqlite3.Error) as exc:
             engine.dispose()
             raise translate(exc, target.label) from exc
         except OSError as exc:
             engine.dispose()
-            raise StoreError(f"无法打开数据库“{target.label}”：{exc.strerror or exc}") from exc
+            raise M.OPEN_FAILED.error(StoreError, where=target.label, reason=exc.strerror or exc) from exc
         except BaseException:
             engine.dispose()
             raise
@@ -153,10 +152,7 @@ class StoreBase:
         if self._broken:
             raise corrupt_error(self.label)
         if self.readonly:
-            raise StoreReadOnlyError(
-                f"数据库“{self.label}”以只读方式打开（文件或文件夹不可写），修改没有保存。"
-                "请检查写入权限，或把文件复制到可写的位置后用 --db 指定。"
-            )
+            raise M.READONLY_OPEN.error(StoreReadOnlyError, where=self.label)
         with self._guard(), self.engine.connect() as conn:
             conn.execution_options(immediate=True)
             with conn.begin():
@@ -174,7 +170,7 @@ class StoreBase:
         """A full id from a full id or a unique prefix (as shown by ``list``)."""
         ref = (ref or "").strip().lower()
         if not ref:
-            raise StoreError("请给出申请编号。")
+            raise M.NO_ID.error(StoreError)
         if conn is None:
             with self._read() as c:
                 return self.resolve_id(ref, c)
@@ -186,9 +182,9 @@ class StoreBase:
             select(t.applications.c.id).where(t.applications.c.id.like(like, escape="\\")).limit(2)
         ).scalars().all()
         if not found:
-            raise StoreError(f"数据库“{self.label}”中没有编号为“{ref}”的申请。可用 list 命令查看全部申请。")
+            raise M.UNKNOWN_ID.error(StoreError, where=self.label, ref=ref)
         if len(found) > 1:
-            raise StoreError(f"编号“{ref}”对应多份申请，请多输入几位。")
+            raise M.AMBIGUOUS_ID.error(StoreError, ref=ref)
         return found[0]
 
     def _app(self, conn: Connection, app_id: str, *, for_write: bool = True) -> AppRow:
@@ -199,7 +195,7 @@ class StoreBase:
         row = fetch(app_id) or fetch(self.resolve_id(app_id, conn))
         app = AppRow(*row)
         if for_write and app.deleted_at:
-            raise StoreError("这份申请已被删除，不能修改。请先在“已删除”中恢复它。")
+            raise M.DELETED.error(StoreError)
         return app
 
     def _record(self, conn: Connection, app_id: str, at: str, action: str, kind: str, field: str | None,

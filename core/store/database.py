@@ -17,6 +17,7 @@ from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.pool import QueuePool, StaticPool
 
+from core.messages import store as M
 from core.store.errors import StoreError, StoreNewerError, StoreReadOnlyError, corrupt_error, translate
 
 DEFAULT_FILENAME = "cluster-declare.sqlite"
@@ -58,7 +59,7 @@ def resolve(db: str | os.PathLike[str] | None) -> Target:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreError(f"无法创建数据文件夹“{path.parent}”：{exc.strerror or exc}") from exc
+            raise M.DATA_DIR.error(StoreError, folder=path.parent, reason=exc.strerror or exc) from exc
         return Target(f"sqlite:///{path}", path, str(path))
     raw = os.fspath(db)
     if "://" in raw:
@@ -89,18 +90,18 @@ def inspect_file(path: Path, label: str) -> Inspection:
     """Look at an SQLite file without changing it. Raises StoreError if it must not be used."""
     folder = path.parent
     if not folder.is_dir():
-        raise StoreError(f"数据库“{label}”所在的文件夹不存在。")
+        raise M.NO_FOLDER.error(StoreError, where=label)
     if path.is_dir():
-        raise StoreError(f"“{label}”是一个文件夹，不是数据库文件。")
+        raise M.IS_FOLDER.error(StoreError, where=label)
     if not path.exists():
         if not os.access(folder, os.W_OK):
-            raise StoreReadOnlyError(f"无法在文件夹“{folder}”中创建数据库：没有写入权限。")
+            raise M.FOLDER_READONLY.error(StoreReadOnlyError, folder=folder)
         return Inspection(False, True, None)
     try:
         with path.open("rb") as fh:
             head = fh.read(len(SQLITE_MAGIC))
     except OSError as exc:
-        raise StoreError(f"无法读取数据库“{label}”：{exc.strerror or exc}") from exc
+        raise M.UNREADABLE.error(StoreError, where=label, reason=exc.strerror or exc) from exc
     if head and head != SQLITE_MAGIC:
         raise corrupt_error(label, "不是 SQLite 数据库文件")
     folder_writable = os.access(folder, os.W_OK)
@@ -131,10 +132,7 @@ def inspect_file(path: Path, label: str) -> Inspection:
 
 def check_revision(revision: str | None, label: str) -> None:
     if revision is not None and revision not in REVISIONS:
-        raise StoreNewerError(
-            f"数据库“{label}”是由更新版本的集群申报助手写入的（结构版本 {revision}），本程序无法使用。"
-            "文件未作任何改动。请升级本程序后再打开。"
-        )
+        raise M.NEWER.error(StoreNewerError, where=label, revision=revision)
 
 
 def make_engine(target: Target, *, readonly: bool, busy_timeout_ms: int, immutable: bool = False) -> Engine:
@@ -142,8 +140,7 @@ def make_engine(target: Target, *, readonly: bool, busy_timeout_ms: int, immutab
         try:
             return create_engine(target.url, pool_pre_ping=True)
         except ImportError as exc:  # e.g. PostgreSQL without its driver package
-            raise StoreError(f"无法连接数据库“{target.label}”：缺少数据库驱动（{exc.name or exc}）。"
-                             "PostgreSQL 需要安装 psycopg，见 docs/storage.md。") from exc
+            raise M.NO_DRIVER.error(StoreError, where=target.label, driver=exc.name or exc) from exc
     if target.path is None:
         engine = create_engine("sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False})
     else:
@@ -183,7 +180,7 @@ def enable_wal(engine: Engine) -> None:
     finally:
         raw.close()
     if str(mode).lower() != "wal":  # e.g. a network drive without shared memory
-        raise StoreError(f"无法为数据库启用 WAL 日志模式（当前为 {mode}）。请把数据库放在本机磁盘上。")
+        raise M.NO_WAL.error(StoreError, mode=mode)
 
 
 def current_revision(engine: Engine) -> str | None:

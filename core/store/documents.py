@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from core.errors import UserError
+from core.messages import store as M
 
 YEAR_KEY = re.compile(r"^\d{4}$")
 # Document keys that live in their own columns or tables.
@@ -32,7 +33,7 @@ def normalize_when(when: datetime | str) -> str:
         try:
             when = datetime.fromisoformat(when.strip().replace("Z", "+00:00"))
         except ValueError as exc:
-            raise UserError(f"时间“{when}”格式无效，应为 ISO-8601，例如 2023-05-10T14:30:00") from exc
+            raise M.BAD_TIME.error(when=when) from exc
     if when.tzinfo is None:
         when = when.astimezone()  # naive: the official's local clock
     return when.astimezone(UTC).isoformat(timespec="microseconds")
@@ -42,7 +43,7 @@ def dumps(value: Any, what: str = "值") -> str:
     try:
         return json.dumps(value, ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError) as exc:
-        raise UserError(f"{what}无法保存：{exc}") from exc
+        raise M.UNSAVABLE.error(what=what, reason=exc) from exc
 
 
 def canonical(text: str | None) -> str | None:
@@ -65,7 +66,7 @@ def statuses() -> dict[str, str]:
 def check_status(status: str) -> str:
     labels = statuses()
     if status not in labels:
-        raise UserError(f"状态“{status}”无效，应为：" + "、".join(f"{k}（{v}）" for k, v in labels.items()))
+        raise M.BAD_STATUS.error(status=status, choices="、".join(f"{k}（{v}）" for k, v in labels.items()))
     return status
 
 
@@ -95,9 +96,9 @@ def validate_list(form_id: str, name: str, rows: Any) -> list[dict[str, Any]]:
 
     form = load_form(form_id)
     if name not in form.lists:
-        raise UserError(f"未知清单“{name}”，可用的清单：" + "、".join(form.lists))
+        raise M.UNKNOWN_LIST.error(name=name, choices="、".join(form.lists))
     if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
-        raise UserError(f"清单“{form.lists[name]}”的内容应为若干行，每行是一个对象")
+        raise M.BAD_LIST_ROWS.error(label=form.lists[name])
     return rows
 
 
@@ -109,13 +110,13 @@ def validate_target(form_id: str, target: str) -> str:
     head, _, tail = target.partition(":")
     if head == "list":
         if tail not in form.lists:
-            raise UserError(f"佐证材料的对象“{target}”无效：没有清单“{tail}”")
+            raise M.TARGET_NO_LIST.error(target=target, name=tail)
         return target
     fd = form.fields.get(head)
     if fd is None:
-        raise UserError(f"佐证材料的对象“{target}”无效：没有字段“{head}”")
+        raise M.TARGET_NO_FIELD.error(target=target, key=head)
     if tail and fd.option(tail) is None:
-        raise UserError(f"佐证材料的对象“{target}”无效：字段“{fd.label}”没有选项“{tail}”")
+        raise M.TARGET_NO_OPTION.error(target=target, label=fd.label, option=tail)
     return target
 
 

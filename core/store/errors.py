@@ -8,6 +8,8 @@ from __future__ import annotations
 import sqlite3
 
 from core.errors import UserError
+from core.messages import store as M
+from core.messages.store import UNSAVED  # noqa: F401  (re-exported for callers)
 
 
 class StoreError(UserError):
@@ -37,8 +39,6 @@ class StoreNewerError(StoreError):
 # SQLite primary result codes (the low byte of the extended code).
 _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
 
-UNSAVED = "本次修改没有保存，之前保存的内容不受影响。"
-
 
 def sqlite_code(exc: BaseException) -> int | None:
     """The primary SQLite result code behind a SQLAlchemy or sqlite3 exception, if any."""
@@ -65,31 +65,19 @@ def translate(exc: BaseException, where: str) -> StoreError:
     """Turn a database exception into a StoreError whose Chinese message names ``where``."""
     code = sqlite_code(exc)
     if code in (_BUSY, _LOCKED):
-        return StoreLockedError(
-            f"数据库“{where}”正被另一个程序占用（可能是另一个正在运行的集群申报助手）。"
-            f"{UNSAVED}请关闭另一个窗口或稍后重试。"
-        )
+        return M.LOCKED.error(StoreLockedError, where=where)
     if code == _READONLY:
-        return StoreReadOnlyError(
-            f"数据库“{where}”是只读的，无法写入。{UNSAVED}请检查文件及所在文件夹的写入权限，"
-            "或把文件复制到可写的位置后用 --db 指定。"
-        )
+        return M.READONLY.error(StoreReadOnlyError, where=where)
     if code == _FULL:
-        return StoreFullError(f"磁盘空间已满，无法写入数据库“{where}”。{UNSAVED}请清理磁盘空间后重试。")
+        return M.FULL.error(StoreFullError, where=where)
     if code in (_CORRUPT, _NOTADB):
         return corrupt_error(where)
     if code == _CANTOPEN:
-        return StoreError(f"无法打开数据库“{where}”：文件或文件夹不存在，或没有访问权限。")
+        return M.CANT_OPEN.error(StoreError, where=where)
     if code == _IOERR:
-        return StoreError(
-            f"读写数据库“{where}”时发生磁盘错误（可能是磁盘已满、U 盘被拔出或网络盘断开）。{UNSAVED}"
-        )
-    return StoreError(f"数据库“{where}”出错：{getattr(exc, 'orig', exc)}。{UNSAVED}")
+        return M.IO_ERROR.error(StoreError, where=where)
+    return M.DB_ERROR.error(StoreError, where=where, detail=getattr(exc, "orig", exc))
 
 
 def corrupt_error(where: str, detail: str = "") -> StoreCorruptError:
-    extra = f"（{detail}）" if detail else ""
-    return StoreCorruptError(
-        f"数据库“{where}”已损坏或不是本程序的数据库{extra}。为免损失扩大，程序不会再向它写入。"
-        "请用“restore 备份文件”从备份恢复，或用 --db 选择另一个数据库；原文件请保留以便修复。"
-    )
+    return M.CORRUPT.error(StoreCorruptError, where=where, detail=f"（{detail}）" if detail else "")

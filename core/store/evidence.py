@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Connection
 
+from core.messages import store as M
 from core.store import schema as t
 from core.store.documents import dumps, now, validate_target
 from core.store.errors import StoreError
@@ -38,7 +39,7 @@ def safe_name(name: str) -> str:
     """A file name that is safe to write on Windows and Linux (no folders, no reserved characters)."""
     base = _UNSAFE.sub("_", os.path.basename(str(name).replace("\\", "/"))).strip(" .")
     if not base:
-        raise StoreError(f"佐证材料的文件名“{name}”无效。")
+        raise M.EVIDENCE_BAD_NAME.error(StoreError, name=name)
     return base[:255]
 
 
@@ -51,7 +52,7 @@ def hash_file(path: Path) -> tuple[str, int]:
                 digest.update(chunk)
                 size += len(chunk)
     except OSError as exc:
-        raise StoreError(f"无法读取佐证材料“{path}”：{exc.strerror or exc}") from exc
+        raise M.EVIDENCE_UNREADABLE.error(StoreError, path=path, reason=exc.strerror or exc) from exc
     return digest.hexdigest(), size
 
 
@@ -59,16 +60,13 @@ def check_size(path: Path, limit: int) -> int:
     try:
         st = path.stat()
     except OSError as exc:
-        raise StoreError(f"无法读取佐证材料“{path}”：{exc.strerror or exc}") from exc
+        raise M.EVIDENCE_UNREADABLE.error(StoreError, path=path, reason=exc.strerror or exc) from exc
     if not path.is_file():
-        raise StoreError(f"佐证材料“{path}”不是文件。")
+        raise M.EVIDENCE_NOT_FILE.error(StoreError, path=path)
     if st.st_size == 0:
-        raise StoreError(f"佐证材料“{path.name}”是空文件，请检查后重新选择。")
+        raise M.EVIDENCE_EMPTY.error(StoreError, name=path.name)
     if st.st_size > limit:
-        raise StoreError(
-            f"佐证材料“{path.name}”大小为 {_mb(st.st_size)}，超过每个文件 {_mb(limit)} 的上限。"
-            "请压缩（例如降低扫描分辨率）或拆分后再添加。"
-        )
+        raise M.EVIDENCE_TOO_BIG.error(StoreError, name=path.name, size=_mb(st.st_size), limit=_mb(limit))
     return st.st_size
 
 
@@ -113,7 +111,7 @@ class EvidenceMixin:
         c = t.evidence_chunks.c
         with self._read() as conn:
             if not conn.execute(select(t.evidence_blobs.c.size).where(t.evidence_blobs.c.sha256 == sha256)).first():
-                raise StoreError(f"数据库中没有内容为 {sha256[:12]}… 的佐证材料。")
+                raise M.EVIDENCE_NO_BLOB.error(StoreError, sha=f"{sha256[:12]}…")
             seq = 0
             while (data := conn.execute(select(c.data).where(c.sha256 == sha256, c.seq == seq)).scalar()) is not None:
                 yield data
@@ -134,13 +132,13 @@ class EvidenceMixin:
                     fh.flush()
                     os.fsync(fh.fileno())
                 if digest.hexdigest() != sha256:
-                    raise StoreError(f"数据库中的佐证材料 {sha256[:12]}… 已损坏（校验值不符）。")
+                    raise M.EVIDENCE_BLOB_DAMAGED.error(StoreError, sha=f"{sha256[:12]}…")
                 os.replace(tmp, dest)
             finally:
                 if os.path.exists(tmp):
                     os.unlink(tmp)
         except OSError as exc:
-            raise StoreError(f"无法写入文件“{dest}”：{exc.strerror or exc}") from exc
+            raise M.EVIDENCE_WRITE.error(StoreError, dest=dest, reason=exc.strerror or exc) from exc
         return dest
 
     # --- inside transactions --------------------------------------------------------------------
@@ -159,9 +157,9 @@ class EvidenceMixin:
                     conn.execute(insert(t.evidence_chunks).values(sha256=sha, seq=seq, data=chunk))
                     seq += 1
         except OSError as exc:
-            raise StoreError(f"无法读取佐证材料“{path}”：{exc.strerror or exc}") from exc
+            raise M.EVIDENCE_UNREADABLE.error(StoreError, path=path, reason=exc.strerror or exc) from exc
         if digest.hexdigest() != sha or total != size:
-            raise StoreError(f"佐证材料“{path.name}”的内容与记录的校验值不符（文件在读取时被修改，或已损坏）。")
+            raise M.EVIDENCE_CHANGED.error(StoreError, name=path.name)
 
     def _link_evidence(self, conn: Connection, app_id: str, entry: dict[str, Any], at: str,
                        action: str | None = None) -> bool:
@@ -170,7 +168,7 @@ class EvidenceMixin:
         sha, target = entry["sha256"], entry["target"]
         size = conn.execute(select(t.evidence_blobs.c.size).where(t.evidence_blobs.c.sha256 == sha)).scalar()
         if size is None:
-            raise StoreError(f"佐证材料“{entry.get('name')}”的文件内容不在数据库中，请重新添加该文件。")
+            raise M.EVIDENCE_MISSING.error(StoreError, name=entry.get("name"))
         if conn.execute(select(a.id).where(a.app_id == app_id, a.target == target, a.sha256 == sha)).first():
             return False
         attached = entry.get("attached") or at

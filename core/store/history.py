@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.engine import Connection
 
+from core.messages import store as M
 from core.store import schema as t
 from core.store.base import ABSENT
 from core.store.documents import (
@@ -95,7 +96,7 @@ class HistoryMixin:
         if entry is not None:
             owner = conn.execute(select(h.app_id).where(h.id == entry)).scalar()
             if owner != app_id:
-                raise StoreError(f"这份申请的修改记录中没有第 {entry} 条。")
+                raise M.NO_ENTRY.error(StoreError, entry=entry)
             later = h.id > entry
             label = f"第 {entry} 条修改之后"
         elif when is not None:
@@ -103,13 +104,13 @@ class HistoryMixin:
             later = h.at > stamp
             label = str(when)
         else:
-            raise StoreError("请给出时间或修改记录编号。")
+            raise M.NO_WHEN.error(StoreError)
         doc = self._document(conn, app_id)
         rows = conn.execute(select(h.action, h.kind, h.field, h.old, h.new)
                             .where(h.app_id == app_id, later).order_by(h.id.desc())).all()
         for action, kind, field, old, new in rows:
             if kind == "app" and action in CREATING_ACTIONS:
-                raise StoreError(f"在 {label} 这份申请还没有创建。")
+                raise M.NOT_YET.error(StoreError, when=label)
             _undo(doc, kind, field, old, new)
         if rows:
             doc["changed"] = conn.execute(select(h.at).where(h.app_id == app_id, ~later)

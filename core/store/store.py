@@ -22,6 +22,7 @@ from sqlalchemy import and_, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
 from core.errors import UserError
+from core.messages import store as M
 from core.store import schema as t
 from core.store.base import StoreBase
 from core.store.documents import (
@@ -98,7 +99,7 @@ class Store(HistoryMixin, EvidenceMixin, TransferMixin, StoreBase):
                     note: dict[str, Any] | None = None) -> str:
         app_id = (doc.get("uuid") or uuidlib.uuid4().hex).lower()
         if conn.execute(select(t.applications.c.id).where(t.applications.c.id == app_id)).first():
-            raise StoreError(f"数据库中已有编号为 {app_id} 的申请。")
+            raise M.DUPLICATE_ID.error(StoreError, app_id=app_id)
         row = {k: doc.get(k) for k in COLUMNS}
         row.update(
             id=app_id,
@@ -218,11 +219,11 @@ class Store(HistoryMixin, EvidenceMixin, TransferMixin, StoreBase):
         """Rename, or move to another region's rule set of the same campaign."""
         wanted = {k: v for k, v in (("name", name), ("jurisdiction", jurisdiction), ("rules", rules)) if v is not None}
         if "name" in wanted and (not isinstance(name, str) or len(name) > 200):
-            raise StoreError("申请名称应为不超过 200 个字的文字。")
+            raise M.BAD_NAME.error(StoreError)
         if "jurisdiction" in wanted and not _JURISDICTION.match(str(jurisdiction)):
-            raise StoreError(f"地区代码“{jurisdiction}”无效，应为 2–3 个大写字母，例如 SH。")
+            raise M.BAD_JURISDICTION.error(StoreError, jurisdiction=jurisdiction)
         if "rules" in wanted and not _RULES.match(str(rules)):
-            raise StoreError(f"规则集编号“{rules}”无效，应形如 SH-2023。")
+            raise M.BAD_RULES.error(StoreError, rules=rules)
         return self._set_columns(app_id, wanted, action="edit")
 
     def set_status(self, app_id: str, status: str) -> bool:
@@ -234,8 +235,7 @@ class Store(HistoryMixin, EvidenceMixin, TransferMixin, StoreBase):
             app = self._app(conn, app_id)
             row = conn.execute(select(t.applications).where(t.applications.c.id == app.id)).mappings().one()
             if "rules" in wanted and int(wanted["rules"][-4:]) != row["campaign"]:
-                raise StoreError(f"规则集 {wanted['rules']} 与本申请的申报年度 {row['campaign']} 不符；"
-                                 "换年度请用“复制为下一年度”。")
+                raise M.RULES_CAMPAIGN.error(StoreError, rules=wanted["rules"], campaign=row["campaign"])
             diff = {k: v for k, v in wanted.items() if row[k] != v}
             if not diff:
                 return False
@@ -250,7 +250,7 @@ class Store(HistoryMixin, EvidenceMixin, TransferMixin, StoreBase):
         """Append an event such as ``export`` (with a JSON note, e.g. the package hash and an
         override reason) to the history, optionally setting the status in the same transaction."""
         if action in ("create", "import", "duplicate") or not re.fullmatch(r"[a-z_]{1,32}", action):
-            raise StoreError(f"事件名称“{action}”无效。")
+            raise M.BAD_ACTION.error(StoreError, action=action)
         with self._write() as conn:
             app = self._app(conn, app_id)
             at = now()
@@ -290,7 +290,7 @@ class Store(HistoryMixin, EvidenceMixin, TransferMixin, StoreBase):
     def set_ui_state(self, app_id: str, state: dict[str, Any]) -> None:
         """E.g. ``{"page": "industry"}``: where the official left the wizard."""
         if not isinstance(state, dict):
-            raise StoreError("界面状态应为字典。")
+            raise M.BAD_UI_STATE.error(StoreError)
         with self._write() as conn:
             app = self._app(conn, app_id, for_write=False)
             conn.execute(update(t.applications).where(t.applications.c.id == app.id)

@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from core.messages import store as M
 from core.store import database as db
 from core.store import schema as t
 from core.store.documents import now
@@ -39,7 +40,7 @@ class TransferMixin:
 
         dest = Path(path)
         if not dest.parent.is_dir():
-            raise StoreError(f"无法写入“{dest}”：文件夹不存在。")
+            raise M.EXPORT_NO_FOLDER.error(StoreError, dest=dest)
         doc = self.get(app_id)
         for e in doc["evidence"]:
             file = dest.parent / e["file"]
@@ -56,7 +57,7 @@ class TransferMixin:
         from core.application import read_application_file
 
         if on_conflict not in CONFLICT_MODES:
-            raise StoreError(f"on_conflict 应为 {'/'.join(CONFLICT_MODES)}")
+            raise M.BAD_CONFLICT.error(StoreError, modes="/".join(CONFLICT_MODES))
         src = Path(path)
         doc = read_application_file(src).to_json()
         files = self._evidence_files(src, doc)
@@ -65,10 +66,8 @@ class TransferMixin:
             a = t.applications.c
             existing = conn.execute(select(a.id, a.name, a.campaign, a.form).where(a.id == doc["uuid"])).first()
             if existing and on_conflict == "error":
-                raise StoreError(
-                    f"数据库中已有这份申请（编号 {existing.id[:8]}，“{existing.name or '未命名'}”）。"
-                    "要用文件内容覆盖它请加 --replace，要另存为新申请请加 --copy。"
-                )
+                raise M.IMPORT_EXISTS.error(
+                    StoreError, short_id=existing.id[:8], name=existing.name or "未命名")
             if existing and on_conflict == "copy":
                 doc["uuid"], existing = uuidlib.uuid4().hex, None
             for sha, (file, size) in files.items():
@@ -76,8 +75,7 @@ class TransferMixin:
             if existing is None:
                 return self._insert_app(conn, doc, at, "import", note={"file": src.name})
             if (existing.campaign, existing.form) != (doc["campaign"], doc["form"]):
-                raise StoreError(f"文件“{src.name}”的申报年度或申报表与数据库中的同一申请不同，不能覆盖；"
-                                 "请加 --copy 导入为新申请。")
+                raise M.IMPORT_MISMATCH.error(StoreError, file=src.name)
             app = self._app(conn, existing.id)
             current = self._document(conn, app.id)
             if self._apply_document(conn, app.id, current, doc, at, "import",
@@ -93,17 +91,17 @@ class TransferMixin:
             rel = e.get("file") or f"evidence/{e['sha256']}/{e['name']}"
             file = (base / rel).resolve()
             if not file.is_relative_to(base):
-                raise StoreError(f"文件“{src.name}”中的佐证材料路径“{rel}”指向申报数据所在文件夹之外，已拒绝。")
+                raise M.IMPORT_OUTSIDE.error(StoreError, file=src.name, rel=rel)
             if e["sha256"] in found:
                 continue
             if not file.exists():
                 if self._has_blob(e["sha256"]):
                     continue  # the content is already stored
-                raise StoreError(f"找不到佐证材料文件“{rel}”（应在“{src.name}”旁边的 evidence 文件夹中）。")
+                raise M.IMPORT_NO_EVIDENCE.error(StoreError, rel=rel, file=src.name)
             size = check_size(file, self.max_evidence_bytes)
             sha, size = hash_file(file)
             if sha != e["sha256"]:
-                raise StoreError(f"佐证材料文件“{rel}”的内容与申报数据中记录的 SHA-256 不符（文件可能被修改或损坏）。")
+                raise M.IMPORT_EVIDENCE_CHANGED.error(StoreError, rel=rel)
             found[sha] = (file, size)
         return found
 
@@ -116,7 +114,7 @@ class TransferMixin:
 
     def _sqlite_only(self, what: str) -> Path:
         if self.path is None:
-            raise StoreError(f"{what}只适用于 SQLite 数据库文件；PostgreSQL 请用 pg_dump / pg_restore。")
+            raise M.SQLITE_ONLY.error(StoreError, what=what)
         return self.path
 
     def backup(self, path: str | os.PathLike[str]) -> Path:
@@ -127,9 +125,9 @@ class TransferMixin:
         if dest.is_dir():
             dest = dest / f"cluster-declare-backup-{datetime.now():%Y%m%d-%H%M%S}.sqlite"
         if dest.exists() and dest.resolve() == source.resolve():
-            raise StoreError("备份文件不能是正在使用的数据库本身。")
+            raise M.BACKUP_SELF.error(StoreError)
         if not dest.parent.is_dir():
-            raise StoreError(f"无法写入备份“{dest}”：文件夹不存在。")
+            raise M.BACKUP_NO_FOLDER.error(StoreError, dest=dest)
         tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
         try:
             with self._guard():
@@ -141,7 +139,7 @@ class TransferMixin:
             _fsync(tmp)
             os.replace(tmp, dest)
         except OSError as exc:
-            raise StoreError(f"无法写入备份“{dest}”：{exc.strerror or exc}") from exc
+            raise M.BACKUP_WRITE.error(StoreError, dest=dest, reason=exc.strerror or exc) from exc
         finally:
             tmp.unlink(missing_ok=True)
         return dest
@@ -153,12 +151,12 @@ class TransferMixin:
         target = self._sqlite_only("恢复")
         src = Path(path)
         if not src.is_file():
-            raise StoreError(f"找不到备份文件“{src}”。")
+            raise M.RESTORE_MISSING.error(StoreError, src=src)
         if src.resolve() == target.resolve():
-            raise StoreError("不能用正在使用的数据库恢复它自己。")
+            raise M.RESTORE_SELF.error(StoreError)
         info = db.inspect_file(src, str(src))  # refuses damaged, foreign or newer files
         if info.revision is None:
-            raise StoreError(f"“{src}”不是集群申报助手的数据库备份。")
+            raise M.RESTORE_NOT_BACKUP.error(StoreError, src=src)
         _full_check(src, info.immutable)
         safety = self.backup(target.with_name(f"{target.stem}.before-restore-{datetime.now():%Y%m%d-%H%M%S}.sqlite"))
         with self._write():
@@ -189,7 +187,7 @@ def _copy_database(source: sqlite3.Connection, tmp: Path, dest: Path) -> None:
     except sqlite3.Error as exc:
         code = sqlite_code(exc)
         reason = "磁盘空间已满" if code == 13 else "没有写入权限" if code in (8, 14) else str(exc)
-        raise StoreError(f"无法写入备份“{dest}”：{reason}。数据库本身未受影响。") from exc
+        raise M.BACKUP_FAILED.error(StoreError, dest=dest, reason=reason) from exc
     finally:
         out.close()
 

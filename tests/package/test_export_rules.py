@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
+import subprocess
 import zipfile
 
 import pytest
@@ -165,7 +167,12 @@ def test_real_excel_and_pdf_in_the_package(sample_app, identity, tmp_path, trust
 
         from openpyxl import load_workbook
 
+        # What the reviewer opens: the workbook and the PDF both carry the cluster's name.
+        name = sample_app.values["basic.cluster_name"]
         wb = load_workbook(io.BytesIO(zf.read("application.xlsx")))
-        assert wb.sheetnames
-        assert zf.read("application.pdf").startswith(b"%PDF")
+        assert any(cell.value == name for ws in wb for row in ws.iter_rows() for cell in row)
+        pdf = tmp_path / "application.pdf"
+        pdf.write_bytes(zf.read("application.pdf"))
+        text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+        assert name in re.sub(r"\s+", "", text)
     assert verify_package(out, trust=[trust_file]).ok

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import zipfile
 
@@ -23,7 +24,9 @@ def test_export_then_verify_with_trust_passes(package, trust_file):
     result = verify_package(package, trust=[trust_file])
     assert result.ok and result.exit_code == 0, result.problems
     assert result.signer == "上海市闵行区经济委员会"
-    assert result.signed_at is not None
+    # the signing time is the export's, an aware time within the last few minutes
+    age = dt.datetime.now(dt.UTC) - result.signed_at
+    assert -dt.timedelta(seconds=5) <= age < dt.timedelta(minutes=10)
     text = "\n".join(result.lines())
     assert "签名证书可信" in text and "结论：符合" in text
     assert result.members_checked == len(result.manifest["members"])

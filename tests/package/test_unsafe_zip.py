@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 import zipfile
@@ -89,5 +90,10 @@ def test_member_longer_than_declared_is_caught(tmp_path):
 
 
 @pytest.mark.parametrize("name", ["ok.txt", "evidence/申报主体自我声明.txt", "evidence/a b (2).pdf"])
-def test_ordinary_names_accepted(name):
-    safezip.check_member_name(name)
+def test_ordinary_names_accepted(name, tmp_path):
+    # The name passes the check, and a zip holding it is listed and read back under that same name.
+    assert safezip.check_member_name(name) is None
+    path = _zip(tmp_path / "ok.zip", [(name, "佐证".encode() * 10, None)])
+    with zipfile.ZipFile(path) as zf:
+        assert list(safezip.inspect_zip(zf)) == [name]
+        assert safezip.hash_member(zf, name, limit=100) == (hashlib.sha256("佐证".encode() * 10).hexdigest(), 60)

@@ -5,17 +5,25 @@ from __future__ import annotations
 import json
 
 from core.cli.main import main
-from tests.pdf.conftest import SAMPLE, full_text, page_count
+from tests.pdf.conftest import SAMPLE, full_text, page_count, squash
 
 
 def test_pdf_command_writes_each_page_kind(tmp_path, capsys):
-    for page, pages in (("all", None), ("declaration", 1), ("recommendation", 1)):
+    declaration, recommendation = "真实性声明", "区级中小企业主管部门推荐意见"
+    for page, pages, shown, absent in (("all", None, (declaration, recommendation), ()),
+                                       ("declaration", 1, (declaration,), (recommendation,)),
+                                       ("recommendation", 1, (recommendation,), (declaration,))):
         out = tmp_path / f"{page}.pdf"
         assert main(["pdf", str(SAMPLE), "-o", str(out), "--page", page]) == 0
-        assert out.read_bytes().startswith(b"%PDF")
+        text = squash(full_text(out))
+        assert "上海市闵行区智能传感器产业集群" in text
+        assert all(s in text for s in shown) and not any(s in text for s in absent), page
         if pages:
             assert page_count(out) == pages
-    assert "已生成" in capsys.readouterr().out
+        else:
+            assert page_count(out) > 2
+    printed = capsys.readouterr().out
+    assert all(f"已生成{kind} PDF" in printed for kind in ("完整申报表", "真实性声明", "推荐意见"))
     assert not list(tmp_path.glob(".*.tmp"))  # no temp file left behind
 
 

@@ -87,7 +87,9 @@ def test_without_pdftoppm_the_pdf_opens_in_the_viewer(parent, sample_app, monkey
     monkeypatch.setattr(printing, "QMessageBox", boxes)
     assert printing.print_pdf(parent, sample_app, "declaration") is True
     assert boxes.calls[0][0] == "information" and "pdftoppm" in boxes.calls[0][1][2]
-    assert opened.calls and opened.calls[0][0] == "openUrl"
+    (name, (url,)), = opened.calls  # the declaration itself opens, for printing from the viewer
+    assert name == "openUrl" and page_count(url.toLocalFile()) == 1
+    assert "真实性声明" in full_text(url.toLocalFile())
 
 
 def test_menu_entry_points_use_the_open_application(parent, sample_app, monkeypatch):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import getpass
 import sqlite3
 
 import pytest
 
 from core.errors import UserError
 from core.store import Store, StoreError
+from core.store import database as db
 
 
 def test_new_database_is_wal_with_foreign_keys_and_full_sync(store, db_path):
@@ -17,7 +19,7 @@ def test_new_database_is_wal_with_foreign_keys_and_full_sync(store, db_path):
     with store.engine.connect() as c:
         assert c.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert c.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
-        assert c.exec_driver_sql("PRAGMA busy_timeout").scalar() > 0
+        assert c.exec_driver_sql("PRAGMA busy_timeout").scalar() == db.BUSY_TIMEOUT_MS
 
 
 def test_create_and_get_round_trip(store, make_app):
@@ -48,7 +50,7 @@ def test_set_value_commits_and_records_history(store, app_id, db_path):
     other.close()
     last = store.history(app_id)[-1]
     assert (last.action, last.kind, last.field, last.old, last.new) == ("edit", "value", "basic.area", "12.5", "13.0")
-    assert last.user
+    assert last.user == getpass.getuser()  # the history names who made the edit
 
 
 def test_unchanged_value_is_a_no_op(store, app_id):

@@ -59,8 +59,9 @@ def test_read_only_file_opens_for_reading_and_refuses_edits(tmp_path, make_app):
         assert s.get(app_id)["values"]["basic.area"] == "12.5"
         with pytest.raises(StoreReadOnlyError, match="只读.*没有保存"):
             s.set_value(app_id, "basic.area", "13")
-        with pytest.raises(StoreReadOnlyError):
+        with pytest.raises(StoreReadOnlyError, match="以只读方式打开") as info:
             s.create(make_app())
+        assert info.value.code == "STORE.readonly_open" and str(path) in str(info.value)
     assert path.read_bytes() == before
 
 
@@ -72,8 +73,9 @@ def test_read_only_folder_opens_for_reading(tmp_path, make_app):
     before = path.read_bytes()
     with read_only(folder), Store.open(path) as s:
         assert [a.id for a in s.list_applications()] == [app_id]
-        with pytest.raises(StoreReadOnlyError):
+        with pytest.raises(StoreReadOnlyError, match="以只读方式打开.*修改没有保存") as info:
             s.set_value(app_id, "basic.area", "13")
+        assert info.value.code == "STORE.readonly_open"
     assert path.read_bytes() == before
     assert sorted(p.name for p in folder.iterdir()) == ["ro.sqlite"]
 
@@ -165,8 +167,9 @@ def test_corruption_found_while_running_stops_all_writes(store, app_id):
     with pytest.raises(StoreCorruptError, match="不会再向它写入"):
         store.get(app_id)
     event.remove(store.engine, "before_cursor_execute", malformed)
-    with pytest.raises(StoreCorruptError):
+    with pytest.raises(StoreCorruptError, match="不会再向它写入") as info:  # even with the fault gone
         store.set_value(app_id, "basic.area", "13")
+    assert info.value.code == "STORE.corrupt"
     assert Store.open(store.path).get(app_id)["values"]["basic.area"] == "12.5"
 
 

@@ -148,8 +148,9 @@ def test_restore_replaces_everything_and_keeps_a_copy(store, app_id, make_app, t
 def test_restore_refuses_bad_files_and_leaves_the_database_alone(store, app_id, tmp_path):
     junk = tmp_path / "junk.sqlite"
     junk.write_text("not a database")
-    with pytest.raises(StoreCorruptError):
+    with pytest.raises(StoreCorruptError, match=f"数据库“{junk}”已损坏") as info:
         store.restore(junk)
+    assert info.value.code == "STORE.corrupt"
     foreign = tmp_path / "foreign.sqlite"
     conn = sqlite3.connect(foreign)
     conn.execute("CREATE TABLE t (x)")
@@ -162,8 +163,9 @@ def test_restore_refuses_bad_files_and_leaves_the_database_alone(store, app_id, 
     conn.execute("UPDATE alembic_version SET version_num = '0099'")
     conn.commit()
     conn.close()
-    with pytest.raises(StoreNewerError):
+    with pytest.raises(StoreNewerError, match="更新版本.*结构版本 0099") as info:
         store.restore(newer)
+    assert info.value.code == "STORE.newer"
     assert store.get(app_id)["values"]["basic.area"] == "12.5"
 
 
