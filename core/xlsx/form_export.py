@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from core.application import Application
-from core.errors import UserError
+from core.messages import xlsx as xlsx_msg
 from core.xlsx.cells import (
     BODY_FONT,
     BORDER,
@@ -159,7 +159,7 @@ def save_workbook(wb: Workbook, path: str | Path) -> Path:
                 if os.path.exists(leftover):
                     os.unlink(leftover)
     except OSError as exc:
-        raise UserError(f"无法写入文件 {path}：{exc.strerror or exc}") from exc
+        raise xlsx_msg.UNWRITABLE.error(path=path, reason=exc.strerror or exc) from exc
     return path
 
 
