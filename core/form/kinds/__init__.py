@@ -20,6 +20,7 @@ from core.form.kinds.base import (
     PdfFill,
     PdfText,
     PdfTicks,
+    blank_value,
     kind_of,
     register,
     short,
@@ -57,5 +58,5 @@ def is_blank(fd: FieldDef, raw: Any, years: list[int]) -> bool:
 
 __all__ = [
     "COUNT_FIELD", "KINDS", "NOTE_REQUIRED", "CellReader", "Checks", "FieldState", "Kind", "PdfFill", "PdfText",
-    "PdfTicks", "clean_value", "is_blank", "kind_of", "number_text", "parse_field", "register", "short",
+    "PdfTicks", "blank_value", "clean_value", "is_blank", "kind_of", "number_text", "parse_field", "register", "short",
 ]

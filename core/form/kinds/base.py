@@ -161,5 +161,19 @@ def register(name: str, kind: Kind) -> Kind:
     return kind
 
 
+def blank_value(value: Any) -> bool:
+    """The blank test for a raw value when its field is not at hand: nothing but empty text,
+    empty containers and None. With the field, use ``is_blank`` (the kind's own test)."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, dict):
+        return all(blank_value(v) for v in value.values())
+    if isinstance(value, list):
+        return not value
+    return False
+
+
 def kind_of(fd: FieldDef) -> Kind:
     return KINDS[fd.type]
