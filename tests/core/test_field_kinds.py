@@ -12,7 +12,17 @@ from core.application import Application, normalize_value
 from core.errors import UserError
 from core.form import load_form
 from core.form import loader as form_loader
-from core.form.kinds import KINDS, FieldState, Kind, PdfText, blank_value, clean_value, is_blank, parse_field, register
+from core.form.kinds import (
+    KINDS,
+    FieldState,
+    Kind,
+    PdfText,
+    blank_value,
+    clean_value,
+    is_blank,
+    parse_field,
+    register,
+)
 from core.form.model import FIELD_TYPES
 from core.messages.base import Message
 from core.paths import resource
