@@ -54,3 +54,41 @@ LAYOUT_MISMATCH = define(
     "请用本程序重新导出模板后填写。",
 )
 UNWRITABLE = define("XLSX.file.write", "无法写入文件 {path}：{reason}", "请关闭在 Excel 中打开的同名文件，或换一个保存位置。")
+
+# -- the file itself (core/xlsx/safety.py) ----------------------------------------------------------
+_SAVE_AS = "请在 Excel 中打开该文件，“另存为”Excel 工作簿（*.xlsx）后再导入。"
+NOT_FOUND = define("XLSX.file.not_found", "找不到文件 {path}", "请检查文件位置是否正确、文件是否已被移动。")
+UNREADABLE_FILE = define("XLSX.file.read", "无法读取文件 {path}：{reason}", "请检查文件权限，或把文件复制到本机后重试。")
+ENCRYPTED = define(
+    "XLSX.file.encrypted",
+    "文件“{name}”是加密（设有打开密码）的 Excel 工作簿，或旧版 Excel 97-2003（.xls）文件，无法读取。"
+    "请在 Excel 中取消打开密码，并“另存为”Excel 工作簿（*.xlsx）后再导入。", _SAVE_AS,
+)
+TOO_BIG = define("XLSX.file.too_big", "文件“{name}”大小为 {size}，超过 {limit} 的上限，拒绝导入。",
+                 "请删除工作簿中的图片和多余的工作表后重试。")
+NOT_XLSX = define("XLSX.file.not_xlsx", "文件“{name}”不是 Excel 工作簿（.xlsx）{what}。请在 Excel 中另存为“Excel 工作簿（*.xlsx）”。",
+                  _SAVE_AS)
+ODS = define("XLSX.file.ods", "文件“{name}”是 OpenDocument 表格（.ods），请另存为 Excel 工作簿（*.xlsx）后再导入。", _SAVE_AS)
+DAMAGED_ZIP = define("XLSX.file.zip", "文件“{name}”已损坏，或不是 Excel 工作簿（.xlsx）。", _SAVE_AS)
+ZIP_NOT_XLSX = define("XLSX.file.zip_not_xlsx", "文件“{name}”是 ZIP 压缩包，但不是 Excel 工作簿（.xlsx）。", _SAVE_AS)
+TOO_MANY_PARTS = define("XLSX.file.parts", "文件“{name}”包含 {count} 个部件，超出安全上限，拒绝读取。", _SAVE_AS)
+BOMB_PART = define(
+    "XLSX.file.bomb",
+    "文件“{name}”中的部件“{part}”解压后达 {size}（压缩比 1:{ratio}），超出安全上限，拒绝读取（可能是恶意构造的“压缩炸弹”）。",
+    "该文件可能被恶意构造，请向发送方核实，或用 Excel 重新另存后再导入。",
+)
+TOO_BIG_UNPACKED = define("XLSX.file.unpacked", "文件“{name}”解压后共 {size}，超出 {limit} 的安全上限，拒绝读取。",
+                          "请删除工作簿中的图片和多余的工作表后重试。")
+
+# -- the hidden map sheet (core/xlsx/meta.py) -------------------------------------------------------
+_REEXPORT = "请使用本程序“导出 Excel”或 xlsx-template 生成的工作簿填写后再导入。"
+NO_META = define(
+    "XLSX.meta.missing",
+    "工作簿“{name}”不是由本程序生成的申报表（缺少隐藏的数据对照表）。请使用本程序“导出 Excel”或 xlsx-template 生成的工作簿填写后再导入。",
+    _REEXPORT,
+)
+META_DAMAGED = define("XLSX.meta.damaged", "工作簿“{name}”的数据对照表已损坏，或不是由本程序生成。", _REEXPORT)
+META_NUMBERS = define("XLSX.meta.numbers", "工作簿“{name}”的数据对照表已损坏（版本或年度无效）。", _REEXPORT)
+META_NEWER = define("XLSX.meta.newer", "工作簿“{name}”由较新版本的程序生成（格式 {version}），请升级本程序后再导入。",
+                    "请安装最新版本的程序后再导入。")
+META_ROW = define("XLSX.meta.row", "工作簿“{name}”的数据对照表第 {row} 行已损坏。", _REEXPORT)

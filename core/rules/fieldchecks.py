@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from core.form.kinds import NOTE_REQUIRED, kind_of
+from core.form.kinds import KINDS, NOTE_REQUIRED, kind_of
 from core.form.model import FieldDef, FormDef
 from core.messages import form as msg
 from core.messages.base import Message
@@ -74,7 +74,7 @@ def _number_findings(fd: FieldDef, p: Parsed, where: str) -> Iterator[Finding]:
         return
     if p.extra_decimals:
         yield _f(fd, msg.DECIMALS, FORMAT, WARNING, NOTE_REQUIRED, where=where, raw=fmt(v, 6).rstrip("0"), value=fmt(v))
-    if fd.element_type == "percent" and fd.range == "share" and not Decimal(0) <= v <= Decimal(100):
+    if KINDS[fd.element_type].percent and fd.range == "share" and not Decimal(0) <= v <= Decimal(100):
         yield _f(fd, msg.SHARE, FORMAT, ERROR, "申报表（比例）", where=where, value=fmt(v))
     if fd.minimum is not None and v < Decimal(str(fd.minimum)):
         yield _f(fd, msg.MINIMUM, FORMAT, ERROR, "申报表", where=where, minimum=fd.minimum, value=fmt(v))

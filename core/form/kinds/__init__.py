@@ -26,14 +26,14 @@ from core.form.kinds.base import (
     short,
 )
 from core.form.kinds.choices import Checkboxes, Choice, YesNo, YesNoNA
-from core.form.kinds.numeric import Count, Number, Series, Year, number_text
+from core.form.kinds.numeric import Count, Number, Percent, Series, Year, number_text
 from core.form.kinds.structured import COUNT_FIELD, Platform, Standards
 from core.form.kinds.text import Fixed, LongText, Text
 from core.form.model import FieldDef
 
 for _name, _kind in (
     ("text", Text()), ("longtext", LongText()),
-    ("number", Number()), ("percent", Number()), ("count", Count()), ("year", Year()),
+    ("number", Number()), ("percent", Percent()), ("count", Count()), ("year", Year()),
     ("yesno", YesNo()), ("yesno_na", YesNoNA()), ("choice", Choice()), ("checks", Checkboxes()),
     ("series", Series()), ("standards", Standards()), ("platform", Platform()), ("fixed", Fixed()),
 ):

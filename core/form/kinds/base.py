@@ -102,6 +102,8 @@ class Kind:
     long_text = False  # printed with its length limit and hint under the label
     in_sections = True  # False: printed elsewhere (the declaration's fixed text)
     whole_numbers = False  # Excel number format without decimals
+    percent = False  # a percentage: 0–100 when the field's ``range`` is "share"
+    yearly = False  # a number per campaign year (messages name the year)
 
     # -- stored value ---------------------------------------------------------------------------
     def bad(self, fd: FieldDef, value: Any, origin: str) -> Exception:

@@ -62,6 +62,10 @@ class Number(Kind):
         return [PdfText(number_text(fd, value))] if value not in (None, "") else []
 
 
+class Percent(Number):
+    percent = True
+
+
 class Count(Number):
     whole_numbers = True
 
@@ -100,6 +104,7 @@ class Series(PerYear):
     """A number per year (``of:`` names the number kind)."""
 
     pdf_layout = "series"
+    yearly = True
 
     def parse(self, fd, raw, years):
         raw_d = as_dict(raw)
