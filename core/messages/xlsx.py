@@ -92,3 +92,36 @@ META_NUMBERS = define("XLSX.meta.numbers", "工作簿“{name}”的数据对照
 META_NEWER = define("XLSX.meta.newer", "工作簿“{name}”由较新版本的程序生成（格式 {version}），请升级本程序后再导入。",
                     "请安装最新版本的程序后再导入。")
 META_ROW = define("XLSX.meta.row", "工作簿“{name}”的数据对照表第 {row} 行已损坏。", _REEXPORT)
+
+# -- list workbooks (core/xlsx/list_import.py) ------------------------------------------------------
+_LIST_TEMPLATE = "请使用本程序生成的清单模板（“导出清单模板”），按表头逐行填写。"
+UNKNOWN_LIST = define("XLSX.list.unknown", "未知清单“{name}”，可用的清单：{available}", "请从列出的清单中选择一个。")
+NO_SUCH_SHEET = define("XLSX.list.sheet", "工作簿“{name}”中没有工作表「{sheet}」（现有：{sheets}）", "请选择工作簿中已有的工作表。")
+NO_SHEET = define("XLSX.list.no_sheet", "工作簿“{name}”中没有可读取的工作表", _LIST_TEMPLATE)
+NO_HEADER = define("XLSX.list.header", "「{sheet}」前 {rows} 行中找不到{label}的表头。表头应包括：{headers}", _LIST_TEMPLATE)
+DOUBLE_COLUMN = define("XLSX.list.double_column", "「{sheet}」第 {row} 行 {first} 列和 {second} 列都是“{header}”，请只保留一列",
+                       "请删除重复的列。")
+MISSING_COLUMNS = define(
+    "XLSX.list.missing_columns",
+    "「{sheet}」第 {row} 行（表头）缺少“{missing}”列。已识别：{got}。请使用本程序生成的清单模板，或把表头改为：{headers}",
+    _LIST_TEMPLATE,
+)
+LIST_REFUSED = define("XLSX.list.refused", "「{sheet}」有 {count}{plus} 处无法导入，未做任何修改：\n{shown}{more}",
+                      "请按所列位置逐一改正后重新导入；在改正之前，清单保持不变。")
+LIST_MERGED = define("XLSX.list.merged",
+                     "「{sheet}」{range} 是合并单元格（第 {row} 行 {col} 列起），清单中不能合并单元格，请取消合并并逐行填写",
+                     "请在 Excel 中取消合并，并在每一行分别填写。")
+TOO_MANY_SCANNED = define("XLSX.list.scanned", "「{sheet}」超过 {limit} 行（含空行），拒绝导入；请删除多余的空行后再试",
+                          "请删除表格下方多余的空行后再试。")
+CANCELLED = define("XLSX.list.cancelled", "已取消导入，未做任何修改。", "需要时可重新导入。")
+TOO_MANY_ROWS = define("XLSX.list.rows", "「{sheet}」数据超过 {limit} 行的上限，拒绝导入；请检查是否选错了工作表", "请检查是否选错了工作表。")
+NO_ROWS = define("XLSX.list.empty", "「{sheet}」第 {row} 行表头下没有任何数据", "请在表头下逐行填写后再导入。")
+EMPTY_TITLE = define("XLSX.cell.title", "{at}：{header}不能为空（该行其他列有内容）", "请填写该行的名称，或删除该行。")
+CODE_AS_NUMBER = define(
+    "XLSX.cell.code_number", "{at}：统一社会信用代码被存成了数字，可能已丢失末几位；请把该列设为“文本”格式后重新填写",
+    "Excel 会把长数字截断：把该列设为“文本”格式后重新填写代码。",
+)
+MONEY_UNIT = define("XLSX.list.money_unit", "「{sheet}」表头“{header}”的单位“{unit}”无法识别，应为万元", "请把表头的单位改为“万元”。")
+BAD_MARK = define("XLSX.cell.mark", "{at}：“{value}”无法识别，{header}一栏请填写“是”或“否”", "请填写“是”或“否”。")
+BAD_YEAR = define("XLSX.cell.year", "{at}：年份“{value}”不合理", "请填写四位年份，如 2018。")
+BAD_WORD = define("XLSX.cell.word", "{at}：“{value}”无法识别，{header}应为{words}之一", "请从所列的词中选择一个填写。")
