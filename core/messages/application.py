@@ -19,6 +19,9 @@ UNKNOWN_FIELD = define(
     "APP.unknown_field", "{origin}：未知字段“{key}”（申报表 {form} 中没有此栏目）",
     "文件可能来自其他申报表版本，请删除该字段或使用对应版本的程序。",
 )
+UNKNOWN_KEY = define(
+    "APP.unknown_key", "未知字段“{key}”（申报表 {form} 中没有此栏目）", "该栏目不在本申请的申报表中，请检查字段键是否写错。"
+)
 BAD_TYPE = define("APP.value.type", "{where}的取值类型错误：{value}", "请按该栏目的格式填写（文字、数字或选项）。")
 BAD_YESNO = define("APP.value.yesno", "{where}应为 {allowed}，而不是 {value}", "请选择“是”或“否”（或“不适用”）。")
 NO_OPTION = define("APP.value.option", "{where}没有选项“{option}”", "请从申报表列出的选项中选择。")

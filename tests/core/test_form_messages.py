@@ -75,3 +75,15 @@ def test_a_bad_cell_names_the_cell_and_its_code():
     with pytest.raises(CellError) as err:
         read_number("十二点五", "number", "亿元", 2, "「二、主导产业情况」第 3 行 G 列")
     assert err.value.code == "XLSX.cell.number" and str(err.value).startswith("「二、主导产业情况」第 3 行 G 列：")
+
+
+def test_the_store_refuses_a_value_with_the_kinds_message():
+    from core.store.documents import validate_value
+
+    assert validate_value("SH-FORM", 2023, "basic.authority_phone", "021") == "021"
+    with pytest.raises(UserError) as err:
+        validate_value("SH-FORM", 2023, "industry.output_total", "12")
+    assert err.value.code == "APP.value.type" and "填报内容：字段" in err.value.message
+    with pytest.raises(UserError) as err:
+        validate_value("SH-FORM", 2023, "no.such", "x")
+    assert err.value.code == "APP.unknown_key" and err.value.message == "未知字段“no.such”（申报表 SH-FORM 中没有此栏目）"
