@@ -17,13 +17,13 @@ from typing import Any
 
 from core.errors import UserError
 from core.form import FieldDef, FormDef, load_form
-from core.form.model import NA, NO, STANDARD_LEVELS, STANDARD_ROLES, YES
+from core.form.kinds import clean_value
+from core.messages import application as msg
 from core.paths import resource
 
 FORMAT = "cluster-declare.application"
 FORMAT_VERSION = 1
 STATUSES = {"draft": "草稿", "pending_review": "待审核", "recommended": "已推荐", "exported": "已导出"}
-_YESNO_ALIASES = {"是": YES, "否": NO, "不适用": NA, True: YES, False: NO}
 
 
 @dataclass
@@ -82,7 +82,7 @@ class Application:
         for key, value in data["values"].items():
             fd = form.fields.get(key)
             if fd is None:
-                raise UserError(f"{origin}：未知字段“{key}”（申报表 {form.id} 中没有此栏目）")
+                raise msg.UNKNOWN_FIELD.error(origin=origin, key=key, form=form.id)
             values[key] = normalize_value(fd, value, years, origin)
         return cls(
             form=data["form"],
@@ -111,11 +111,11 @@ def _validator():
 
 def validate_document(data: Any, origin: str) -> None:
     if not isinstance(data, dict):
-        raise UserError(f"{origin}：顶层应为 JSON 对象")
+        raise msg.NOT_OBJECT.error(origin=origin)
     if data.get("format") != FORMAT:
-        raise UserError(f"{origin}：不是集群申报数据文件（format 应为 “{FORMAT}”）")
+        raise msg.WRONG_FORMAT.error(origin=origin, format=FORMAT)
     if isinstance(data.get("format_version"), int) and data["format_version"] > FORMAT_VERSION:
-        raise UserError(f"{origin}：数据格式版本 {data['format_version']} 比本程序支持的版本 {FORMAT_VERSION} 新，请升级程序")
+        raise msg.NEWER_VERSION.error(origin=origin, version=data["format_version"], supported=FORMAT_VERSION)
     errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
     if errors:
         err = errors[0]
@@ -123,7 +123,7 @@ def validate_document(data: Any, origin: str) -> None:
         where = "/".join(str(p) for p in path) or "（顶层）"
         if len(path) >= 2 and path[0] == "values":
             where += _field_label(data.get("form"), str(path[1]))
-        raise UserError(f"{origin}：位置 {where} 的内容不符合格式：{_schema_message(err)}")
+        raise msg.SCHEMA.error(origin=origin, where=where, problem=_schema_message(err))
 
 
 def _field_label(form_id: object, key: str) -> str:
@@ -149,74 +149,9 @@ def _schema_message(err) -> str:
     return err.message
 
 
-def _where(fd: FieldDef, origin: str) -> str:
-    return f"{origin}：字段“{fd.label}”（{fd.key}）"
-
-
 def normalize_value(fd: FieldDef, value: Any, years: list[int], origin: str = "申报数据") -> Any:
-    """Check one value's shape against its field; return it in canonical form."""
-    if value is None:
-        return None
-    t = fd.type
-    bad = UserError(f"{_where(fd, origin)}的取值类型错误：{json.dumps(value, ensure_ascii=False)[:60]}")
-    if t in ("text", "longtext"):
-        if not isinstance(value, str):
-            raise bad
-        return value
-    if t in ("number", "percent", "count", "year"):
-        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            raise bad
-        return value
-    if t in ("yesno", "yesno_na"):
-        value = _YESNO_ALIASES.get(value, value)
-        allowed = (YES, NO, NA) if t == "yesno_na" else (YES, NO)
-        if value not in allowed:
-            raise UserError(f"{_where(fd, origin)}应为 {'/'.join(allowed)}，而不是 {value!r}")
-        return value
-    if t == "choice":
-        if not isinstance(value, dict):
-            raise bad
-        sel = value.get("selected")
-        if sel is not None and fd.option(sel) is None:
-            raise UserError(f"{_where(fd, origin)}没有选项“{sel}”")
-        return value
-    if t == "checks":
-        if not isinstance(value, dict):
-            raise bad
-        for sel in value.get("selected", []):
-            if fd.option(sel) is None:
-                raise UserError(f"{_where(fd, origin)}没有选项“{sel}”")
-        for key in value.get("texts", {}):
-            opt = fd.option(key)
-            if opt is None or not opt.text:
-                raise UserError(f"{_where(fd, origin)}的选项“{key}”不能填写文字")
-        return value
-    if t in ("series", "standards"):
-        if not isinstance(value, dict):
-            raise bad
-        wanted = {str(y) for y in years}
-        for year in value:
-            if year not in wanted:
-                raise UserError(
-                    f"{_where(fd, origin)}：年份 {year} 不属于本次申报的近三年（{years[0]}–{years[-1]}年）"
-                )
-        if t == "standards":
-            levels = {k for k, _ in STANDARD_LEVELS}
-            roles = {k for k, _ in STANDARD_ROLES}
-            for year, row in value.items():
-                if not isinstance(row, dict) or not set(row) <= levels:
-                    raise UserError(f"{_where(fd, origin)}：{year}年的标准类别应为 {'/'.join(sorted(levels))}")
-                for cell in row.values():
-                    if not isinstance(cell, dict) or not set(cell) <= roles:
-                        raise UserError(f"{_where(fd, origin)}：{year}年应填写 lead（主持）/participate（参与）数量")
-        return value
-    if t == "platform":
-        if not isinstance(value, dict) or not set(value) <= {"count", "names"}:
-            raise bad
-        return value
-    if t == "fixed":
-        raise UserError(f"{_where(fd, origin)}是固定文字，不能填写")
-    raise bad  # pragma: no cover - FIELD_TYPES is closed
+    """Check one value's shape against its field; return it in canonical form (its kind's clean-up)."""
+    return clean_value(fd, value, years, origin)
 
 
 def read_application_file(path: str | Path) -> Application:
@@ -224,15 +159,15 @@ def read_application_file(path: str | Path) -> Application:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError as exc:
-        raise UserError(f"找不到文件 {path}") from exc
+        raise msg.NOT_FOUND.error(path=path) from exc
     except UnicodeDecodeError as exc:
-        raise UserError(f"文件 {path} 不是 UTF-8 编码的 JSON 文本") from exc
+        raise msg.NOT_UTF8.error(path=path) from exc
     except OSError as exc:
-        raise UserError(f"无法读取文件 {path}：{exc.strerror or exc}") from exc
+        raise msg.UNREADABLE.error(path=path, reason=exc.strerror or exc) from exc
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise UserError(f"文件 {path} 不是有效的 JSON：第 {exc.lineno} 行第 {exc.colno} 列，{exc.msg}") from exc
+        raise msg.BAD_JSON.error(path=path, line=exc.lineno, column=exc.colno, reason=exc.msg) from exc
     return Application.from_json(data, origin=f"文件 {path.name}")
 
 
@@ -251,4 +186,4 @@ def write_application_file(app: Application, path: str | Path) -> None:
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except OSError as exc:
-        raise UserError(f"无法写入文件 {path}：{exc.strerror or exc}") from exc
+        raise msg.UNWRITABLE.error(path=path, reason=exc.strerror or exc) from exc

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from core.messages import number as msg
+
 _FULLWIDTH = {chr(0xFF10 + i): str(i) for i in range(10)}
 _FULLWIDTH.update(
     {
@@ -65,15 +67,15 @@ def parse_value(raw: object, kind: str, unit: str | None = None, decimals: int =
     if raw is None:
         return BLANK
     if isinstance(raw, bool):
-        return Parsed(error="应为数字，而不是是/否")
+        return Parsed(error=msg.YESNO.text())
     if isinstance(raw, int):
         return _check(Decimal(raw), kind, decimals, str(raw))
     if isinstance(raw, float):
         if raw != raw or raw in (float("inf"), float("-inf")):
-            return Parsed(error="不是有效的数字")
+            return Parsed(error=msg.INVALID.text())
         return _check(Decimal(repr(raw)), kind, decimals, repr(raw))
     if not isinstance(raw, str):
-        return Parsed(error="应为数字")
+        return Parsed(error=msg.NOT_NUMBER.text())
     text = normalize_text(raw)
     if not text:
         return BLANK
@@ -88,11 +90,11 @@ def parse_value(raw: object, kind: str, unit: str | None = None, decimals: int =
     if _GROUPED_RE.match(number_text):
         number_text = number_text.replace(",", "")
     if not _NUMBER_RE.match(number_text):
-        return Parsed(error=f"无法识别的数字“{raw.strip()}”")
+        return Parsed(error=msg.UNREADABLE.text(raw=raw.strip()))
     try:
         value = Decimal(number_text)
     except InvalidOperation:
-        return Parsed(error=f"无法识别的数字“{raw.strip()}”")
+        return Parsed(error=msg.UNREADABLE.text(raw=raw.strip()))
     if factor != 1:
         value = value * factor
         # A converted value is as precise as its unit allows; don't report extra decimals for it.
@@ -105,10 +107,10 @@ def _strip_unit(text: str, kind: str, unit: str | None) -> tuple[str, Decimal] |
         if text.endswith("%"):
             return text[:-1], Decimal(1)
         if text.endswith("‰"):
-            return Parsed(error="请以百分比（%）填写，而不是千分比")
+            return Parsed(error=msg.PER_MILLE.text())
         return text, Decimal(1)
     if text.endswith("%"):
-        return Parsed(error="此栏不是百分比，请去掉“%”")
+        return Parsed(error=msg.NOT_PERCENT.text())
     if kind in ("count", "year"):
         for u in _COUNT_UNITS:
             if text.endswith(u):
@@ -122,18 +124,18 @@ def _strip_unit(text: str, kind: str, unit: str | None) -> tuple[str, Decimal] |
         return text[: -len(unit)], Decimal(1)
     tail = re.match(r"^[+-]?[\d.,]+([^\d.,+\-]+)$", text)
     if tail:
-        return Parsed(error=f"单位“{tail.group(1)}”与本栏单位（{unit or '无单位'}）不符")
+        return Parsed(error=msg.WRONG_UNIT.text(unit=tail.group(1), expected=unit or "无单位"))
     return text, Decimal(1)
 
 
 def _check(value: Decimal, kind: str, decimals: int, raw: object) -> Parsed:
     if not value.is_finite():
-        return Parsed(error="不是有效的数字")
+        return Parsed(error=msg.INVALID.text())
     if kind in ("count", "year"):
         if value != value.to_integral_value():
-            return Parsed(error=f"应为整数，填报为“{raw}”")
+            return Parsed(error=msg.NOT_WHOLE.text(raw=raw))
         if value < 0:
-            return Parsed(error=f"不能为负数，填报为“{raw}”")
+            return Parsed(error=msg.NEGATIVE.text(raw=raw))
         return Parsed(value=value.quantize(Decimal(1)))
     extra = value.as_tuple().exponent < -decimals if isinstance(value.as_tuple().exponent, int) else False
     return Parsed(value=value, extra_decimals=extra)

@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from core.form.kinds import blank_value
 from core.form.model import PAGE_ASSESSMENT, PAGE_FIELDS, FieldDef, FormDef
 
 # Page kinds.
@@ -182,12 +183,4 @@ def page_status(page: Page, report: Any, values: dict[str, Any] | None = None) -
 
 
 def _filled(value: Any) -> bool:
-    if value is None:
-        return False
-    if isinstance(value, str):
-        return bool(value.strip())
-    if isinstance(value, dict):
-        return any(_filled(v) for v in value.values())
-    if isinstance(value, list):
-        return bool(value)
-    return True
+    return not blank_value(value)  # the page knows keys, not fields: the field-free blank test

@@ -10,7 +10,8 @@ SCALAR_NUMERIC = ("number", "percent", "count", "year")
 TEXTUAL = ("text", "longtext")
 CHOICES = ("yesno", "yesno_na", "choice", "checks")
 STRUCTURED = ("series", "standards", "platform")
-FIELD_TYPES = SCALAR_NUMERIC + TEXTUAL + CHOICES + STRUCTURED + ("fixed",)
+# The names the form loader accepts; core/form/kinds.py ``register`` adds a new kind's name here.
+FIELD_TYPES: set[str] = {*SCALAR_NUMERIC, *TEXTUAL, *CHOICES, *STRUCTURED, "fixed"}
 
 YES, NO, NA = "yes", "no", "na"
 YESNO_LABELS = {YES: "是", NO: "否"}

@@ -5,15 +5,14 @@ from __future__ import annotations
 from reportlab.platypus import Paragraph, Table, TableStyle
 
 from core.form import FieldDef
-from core.form.model import NA, NO, STANDARD_LEVELS, STANDARD_ROLES, YES, YESNO_LABELS
-from core.numbers import fmt, parse_value
+from core.form.kinds import COUNT_FIELD, PdfFill, PdfTicks, kind_of, number_text
+from core.form.model import STANDARD_LEVELS, STANDARD_ROLES
 from core.pdf.context import Ctx
 from core.pdf.flowables import CheckItem, InlineChecks
 from core.pdf.styles import GRID, LABEL_BG, TABLE_FONT
 
 INLINE_MAX_LABEL = 12  # option labels up to this many characters sit side by side
-# A bare count (the standards matrix, a platform's number) printed like a count field.
-FieldDefCount = FieldDef(key="_count", label="", type="count", section="", section_number="", indicator=0, decimals=0)
+FieldDefCount = COUNT_FIELD  # a bare count (the standards matrix), printed like a count field
 
 
 def unit_suffix(fd: FieldDef) -> str:
@@ -24,30 +23,17 @@ def unit_suffix(fd: FieldDef) -> str:
 def label_flowables(ctx: Ctx, fd: FieldDef, label: str | None = None, with_notes: bool = True) -> list:
     """The label as the form prints it, with its unit, a 补充 mark, the length limit and notes."""
     text = ctx.m(label or fd.label) + ctx.m(unit_suffix(fd))
-    if fd.type == "longtext" and fd.max_chars:
+    long_text = kind_of(fd).long_text
+    if long_text and fd.max_chars:
         text += f"<br/>（{fd.max_chars}字以内）"
     if fd.supplementary:
         text += ' <font size="7.5" color="#b00000">【补充】</font>'
     out = [Paragraph(text, ctx.st["label"])]
     if with_notes:
-        for extra in (fd.hint if fd.type == "longtext" else None, fd.note):
+        for extra in (fd.hint if long_text else None, fd.note):
             if extra:
                 out.append(ctx.p(extra, "note"))
     return out
-
-
-def number_text(fd: FieldDef, raw: object) -> str:
-    """A number as the form prints it (two decimals, whole counts); what was typed if unreadable."""
-    if raw is None or raw == "":
-        return ""
-    parsed = parse_value(raw, fd.element_type, fd.unit, fd.decimals)
-    if parsed.none_marker:
-        return "无"
-    if parsed.error or parsed.value is None:
-        return str(raw)
-    if parsed.extra_decimals:  # never hide what was typed by rounding it away
-        return f"{parsed.value.normalize():f}"
-    return fmt(parsed.value, fd.decimals)
 
 
 def series_texts(ctx: Ctx, fd: FieldDef) -> list[str]:
@@ -72,39 +58,20 @@ def _checks(ctx: Ctx, fd: FieldDef, items: list[tuple[bool, str, str | None]]) -
 
 
 def value_flowables(ctx: Ctx, fd: FieldDef) -> list:
-    """The value cell of a field that fills one cell (everything except series and standards)."""
-    v = ctx.value(fd.key)
+    """The value cell of a field that fills one cell (everything except series and standards),
+    rendered from the parts its kind describes."""
     where = ctx.where(fd)
-    t = fd.type
-    if t in ("text", "longtext"):
-        return [ctx.p(v, "value", where)] if v else []
-    if t in ("number", "percent", "count", "year"):
-        return [ctx.p(number_text(fd, v), "value", where)] if v not in (None, "") else []
-    if t in ("yesno", "yesno_na"):
-        items = [(v == YES, YESNO_LABELS[YES], None), (v == NO, YESNO_LABELS[NO], None)]
-        if t == "yesno_na":
-            items.append((v == NA, fd.na_label or "不适用", None))
-        return _checks(ctx, fd, items)
-    if t == "choice":
-        sel = (v or {}).get("selected")
-        text = (v or {}).get("text") or ""
-        return _checks(ctx, fd, [(o.key == sel, o.label, (text if o.key == sel else "") if o.text else None)
-                                 for o in fd.options])
-    if t == "checks":
-        v = v or {}
-        selected, texts = set(v.get("selected") or ()), v.get("texts") or {}
-        out = [ctx.p(f"{fd.prompt}：", "value", where)] if fd.prompt else []
-        out += _checks(ctx, fd, [(o.key in selected, o.label, (texts.get(o.key) or "") if o.text else None)
-                                 for o in fd.options])
-        if fd.evidence and ctx.form.evidence_note:
-            out.append(ctx.p(ctx.form.evidence_note, "note"))
-        return out
-    if t == "platform":
-        v = v or {}
-        count = number_text(FieldDefCount, v.get("count"))
-        markup = f"数量：<u>&nbsp;{ctx.m(count, where) or '&nbsp;' * 6}&nbsp;</u>个<br/>名称：{ctx.m(v.get('names') or '', where)}"
-        return [Paragraph(markup, ctx.st["value"])]
-    return []
+    out: list = []
+    for part in kind_of(fd).pdf(fd, ctx.value(fd.key), ctx.form):
+        if isinstance(part, PdfTicks):
+            out += _checks(ctx, fd, list(part.items))
+        elif isinstance(part, PdfFill):
+            lines = [prefix + (f"<u>&nbsp;{ctx.m(text, where) or '&nbsp;' * 6}&nbsp;</u>" if underline
+                               else ctx.m(text, where)) + suffix for prefix, text, suffix, underline in part.lines]
+            out.append(Paragraph("<br/>".join(lines), ctx.st["value"]))
+        else:
+            out.append(ctx.p(part.text, part.style, where if part.style == "value" else ""))
+    return out
 
 
 def standards_table(ctx: Ctx, fd: FieldDef, width: float) -> Table:

@@ -12,6 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from core.form import FieldDef, SectionDef
+from core.form.kinds import kind_of
 from core.pdf.cells import label_flowables, series_texts, standards_table, value_flowables
 from core.pdf.context import Ctx
 from core.pdf.styles import FRAME_W, GRID, LABEL_BG, MIN_SPLIT, TABLE_FONT
@@ -68,7 +69,7 @@ class SectionBuilder:
         return self.blocks[-1]
 
     def wide(self, fd: FieldDef) -> None:
-        if fd.type == "standards":
+        if kind_of(fd).pdf_layout == "table":
             value = [standards_table(self.ctx, fd, REST_W - 2 * PAD)]
         else:
             value = value_flowables(self.ctx, fd)
@@ -100,7 +101,7 @@ class SectionBuilder:
 
 
 def _pairable(a: FieldDef, b: FieldDef | None) -> bool:
-    return (b is not None and a.type == b.type == "text" and not a.group and not b.group
+    return (b is not None and a.type == b.type and kind_of(a).pairable and not a.group and not b.group
             and len(a.label) <= PAIR_LABEL_MAX and len(b.label) <= PAIR_LABEL_MAX
             and (a.max_chars or 999) <= PAIR_CHARS_MAX and (b.max_chars or 999) <= PAIR_CHARS_MAX
             and not a.supplementary and not b.supplementary)
@@ -108,7 +109,7 @@ def _pairable(a: FieldDef, b: FieldDef | None) -> bool:
 
 def section_flowables(ctx: Ctx, sec: SectionDef) -> list:
     """One of sections 一 to 七 as ruled tables with the official row labels."""
-    fields = [ctx.form.fields[k] for k in sec.layout if ctx.form.fields[k].type != "fixed"]
+    fields = [ctx.form.fields[k] for k in sec.layout if kind_of(ctx.form.fields[k]).in_sections]
     sb = SectionBuilder(ctx)
     i, prev_series = 0, False
     while i < len(fields):
@@ -122,7 +123,7 @@ def section_flowables(ctx: Ctx, sec: SectionDef) -> list:
             i += len(run)
             prev_series = False
             continue
-        if fd.type == "series":
+        if kind_of(fd).pdf_layout == "series":
             sb.series(fd, header=not prev_series)
             prev_series = True
         elif _pairable(fd, nxt):

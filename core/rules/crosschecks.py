@@ -7,6 +7,7 @@ from typing import Any
 
 from core.errors import UserError
 from core.form.model import FormDef
+from core.messages import form as form_msg
 from core.numbers import at_precision, fmt
 from core.rules.derived import DerivedValue
 from core.rules.fieldchecks import field_title
@@ -97,8 +98,8 @@ def stated_vs_computed(dv: DerivedValue, states: dict[str, FieldState]) -> list[
             kind=CONSISTENCY,
             severity=WARNING,
             fields=[d.stated, *d.inputs],
-            message=f"{field_title(st.field)}：填报 {fmt(stated)}{unit}，按填报数据计算为 {fmt(computed)}{unit}"
-            f"（{dv.formula}）。请核对；判断时采用计算值。",
+            message=f"{field_title(st.field)}："
+            + form_msg.DERIVED.text(stated=fmt(stated), computed=fmt(computed), unit=unit, formula=dv.formula),
             citation=d.citation,
             expected=f"{fmt(computed)}{unit}",
             found=f"{fmt(stated)}{unit}",

@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from core.creditcode import code_problem, normalize_code
+from core.form.kinds import kind_of
 from core.form.model import STANDARD_LEVELS, STANDARD_ROLES, FormDef
 from core.numbers import at_precision, fmt
 from core.rules.fieldchecks import field_title
@@ -257,7 +258,7 @@ def list_findings(form: FormDef, states: dict[str, FieldState], s: ListSummary, 
         if c.agrees is not False:
             continue
         fd = form.fields[c.fields[0]]
-        when = f"{year}年" if fd.type == "series" else ""
+        when = f"{year}年" if kind_of(fd).yearly else ""
         label = "、".join(field_title(form.fields[k]) for k in c.fields)
         out.append(Finding(
             rule=c.rule, indicator=fd.indicator, kind=CONSISTENCY, severity=WARNING, fields=list(c.fields),

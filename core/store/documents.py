@@ -81,14 +81,16 @@ def validate_document(doc: Any, origin: str) -> dict[str, Any]:
 
 
 def validate_value(form_id: str, campaign: int, key: str, value: Any) -> Any:
-    from core.application import normalize_value
+    """The value cleaned by its field's kind (a UserError naming the field if its shape is wrong)."""
     from core.form import load_form
+    from core.form.kinds import clean_value
+    from core.messages import application as msg
 
     form = load_form(form_id)
     fd = form.fields.get(key)
     if fd is None:
-        raise UserError(f"未知字段“{key}”（申报表 {form_id} 中没有此栏目）")
-    return normalize_value(fd, value, form.campaign_years(campaign), origin="填报内容")
+        raise msg.UNKNOWN_KEY.error(key=key, form=form_id)
+    return clean_value(fd, value, form.campaign_years(campaign), origin="填报内容")
 
 
 def validate_list(form_id: str, name: str, rows: Any) -> list[dict[str, Any]]:

@@ -9,6 +9,8 @@ from decimal import Decimal
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
 
+from core.errors import UserError
+from core.messages import xlsx as msg
 from core.numbers import Parsed, parse_value
 
 FORMULA_START = ("=", "+", "-", "@")
@@ -68,7 +70,7 @@ def number_text(value: object, kind: str, decimals: int) -> str:
     return f"{d:.{max(places, decimals)}f}"
 
 
-class CellError(Exception):
+class CellError(UserError):
     """A cell that cannot be read; the message names sheet, row and column."""
 
 
@@ -78,9 +80,9 @@ def read_number(value: object, kind: str, unit: str | None, decimals: int, at: s
     if blank(value):
         return None, parse_value(None, kind)
     if isinstance(value, (dt.datetime, dt.date, dt.time)):
-        raise CellError(f"{at}是日期或时间（{_date_text(value)}），此栏应填写数字")
+        raise msg.DATE_NOT_NUMBER.error(CellError, at=at, value=_date_text(value))
     if isinstance(value, bool):
-        raise CellError(f"{at}是逻辑值（{'TRUE' if value else 'FALSE'}），此栏应填写数字")
+        raise msg.BOOL_NOT_NUMBER.error(CellError, at=at, value="TRUE" if value else "FALSE")
     if isinstance(value, (int, float)):
         text = number_text(value, kind, decimals if kind in ("number", "percent") else 0)
         parsed = parse_value(text, kind, unit, decimals)
@@ -88,7 +90,7 @@ def read_number(value: object, kind: str, unit: str | None, decimals: int, at: s
         text = str(value).strip()
         parsed = parse_value(text, kind, unit, decimals)
     if parsed.error:
-        raise CellError(f"{at}：{parsed.error}")
+        raise msg.BAD_NUMBER.error(CellError, at=at, error=parsed.error)
     return text, parsed
 
 

@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from core.application import Application
-from core.errors import UserError
+from core.messages import xlsx as xlsx_msg
 from core.rules.applications import form_title
 from core.xlsx.cells import (
     BODY_FONT,
@@ -160,7 +160,7 @@ def save_workbook(wb: Workbook, path: str | Path) -> Path:
                 if os.path.exists(leftover):
                     os.unlink(leftover)
     except OSError as exc:
-        raise UserError(f"无法写入文件 {path}：{exc.strerror or exc}") from exc
+        raise xlsx_msg.UNWRITABLE.error(path=path, reason=exc.strerror or exc) from exc
     return path
 
 

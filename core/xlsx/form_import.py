@@ -20,7 +20,10 @@ from openpyxl.utils import get_column_letter, range_boundaries
 from core.application import Application, normalize_value
 from core.errors import UserError
 from core.form import load_form
-from core.form.model import NA, NO, STANDARD_LEVELS, STANDARD_ROLES, YES, FieldDef, FormDef
+from core.form.kinds import kind_of
+from core.form.model import FieldDef, FormDef
+from core.messages import xlsx as xlsx_msg
+from core.messages.base import Message
 from core.xlsx.cells import CellError, blank, read_number, read_text, where
 from core.xlsx.formmap import (
     COL_DETAIL,
@@ -67,9 +70,9 @@ def open_workbook(path: Path, **kwargs):
     try:
         return load_workbook(path, **kwargs)
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError) as exc:
-        raise UserError(f"无法读取工作簿“{path.name}”：文件已损坏或不是标准的 Excel 工作簿（{type(exc).__name__}）。") from exc
+        raise xlsx_msg.UNREADABLE.error(name=path.name, reason=type(exc).__name__) from exc
     except Exception as exc:  # openpyxl raises assorted XML errors for malformed parts
-        raise UserError(f"无法读取工作簿“{path.name}”：文件内容无法解析（{type(exc).__name__}）。") from exc
+        raise xlsx_msg.UNPARSABLE.error(name=path.name, reason=type(exc).__name__) from exc
 
 
 def new_application_from_meta(meta: Meta) -> Application:
@@ -80,12 +83,10 @@ def new_application_from_meta(meta: Meta) -> Application:
 
 def check_campaign(meta: Meta, app: Application, name: str) -> None:
     if meta.form != app.form:
-        raise UserError(f"工作簿“{name}”是申报表 {meta.form} 的模板，与本申请使用的申报表 {app.form} 不符，拒绝导入。")
+        raise xlsx_msg.OTHER_FORM.error(name=name, form=meta.form, app_form=app.form)
     if meta.campaign != app.campaign:
-        raise UserError(
-            f"工作簿“{name}”属于 {meta.campaign} 年度申报（规则集 {meta.rules}），与本申请的 {app.campaign} 年度申报"
-            f"（规则集 {app.rules}）不符，年份栏目无法对应，拒绝导入。请为本申请重新导出模板。"
-        )
+        raise xlsx_msg.OTHER_CAMPAIGN.error(name=name, campaign=meta.campaign, rules=meta.rules,
+                                            app_campaign=app.campaign, app_rules=app.rules)
 
 
 def read_form_workbook(path: str | Path, app: Application | None = None) -> FormImport:
@@ -97,19 +98,18 @@ def read_form_workbook(path: str | Path, app: Application | None = None) -> Form
         try:
             load_form(meta.form)
         except UserError as exc:
-            raise UserError(f"工作簿“{path.name}”使用的申报表 {meta.form} 本程序没有：{exc.message}") from exc
+            raise xlsx_msg.UNKNOWN_FORM.error(name=path.name, form=meta.form, reason=exc.message) from exc
         app = new_application_from_meta(meta)
     check_campaign(meta, app, path.name)
     form = app.form_def
     if meta.form_version != form.version:
-        raise UserError(f"工作簿“{path.name}”按申报表 {form.id} 第 {meta.form_version} 版生成，本程序为第 {form.version} 版，"
-                        "栏目可能不同，请重新导出模板。")
+        raise xlsx_msg.OTHER_VERSION.error(name=path.name, form=form.id, version=meta.form_version, own=form.version)
     years = app.years
     layouts = form_layout(form, years)
     expected = [(lay.name, lay.row_number(i), row.key, ",".join(s.part for s in row.slots))
                 for lay in layouts for i, row in enumerate(lay.rows) if row.key]
     if meta.rows != expected:
-        raise UserError(f"工作簿“{path.name}”的栏目对照表与本程序的申报表定义不一致（可能由其他版本的程序生成），请重新导出模板。")
+        raise xlsx_msg.LAYOUT_MISMATCH.error(name=path.name)
     reader = _Reader(path, wb, form, years)
     read: dict[str, dict[str, Any]] = {}
     rows_of: dict[str, list[int]] = {}
@@ -139,14 +139,12 @@ def read_form_workbook(path: str | Path, app: Application | None = None) -> Form
         try:
             value = _value_from_cells(fd, cells, years, at_of[key])
             values[key] = normalize_value(fd, value, years, origin=f"工作簿“{path.name}”") if value is not None else None
-        except CellError as exc:
-            reader.errors.append(str(exc))
-        except UserError as exc:
+        except UserError as exc:  # a CellError names the cell, a value error names the field
             reader.errors.append(exc.message)
     if reader.errors:
         shown = "\n".join(f"- {e}" for e in reader.errors[:MAX_LISTED_ERRORS])
         more = f"\n……另有 {len(reader.errors) - MAX_LISTED_ERRORS} 处" if len(reader.errors) > MAX_LISTED_ERRORS else ""
-        raise UserError(f"工作簿“{path.name}”有 {len(reader.errors)} 处无法导入，未做任何修改：\n{shown}{more}")
+        raise xlsx_msg.CANNOT_IMPORT.error(name=path.name, count=len(reader.errors), shown=shown, more=more)
     changes = []
     for key, new in values.items():
         old = app.values.get(key)
@@ -175,7 +173,7 @@ class _Reader:
 
     def sheet(self, name: str) -> None:
         if name not in self.wb.sheetnames:
-            raise UserError(f"工作簿“{self.path.name}”缺少工作表「{name}」，无法导入。")
+            raise xlsx_msg.MISSING_SHEET.error(name=self.path.name, sheet=name)
         scan = scan_sheet(self.path, self.parts.get(name, ""))
         self._merged[name] = [range_boundaries(m) for m in scan.merged if ":" in m]
         self._formulas[name] = scan.has_formulas
@@ -185,24 +183,20 @@ class _Reader:
         for col, want in ((COL_LABEL, row.label if first else None), (COL_DETAIL, row.detail or None)):
             got = ws.cell(r, col).value
             if want is not None and (str(got).strip() if got is not None else None) != want:
-                raise UserError(
-                    f"{where(sheet, r, col)}应为“{want}”，实为“{got if got is not None else ''}”：工作表的行被插入、删除"
-                    "或移动，无法对应到申报表栏目，未做任何修改。请使用未改动结构的模板。"
-                )
+                raise xlsx_msg.LABEL_MOVED.error(at=where(sheet, r, col), want=want, got=got if got is not None else "")
 
     def value(self, sheet: str, r: int, c: int) -> Any:
         for min_col, min_row, max_col, max_row in self._merged.get(sheet, ()):
             if min_row <= r <= max_row and min_col <= c <= max_col:
                 rng = f"{get_column_letter(min_col)}{min_row}:{get_column_letter(max_col)}{max_row}"
-                self.errors.append(f"{where(sheet, r, c)}位于合并单元格 {rng} 中，请取消合并后再导入")
+                self.errors.append(xlsx_msg.MERGED.text(at=where(sheet, r, c), range=rng))
                 return None
         v = self.wb[sheet].cell(r, c).value
         if self._formulas.get(sheet):
             formula = self._formula(sheet, r, c)
             if formula is not None:
                 if v is None:
-                    self.errors.append(f"{where(sheet, r, c)}是公式“{formula}”，但没有保存计算结果；"
-                                       "请在 Excel 中打开并保存，或改为直接填写数值")
+                    self.errors.append(xlsx_msg.FORMULA_NO_RESULT.text(at=where(sheet, r, c), formula=formula))
                 else:
                     self.notes.append(f"{where(sheet, r, c)}是公式“{formula}”，按其计算结果“{v}”导入")
         return v
@@ -214,81 +208,32 @@ class _Reader:
         return str(cell.value) if cell.data_type == "f" else None
 
 
-def _flag(value: Any, at: str, what: str) -> bool | None:
-    if blank(value):
-        return None
-    if isinstance(value, bool):
-        return value
-    word = str(value).strip().upper()
-    if word in TRUE_WORDS:
-        return True
-    if word in FALSE_WORDS:
-        return False
-    raise CellError(f"{at}应填写{what}，实为“{value}”")
+class _CellReader:
+    """What a kind reads its cells with (core/form/kinds ``CellReader``)."""
+
+    text = staticmethod(read_text)
+    number = staticmethod(read_number)
+
+    @staticmethod
+    def flag(value: Any, at: str, what: str) -> bool | None:
+        if blank(value):
+            return None
+        if isinstance(value, bool):
+            return value
+        word = str(value).strip().upper()
+        if word in TRUE_WORDS:
+            return True
+        if word in FALSE_WORDS:
+            return False
+        raise xlsx_msg.NOT_A_FLAG.error(CellError, at=at, what=what, value=value)
+
+    @staticmethod
+    def error(message: Message, **fields) -> CellError:
+        return message.error(CellError, **fields)
 
 
 def _value_from_cells(fd: FieldDef, cells: dict[str, Any], years: list[int], at: dict[str, str]) -> Any:
     """A field's value from its cells (``at``: part → where the cell is, for messages)."""
-    t = fd.type
     if all(blank(v) for v in cells.values()):
         return None
-    if t in ("text", "longtext"):
-        return read_text(cells[""])
-    if t in ("number", "percent", "count", "year"):
-        return read_number(cells[""], t, fd.unit, fd.decimals, at[""])[0]
-    if t in ("yesno", "yesno_na"):
-        v = cells[""]
-        word = str(v).strip()
-        if t == "yesno_na" and (word in ("不适用", "NA", "N/A") or word == fd.na_label):
-            return NA
-        flag = _flag(v, at[""], "“是”或“否”" + ("或“不适用”" if t == "yesno_na" else ""))
-        return None if flag is None else YES if flag else NO
-    if t == "choice":
-        v = read_text(cells[""])
-        opt = next((o for o in fd.options if v in (o.label, o.key)), None) if v else None
-        if v and opt is None:
-            raise CellError(f"{at['']}“{v}”不是可选项（可选：{'、'.join(o.label for o in fd.options)}）")
-        out = {"selected": opt.key} if opt else {}
-        text = read_text(cells.get("text"))
-        if text:
-            out["text"] = text
-        return out or None
-    if t == "checks":
-        selected, texts = [], {}
-        for o in fd.options:
-            if _flag(cells.get(f"opt:{o.key}"), at[f"opt:{o.key}"], "“是”或“否”"):
-                selected.append(o.key)
-            text = read_text(cells.get(f"text:{o.key}"))
-            if text:
-                texts[o.key] = text
-        return {"selected": selected, "texts": texts} if texts else {"selected": selected}
-    if t == "series":
-        out = {}
-        for y in years:
-            text = read_number(cells[str(y)], fd.of or "number", fd.unit, fd.decimals, at[str(y)])[0]
-            if text is not None:
-                out[str(y)] = text
-        return out or None
-    if t == "standards":
-        out: dict[str, Any] = {}
-        for y in years:
-            for level, _ in STANDARD_LEVELS:
-                for role, _ in STANDARD_ROLES:
-                    part = f"{y}:{level}:{role}"
-                    text, parsed = read_number(cells[part], "count", None, 0, at[part])
-                    if text is None:
-                        continue
-                    n = int(parsed.value) if parsed.value is not None and text.isdigit() else text
-                    out.setdefault(str(y), {}).setdefault(level, {})[role] = n
-        return out or None
-    if t == "platform":
-        out = {}
-        count = read_number(cells["count"], "count", None, 0, at["count"])[0]
-        if count is not None:
-            out["count"] = count
-        names = read_text(cells["names"])
-        if names:
-            out["names"] = names
-        return out or None
-    return None
-
+    return kind_of(fd).from_cells(fd, cells, years, at, _CellReader)

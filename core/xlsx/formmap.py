@@ -11,34 +11,27 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from core.form.model import NA, NO, STANDARD_LEVELS, STANDARD_ROLES, YES, FieldDef, FormDef
-from core.numbers import parse_value
+from core.form.kinds import kind_of
+from core.form.model import FieldDef, FormDef
+from core.xlsx.grid import (  # noqa: F401 - the grid's names are part of this module's interface
+    COL_DETAIL,
+    COL_FIRST_YEAR,
+    COL_LABEL,
+    COL_UNIT,
+    COL_VALUE,
+    FALSE_WORDS,
+    FIRST_ROW,
+    HEADER_ROW,
+    NO_TICK,
+    TICK,
+    TRUE_WORDS,
+    YESNO_TEXT,
+    Row,
+    Slot,
+    year_col,
+)
 
-COL_LABEL, COL_DETAIL, COL_UNIT, COL_VALUE, COL_FIRST_YEAR = 1, 2, 3, 4, 5
-HEADER_ROW, FIRST_ROW = 2, 3
-TICK, NO_TICK = "是", "否"
-YESNO_TEXT = {YES: "是", NO: "否", NA: "不适用"}
-TRUE_WORDS = frozenset({"是", "√", "✓", "✔", "☑", "■", "Y", "YES", "TRUE", "1", "对", "有"})
-FALSE_WORDS = frozenset({"否", "×", "✗", "✘", "☐", "□", "N", "NO", "FALSE", "0", "不", "无"})
 _BAD_SHEET_CHARS = str.maketrans({c: "" for c in "[]:*?/\\"})
-
-
-@dataclass(frozen=True)
-class Slot:
-    col: int
-    part: str  # "" | "<year>" | "opt:<key>" | "text:<key>" | "<year>:<level>:<role>" | "count" | "names"
-
-
-@dataclass(frozen=True)
-class Row:
-    key: str | None  # None: a fixed text row, not read back
-    label: str
-    detail: str
-    unit: str
-    slots: tuple[Slot, ...]
-    note: str = ""
-    choices: tuple[str, ...] = ()  # the values a drop-down offers
-    places: int | None = None  # number format of the slots; None = text
 
 
 @dataclass
@@ -55,10 +48,6 @@ class SheetLayout:
 def sheet_name(number: str, title: str) -> str:
     name = title if number == title else f"{number}、{title}"
     return name.translate(_BAD_SHEET_CHARS)[:31]
-
-
-def year_col(years: list[int], year: int | str) -> int:
-    return COL_FIRST_YEAR + years.index(int(year))
 
 
 def note_col(years: list[int]) -> int:
@@ -82,60 +71,11 @@ def _note(fd: FieldDef) -> str:
     return "；".join(bits)
 
 
-def _places(fd: FieldDef) -> int:
-    return 0 if fd.element_type in ("count", "year") else fd.decimals
-
-
 def field_rows(fd: FieldDef, years: list[int]) -> list[Row]:
     label = f"{fd.about}·{fd.label}" if fd.about else fd.label
     if fd.group:
         label = f"{fd.group}：{label}"
-    unit = fd.display_unit or ""
-    note = _note(fd)
-    t = fd.type
-    val = (Slot(COL_VALUE, ""),)
-    if t in ("text", "longtext"):
-        return [Row(fd.key, label, "", "", val, note)]
-    if t in ("number", "percent", "count", "year"):
-        return [Row(fd.key, label, "", unit if t != "year" else "", val, note, places=_places(fd))]
-    if t in ("yesno", "yesno_na"):
-        choices = ("是", "否", "不适用") if t == "yesno_na" else ("是", "否")
-        if t == "yesno_na" and fd.na_label:
-            note = "；".join(x for x in (f"不适用：{fd.na_label}", note) if x)
-        return [Row(fd.key, label, "", "", val, note, choices)]
-    if t == "choice":
-        rows = [Row(fd.key, label, "选择一项", "", val, note, tuple(o.label for o in fd.options))]
-        texts = [o.label for o in fd.options if o.text]
-        if texts:
-            rows.append(Row(fd.key, label, f"选“{'”或“'.join(texts)}”时填写具体内容", "", (Slot(COL_VALUE, "text"),)))
-        return rows
-    if t == "checks":
-        rows = []
-        for o in fd.options:
-            rows.append(Row(fd.key, label, o.label, "", (Slot(COL_VALUE, f"opt:{o.key}"),), note if not rows else "",
-                            (TICK, NO_TICK)))
-            if o.text:
-                rows.append(Row(fd.key, label, f"{o.label}：具体内容", "", (Slot(COL_VALUE, f"text:{o.key}"),)))
-        return rows
-    if t == "series":
-        slots = tuple(Slot(year_col(years, y), str(y)) for y in years)
-        return [Row(fd.key, label, "", unit, slots, note, places=_places(fd))]
-    if t == "standards":
-        rows = []
-        for level, level_label in STANDARD_LEVELS:
-            for role, role_label in STANDARD_ROLES:
-                slots = tuple(Slot(year_col(years, y), f"{y}:{level}:{role}") for y in years)
-                rows.append(Row(fd.key, label, f"{level_label}标准·{role_label}", "项", slots, note if not rows else "",
-                                places=0))
-        return rows
-    if t == "platform":
-        return [
-            Row(fd.key, label, "数量", "个", (Slot(COL_VALUE, "count"),), note, places=0),
-            Row(fd.key, label, "名称", "", (Slot(COL_VALUE, "names"),)),
-        ]
-    if t == "fixed":
-        return [Row(None, label, "", "", (), fd.text or "")]
-    raise ValueError(t)  # pragma: no cover - FIELD_TYPES is closed
+    return kind_of(fd).rows(fd, years, label, fd.display_unit or "", _note(fd))
 
 
 def form_layout(form: FormDef, years: list[int]) -> list[SheetLayout]:
@@ -151,56 +91,9 @@ def form_layout(form: FormDef, years: list[int]) -> list[SheetLayout]:
 
 # -- values ⇄ cells ---------------------------------------------------------------------------
 
-def _number_cell(raw: Any, kind: str, fd: FieldDef) -> Any:
-    """What a stored number looks like in its cell: a number when it parses, else its text."""
-    if raw is None or raw == "":
-        return None
-    p = parse_value(raw, kind, fd.unit, fd.decimals)
-    if p.value is not None and not p.none_marker and p.ok:
-        return int(p.value) if kind in ("count", "year") else float(p.value)
-    return str(raw)
-
-
 def cells_for(fd: FieldDef, value: Any, years: list[int]) -> dict[str, Any]:
     """part → cell value, for every slot of the field (None for empty)."""
-    t = fd.type
-    v = value
-    if t in ("text", "longtext"):
-        return {"": v if isinstance(v, str) and v != "" else None}
-    if t in ("number", "percent", "count", "year"):
-        return {"": _number_cell(v, t, fd)}
-    if t in ("yesno", "yesno_na"):
-        return {"": YESNO_TEXT.get(v)}
-    d = v if isinstance(v, dict) else {}
-    if t == "choice":
-        opt = fd.option(d.get("selected") or "")
-        out = {"": opt.label if opt else None}
-        if any(o.text for o in fd.options):
-            out["text"] = d.get("text") or None
-        return out
-    if t == "checks":
-        selected = set(d.get("selected") or ())
-        texts = d.get("texts") or {}
-        out = {}
-        for o in fd.options:
-            out[f"opt:{o.key}"] = (TICK if o.key in selected else NO_TICK) if value is not None else None
-            if o.text:
-                out[f"text:{o.key}"] = texts.get(o.key) or None
-        return out
-    if t == "series":
-        return {str(y): _number_cell(d.get(str(y)), fd.of or "number", fd) for y in years}
-    if t == "standards":
-        out = {}
-        for y in years:
-            row = d.get(str(y)) or {}
-            for level, _ in STANDARD_LEVELS:
-                cell = row.get(level) or {}
-                for role, _ in STANDARD_ROLES:
-                    out[f"{y}:{level}:{role}"] = _number_cell(cell.get(role), "count", fd)
-        return out
-    if t == "platform":
-        return {"count": _number_cell(d.get("count"), "count", fd), "names": d.get("names") or None}
-    return {}
+    return kind_of(fd).cells(fd, value, years)
 
 
 def same_cells(a: dict[str, Any], b: dict[str, Any]) -> bool:

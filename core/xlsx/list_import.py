@@ -21,6 +21,7 @@ from openpyxl.utils import get_column_letter, range_boundaries
 from core.application import Application
 from core.creditcode import normalize_code
 from core.errors import UserError
+from core.messages import xlsx as msg
 from core.rules.listchecks import Comparison, RowIssue, comparisons, summarize
 from core.xlsx.cells import CellError, blank, read_number, read_text, where
 from core.xlsx.form_import import check_campaign, open_workbook
@@ -121,7 +122,7 @@ def read_list_workbook(path: str | Path, list_name: str, app: Application | None
     form_lists = app.form_def.lists if app else None
     ld = list_def(list_name)
     if form_lists is not None and list_name not in form_lists:
-        raise UserError(f"未知清单“{list_name}”，可用的清单：" + "、".join(f"{k}（{v}）" for k, v in form_lists.items()))
+        raise msg.UNKNOWN_LIST.error(name=list_name, available="、".join(f"{k}（{v}）" for k, v in form_lists.items()))
     label = (form_lists or {}).get(list_name, list_name)
     wb = open_workbook(path, read_only=True, data_only=True)
     try:
@@ -148,7 +149,7 @@ def _visible_sheets(wb) -> list:
 def _find_sheet(wb, path: Path, ld: ListDef, label: str, wanted: str | None):
     if wanted:
         if wanted not in wb.sheetnames:
-            raise UserError(f"工作簿“{path.name}”中没有工作表「{wanted}」（现有：{'、'.join(wb.sheetnames)}）")
+            raise msg.NO_SUCH_SHEET.error(name=path.name, sheet=wanted, sheets="、".join(wb.sheetnames))
         candidates = [wb[wanted]]
     else:
         named = [ws for ws in _visible_sheets(wb) if ws.title in (list_sheet_name(label), label, ld.name)]
@@ -159,7 +160,7 @@ def _find_sheet(wb, path: Path, ld: ListDef, label: str, wanted: str | None):
             return (ws, *_find_header(ws, ld, label))
         except UserError as exc:
             first_error = first_error or exc
-    raise first_error or UserError(f"工作簿“{path.name}”中没有可读取的工作表")
+    raise first_error or msg.NO_SHEET.error(name=path.name)
 
 
 def _find_header(ws, ld: ListDef, label: str):
@@ -169,22 +170,20 @@ def _find_header(ws, ld: ListDef, label: str):
         if found and (best is None or len(found) > len(best[1])):
             best = (r, found, units, ignored)
     if best is None:
-        raise UserError(
-            f"「{ws.title}」前 {HEADER_SEARCH_ROWS} 行中找不到{label}的表头。表头应包括："
-            + "、".join(c.header for c in ld.columns if c.required)
-        )
+        raise msg.NO_HEADER.error(sheet=ws.title, rows=HEADER_SEARCH_ROWS, label=label,
+                                  headers="、".join(c.header for c in ld.columns if c.required))
     r, found, units, ignored = best
     seen: dict[str, int] = {}
     for i, col in found.items():
         if col.key in seen:
-            raise UserError(f"「{ws.title}」第 {r} 行 {get_column_letter(seen[col.key] + 1)} 列和 {get_column_letter(i + 1)} 列"
-                            f"都是“{col.header}”，请只保留一列")
+            raise msg.DOUBLE_COLUMN.error(sheet=ws.title, row=r, first=get_column_letter(seen[col.key] + 1),
+                                          second=get_column_letter(i + 1), header=col.header)
         seen[col.key] = i
     missing = [c.header for c in ld.columns if c.required and c.key not in seen]
     if missing:
         got = "、".join(f"{get_column_letter(i + 1)}列“{c.header}”" for i, c in sorted(found.items())) or "无"
-        raise UserError(f"「{ws.title}」第 {r} 行（表头）缺少“{'”“'.join(missing)}”列。已识别：{got}。"
-                        f"请使用本程序生成的清单模板，或把表头改为：{'、'.join(c.header for c in ld.columns)}")
+        raise msg.MISSING_COLUMNS.error(sheet=ws.title, row=r, missing="”“".join(missing), got=got,
+                                        headers="、".join(c.header for c in ld.columns))
     return r, found, units, ignored
 
 
@@ -196,10 +195,9 @@ def _read_rows(path: Path, ws, ld: ListDef, header_row: int, cols: dict[int, Col
     for rng in scan.merged:
         min_col, min_row, max_col, max_row = range_boundaries(rng)
         if max_row >= header_row and any(min_col <= i + 1 <= max_col for i in cols):
-            errors.append(f"「{title}」{rng} 是合并单元格（第 {min_row} 行 {get_column_letter(min_col)} 列起），"
-                          "清单中不能合并单元格，请取消合并并逐行填写")
+            errors.append(msg.LIST_MERGED.text(sheet=title, range=rng, row=min_row, col=get_column_letter(min_col)))
     if errors:
-        raise UserError(_error_text(title, errors))
+        raise _refused(title, errors)
     formulas = _formula_cells(path, ws.title, header_row) if scan.has_formulas else {}
     expected = max((ws.max_row or 0) - header_row, 0)
     rows: list[dict[str, Any]] = []
@@ -212,21 +210,20 @@ def _read_rows(path: Path, ws, ld: ListDef, header_row: int, cols: dict[int, Col
     for r, values in enumerate(ws.iter_rows(min_row=header_row + 1, values_only=True), header_row + 1):
         scanned += 1
         if scanned > MAX_SCANNED_ROWS:
-            raise UserError(f"「{title}」超过 {MAX_SCANNED_ROWS} 行（含空行），拒绝导入；请删除多余的空行后再试")
+            raise msg.TOO_MANY_SCANNED.error(sheet=title, limit=MAX_SCANNED_ROWS)
         if progress and scanned % PROGRESS_EVERY == 0 and progress(scanned, expected) is False:
-            raise UserError("已取消导入，未做任何修改。")
+            raise msg.CANCELLED.error()
         if all(blank(values[i]) if i < len(values) else True for i in cols):
             result.blank_rows += 1
             continue
         if len(rows) >= MAX_ROWS:
-            raise UserError(f"「{title}」数据超过 {MAX_ROWS} 行的上限，拒绝导入；请检查是否选错了工作表")
+            raise msg.TOO_MANY_ROWS.error(sheet=title, limit=MAX_ROWS)
         row = dict.fromkeys(keys)
         for i, col in cols.items():
             v = values[i] if i < len(values) else None
             if formulas and (r, i + 1) in formulas:
                 if v is None:
-                    errors.append(f"{where(title, r, i + 1)}是公式“{formulas[(r, i + 1)]}”，但没有保存计算结果；"
-                                  "请在 Excel 中打开并保存，或改为直接填写数值")
+                    errors.append(msg.FORMULA_NO_RESULT.text(at=where(title, r, i + 1), formula=formulas[(r, i + 1)]))
                     continue
                 if len(result.notes) < 20:
                     result.notes.append(f"{where(title, r, i + 1)}是公式，按计算结果“{v}”导入")
@@ -235,7 +232,7 @@ def _read_rows(path: Path, ws, ld: ListDef, header_row: int, cols: dict[int, Col
             except CellError as exc:
                 errors.append(str(exc))
         if title_col is not None and blank(values[title_col] if title_col < len(values) else None):
-            errors.append(f"{where(title, r, title_col + 1)}：{cols[title_col].header}不能为空（该行其他列有内容）")
+            errors.append(msg.EMPTY_TITLE.text(at=where(title, r, title_col + 1), header=cols[title_col].header))
         for col in ld.columns:
             if col.type == "mark" and row[col.key] is None:
                 row[col.key] = False  # 填报说明10: SMEs are marked; an unmarked firm is not one
@@ -243,20 +240,21 @@ def _read_rows(path: Path, ws, ld: ListDef, header_row: int, cols: dict[int, Col
         if len(errors) >= MAX_ERRORS:
             break
     if errors:
-        raise UserError(_error_text(title, errors))
+        raise _refused(title, errors)
     if progress:
         progress(scanned, scanned)
     if result.blank_rows:
         result.notes.append(f"跳过空行 {result.blank_rows} 行")
     if not rows:
-        raise UserError(f"「{title}」第 {header_row} 行表头下没有任何数据")
+        raise msg.NO_ROWS.error(sheet=title, row=header_row)
     return result
 
 
-def _error_text(title: str, errors: list[str]) -> str:
+def _refused(title: str, errors: list[str]) -> UserError:
     shown = "\n".join(f"- {e}" for e in errors[:20])
     more = f"\n……另有 {len(errors) - 20} 处（最多列出前 {MAX_ERRORS} 处）" if len(errors) > 20 else ""
-    return f"「{title}」有 {len(errors)}{'+' if len(errors) >= MAX_ERRORS else ''} 处无法导入，未做任何修改：\n{shown}{more}"
+    return msg.LIST_REFUSED.error(sheet=title, count=len(errors), plus="+" if len(errors) >= MAX_ERRORS else "",
+                                  shown=shown, more=more)
 
 
 def _formula_cells(path: Path, title: str, header_row: int) -> dict[tuple[int, int], str]:
@@ -287,7 +285,7 @@ def _convert(col: Column, v: Any, unit: str, title: str, r: int, c: int) -> Any:
         if isinstance(v, str) and v.isascii() and v.isalnum():
             return v.upper()
         if isinstance(v, (int, float)) and not isinstance(v, bool):
-            raise CellError(f"{at}：统一社会信用代码被存成了数字，可能已丢失末几位；请把该列设为“文本”格式后重新填写")
+            raise msg.CODE_AS_NUMBER.error(CellError, at=at)
         return normalize_code(v)
     if t == "int":
         text, parsed = read_number(v, "count", None, 0, at)
@@ -297,7 +295,7 @@ def _convert(col: Column, v: Any, unit: str, title: str, r: int, c: int) -> Any:
             return str(v)
         factor = _MONEY_FACTORS.get(unit, Decimal(1)) if isinstance(v, (int, float)) else Decimal(1)
         if unit and unit not in _MONEY_FACTORS:
-            raise CellError(f"「{title}」表头“{col.header}”的单位“{unit}”无法识别，应为万元")
+            raise msg.MONEY_UNIT.error(CellError, sheet=title, header=col.header, unit=unit)
         text, parsed = read_number(v, "number", "万元", 2, at)
         if parsed.value is None:
             return None
@@ -312,7 +310,7 @@ def _convert(col: Column, v: Any, unit: str, title: str, r: int, c: int) -> Any:
             return False
         if col.key == "sme" and word in _SIZE_WORDS:
             return _SIZE_WORDS[word]
-        raise CellError(f"{at}：“{v}”无法识别，{col.header}一栏请填写“是”或“否”")
+        raise msg.BAD_MARK.error(CellError, at=at, value=v, header=col.header)
     if t == "date":
         if isinstance(v, (dt.datetime, dt.date)):
             return (v.date() if isinstance(v, dt.datetime) else v).isoformat()
@@ -322,14 +320,14 @@ def _convert(col: Column, v: Any, unit: str, title: str, r: int, c: int) -> Any:
             return v.year
         text, parsed = read_number(v, "year", None, 0, at)
         if parsed.value is None or not 1949 <= parsed.value <= 2100:
-            raise CellError(f"{at}：年份“{v}”不合理")
+            raise msg.BAD_YEAR.error(CellError, at=at, value=v)
         return int(parsed.value)
     words = {"level": LEVEL_WORDS, "role": ROLE_WORDS, "platform_level": PLATFORM_LEVEL_WORDS}[t]
     text = str(v).strip()
     for word, key in words.items():
         if word in text:
             return key
-    raise CellError(f"{at}：“{v}”无法识别，{col.header}应为{'、'.join(words)}之一")
+    raise msg.BAD_WORD.error(CellError, at=at, value=v, header=col.header, words="、".join(words))
 
 
 def _row_key(row: dict[str, Any], ld: ListDef) -> str:

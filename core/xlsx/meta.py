@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from core.errors import UserError
+from core.messages import xlsx as msg
 
 META_SHEET = "_meta"
 MARKER = "cluster-declare.xlsx"
@@ -58,24 +58,21 @@ def write_meta(wb, meta: Meta) -> None:
 
 def read_meta(wb, name: str) -> Meta:
     if META_SHEET not in wb.sheetnames:
-        raise UserError(
-            f"工作簿“{name}”不是由本程序生成的申报表（缺少隐藏的数据对照表）。"
-            "请使用本程序“导出 Excel”或 xlsx-template 生成的工作簿填写后再导入。"
-        )
+        raise msg.NO_META.error(name=name)
     ws = wb[META_SHEET]
     # iter_rows works the same in read-only mode (list import) and normal mode (form import).
     table = [tuple(r[:5]) + (None,) * (5 - len(r)) for r in ws.iter_rows(min_col=1, max_col=5, values_only=True)]
     head = {str(r[0]): r[1] for r in table[: _MAP_START - 2] if r and r[0]}
     if head.get("format") != MARKER:
-        raise UserError(f"工作簿“{name}”的数据对照表已损坏，或不是由本程序生成。")
+        raise msg.META_DAMAGED.error(name=name)
     try:
         version = int(head.get("format_version"))
         campaign = int(head.get("campaign"))
         form_version = int(head.get("form_version"))
     except (TypeError, ValueError) as exc:
-        raise UserError(f"工作簿“{name}”的数据对照表已损坏（版本或年度无效）。") from exc
+        raise msg.META_NUMBERS.error(name=name) from exc
     if version > XLSX_FORMAT_VERSION:
-        raise UserError(f"工作簿“{name}”由较新版本的程序生成（格式 {version}），请升级本程序后再导入。")
+        raise msg.META_NEWER.error(name=name, version=version)
     meta = Meta(kind=str(head.get("kind")), form=str(head.get("form")), form_version=form_version,
                 campaign=campaign, rules=str(head.get("rules")), jurisdiction=str(head.get("jurisdiction")),
                 uuid=str(head.get("uuid") or ""), written=str(head.get("written") or ""), format_version=version)
@@ -87,5 +84,5 @@ def read_meta(wb, name: str) -> Meta:
             if original is not None:
                 meta.originals[str(key)] = json.loads(original)
         except (TypeError, ValueError) as exc:
-            raise UserError(f"工作簿“{name}”的数据对照表第 {r} 行已损坏。") from exc
+            raise msg.META_ROW.error(name=name, row=r) from exc
     return meta

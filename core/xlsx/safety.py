@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree
 
-from core.errors import UserError
+from core.messages import xlsx as msg
 
 CFB_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")  # OLE compound file: .xls, or an encrypted .xlsx
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -41,42 +41,36 @@ def check_xlsx(path: str | Path) -> Path:
         with path.open("rb") as fh:
             head = fh.read(8)
     except FileNotFoundError as exc:
-        raise UserError(f"找不到文件 {path}") from exc
+        raise msg.NOT_FOUND.error(path=path) from exc
     except OSError as exc:
-        raise UserError(f"无法读取文件 {path}：{exc.strerror or exc}") from exc
+        raise msg.UNREADABLE_FILE.error(path=path, reason=exc.strerror or exc) from exc
     if head == CFB_SIGNATURE:
-        raise UserError(
-            f"文件“{name}”是加密（设有打开密码）的 Excel 工作簿，或旧版 Excel 97-2003（.xls）文件，无法读取。"
-            "请在 Excel 中取消打开密码，并“另存为”Excel 工作簿（*.xlsx）后再导入。"
-        )
+        raise msg.ENCRYPTED.error(name=name)
     if size > MAX_FILE_BYTES:
-        raise UserError(f"文件“{name}”大小为 {_mb(size)}，超过 {_mb(MAX_FILE_BYTES)} 的上限，拒绝导入。")
+        raise msg.TOO_BIG.error(name=name, size=_mb(size), limit=_mb(MAX_FILE_BYTES))
     if not head.startswith(b"PK"):
         what = "（看起来是文本或 CSV 文件）" if head[:1].isascii() and head[:1].decode("ascii").isprintable() else ""
-        raise UserError(f"文件“{name}”不是 Excel 工作簿（.xlsx）{what}。请在 Excel 中另存为“Excel 工作簿（*.xlsx）”。")
+        raise msg.NOT_XLSX.error(name=name, what=what)
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
             names = {i.filename for i in infos}
             if "mimetype" in names and b"opendocument" in zf.read("mimetype")[:100]:
-                raise UserError(f"文件“{name}”是 OpenDocument 表格（.ods），请另存为 Excel 工作簿（*.xlsx）后再导入。")
+                raise msg.ODS.error(name=name)
     except zipfile.BadZipFile as exc:
-        raise UserError(f"文件“{name}”已损坏，或不是 Excel 工作簿（.xlsx）。") from exc
+        raise msg.DAMAGED_ZIP.error(name=name) from exc
     if "xl/workbook.xml" not in names or "[Content_Types].xml" not in names:
-        raise UserError(f"文件“{name}”是 ZIP 压缩包，但不是 Excel 工作簿（.xlsx）。")
+        raise msg.ZIP_NOT_XLSX.error(name=name)
     if len(infos) > MAX_ENTRIES:
-        raise UserError(f"文件“{name}”包含 {len(infos)} 个部件，超出安全上限，拒绝读取。")
+        raise msg.TOO_MANY_PARTS.error(name=name, count=len(infos))
     total = 0
     for info in infos:
         total += info.file_size
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > MAX_ENTRY_BYTES or (info.file_size > RATIO_FLOOR and ratio > MAX_RATIO):
-            raise UserError(
-                f"文件“{name}”中的部件“{info.filename}”解压后达 {_mb(info.file_size)}（压缩比 1:{ratio:.0f}），"
-                "超出安全上限，拒绝读取（可能是恶意构造的“压缩炸弹”）。"
-            )
+            raise msg.BOMB_PART.error(name=name, part=info.filename, size=_mb(info.file_size), ratio=f"{ratio:.0f}")
     if total > MAX_TOTAL_BYTES:
-        raise UserError(f"文件“{name}”解压后共 {_mb(total)}，超出 {_mb(MAX_TOTAL_BYTES)} 的安全上限，拒绝读取。")
+        raise msg.TOO_BIG_UNPACKED.error(name=name, size=_mb(total), limit=_mb(MAX_TOTAL_BYTES))
     return path
 
 

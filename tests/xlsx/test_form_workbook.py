@@ -148,3 +148,12 @@ def test_formulas_need_cached_results(sample_app, tmp_path):
     result = read_form_workbook(path, sample_app)
     assert [c.new["2022"] for c in result.changes] == ["60.00"]
     assert any("公式" in n for n in result.notes)
+
+
+def test_a_refused_cell_is_named_and_the_refusal_has_a_code(sample_app, tmp_path):
+    path = export_form(sample_app, tmp_path / "a.xlsx")
+    _edit(path, *OUTPUT_2022, dt.datetime(2022, 5, 1))
+    with pytest.raises(UserError) as err:
+        read_form_workbook(path, sample_app)
+    assert err.value.code == "XLSX.form.refused"
+    assert "「二、主导产业情况」第 3 行 G 列是日期或时间（2022-05-01），此栏应填写数字" in err.value.message

@@ -178,3 +178,15 @@ def test_reading_does_not_touch_the_application(tmp_path, sample_app):
     before = copy.deepcopy(sample_app.to_json())
     read_list_workbook(list_workbook(tmp_path / "l.xlsx", [firm(1)]), "enterprises", sample_app)
     assert sample_app.to_json() == before
+
+
+def test_a_bad_list_cell_carries_its_code_and_names_the_cell():
+    from core.xlsx.cells import CellError
+    from core.xlsx.list_import import _convert
+    from core.xlsx.listdefs import ENTERPRISES
+
+    col = ENTERPRISES.column("sme")
+    with pytest.raises(CellError) as err:
+        _convert(col, "也许", "", "集群企业清单", 12, 3)
+    assert err.value.code == "XLSX.cell.mark"
+    assert str(err.value) == f"「集群企业清单」第 12 行 C 列：“也许”无法识别，{col.header}一栏请填写“是”或“否”"
