@@ -38,3 +38,7 @@ BAD_PAGE = define("FORMDEF.bad_page", "页面 {page} 有误：{detail}",
                   "页面须有 id 与标题（指标页可取指标的短标题），kind 为 fields 或 assessment。")
 UNPLACED_FIELD = define("FORMDEF.unplaced_field", "字段 {key} 不在任何页面上（栏目 {section}，指标 {indicator}）",
                         "为该栏目或该指标加一个页面，或把字段归入已有页面的指标。")
+BAD_CHECK_TYPE = define("FORMDEF.bad_check_type", "申报表定义 {form} 的检查 {check} 类型无效",
+                        "checks 一节中每项检查的 type 须为程序支持的检查类型（见 docs/form-definition.md）。")
+CHECK_UNKNOWN_FIELD = define("FORMDEF.check_unknown_field", "申报表定义 {form} 的检查 {check} 引用了不存在的字段 {key}",
+                             "检查 checks 一节中 left / right / fields 的字段键。")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from core.errors import UserError
 from core.form.model import FormDef
 from core.messages import form as form_msg
+from core.messages import formdef as formdef_msg
 from core.numbers import at_precision, fmt
 from core.rules.derived import DerivedValue
 from core.rules.fieldchecks import field_title
@@ -24,10 +24,10 @@ def cross_checks(form: FormDef) -> list[dict[str, Any]]:
     checks = list(form.raw.get("checks") or ())
     for c in checks:
         if c.get("type") not in CHECK_TYPES:
-            raise UserError(f"申报表定义 {form.id} 的检查 {c.get('id')} 类型无效")
+            raise formdef_msg.BAD_CHECK_TYPE.error(form=form.id, check=c.get("id"))
         for key in [*c.get("left", []), *([c["right"]] if "right" in c else []), *c.get("fields", [])]:
             if key not in form.fields:
-                raise UserError(f"申报表定义 {form.id} 的检查 {c.get('id')} 引用了不存在的字段 {key}")
+                raise formdef_msg.CHECK_UNKNOWN_FIELD.error(form=form.id, check=c.get("id"), key=key)
     return checks
 
 
