@@ -9,8 +9,8 @@ from typing import Any
 import yaml
 
 from core.errors import UserError
+from core.form.kinds import KINDS
 from core.form.model import (
-    FIELD_TYPES,
     PAGE_ASSESSMENT,
     PAGE_FIELDS,
     DerivedDef,
@@ -77,7 +77,8 @@ def parse_form(data: dict[str, Any], origin: str = "<form>") -> FormDef:
                 layout.append(f["ref"])
                 continue
             key, ftype = f.get("key"), f.get("type")
-            if not key or ftype not in FIELD_TYPES:
+            kind = KINDS.get(ftype)
+            if not key or kind is None:
                 raise fail(M.BAD_TYPE, key=key or f, type=ftype)
             if key in fields:
                 raise fail(M.DUPLICATE_KEY, key=key)
@@ -89,10 +90,10 @@ def parse_form(data: dict[str, Any], origin: str = "<form>") -> FormDef:
                 section=sec["id"],
                 section_number=sec["number"],
                 indicator=int(f.get("indicator", sec["indicator"])),
-                required=bool(f.get("required", ftype not in ("checks", "fixed"))),
+                required=bool(f.get("required", kind.required_by_default)),
                 supplementary=bool(f.get("supplementary", False)),
                 unit=f.get("unit"),
-                decimals=int(f.get("decimals", 0 if ftype in ("count", "year") or f.get("of") == "count" else 2)),
+                decimals=int(f.get("decimals", kind.default_decimals(f))),
                 max_chars=f.get("max"),
                 minimum=f.get("min"),
                 range=f.get("range"),
@@ -111,12 +112,9 @@ def parse_form(data: dict[str, Any], origin: str = "<form>") -> FormDef:
                 signature=tuple(f.get("signature", ())),
                 order=order,
             )
-            if fd.type == "series" and fd.of not in ("number", "percent", "count"):
-                raise fail(M.BAD_SERIES, key=key, of=fd.of)
-            if fd.element_type == "percent" and fd.range not in ("share", "rate"):
-                raise fail(M.PERCENT_RANGE, key=key)
-            if fd.type in ("choice", "checks") and not fd.options:
-                raise fail(M.NO_OPTIONS, key=key)
+            problem = kind.definition_problem(fd)
+            if problem:
+                raise fail(problem[0], key=key, **problem[1])
             fields[key] = fd
             own.append(fd)
             layout.append(key)

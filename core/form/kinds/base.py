@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 from core.form.model import FIELD_TYPES, FieldDef, FormDef
 from core.messages import application as app_msg
+from core.messages import formdef as formdef_msg
 from core.messages.base import Message
 from core.numbers import BLANK, Parsed
 from core.xlsx.grid import COL_VALUE, Row, Slot
@@ -104,6 +105,19 @@ class Kind:
     whole_numbers = False  # Excel number format without decimals
     percent = False  # a percentage: 0–100 when the field's ``range`` is "share"
     yearly = False  # a number per campaign year (messages name the year)
+    required_by_default = True  # a field must be filled in unless the form says ``required: false``
+
+    # -- definition (checked when the form loads) -----------------------------------------------
+    def default_decimals(self, spec: dict[str, Any]) -> int:
+        """Decimals when the form's field ``spec`` names none."""
+        return 2
+
+    def definition_problem(self, fd: FieldDef) -> tuple[Message, dict[str, Any]] | None:
+        """What is wrong with a field of this kind in the form definition, if anything: a
+        message of ``core.messages.formdef`` and its fields (the loader adds ``key``)."""
+        if fd.element_type == "percent" and fd.range not in ("share", "rate"):
+            return formdef_msg.PERCENT_RANGE, {}
+        return None
 
     # -- stored value ---------------------------------------------------------------------------
     def bad(self, fd: FieldDef, value: Any, origin: str) -> Exception:

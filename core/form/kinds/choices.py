@@ -6,6 +6,7 @@ from core.form.kinds.base import NOTE_REQUIRED, FieldState, Kind, PdfText, PdfTi
 from core.form.model import NA, NO, YES, YESNO_LABELS
 from core.messages import application as app_msg
 from core.messages import form as msg
+from core.messages import formdef as formdef_msg
 from core.messages import xlsx as xlsx_msg
 from core.xlsx.grid import COL_VALUE, NO_TICK, TICK, YESNO_TEXT, Row, Slot
 
@@ -70,6 +71,9 @@ class YesNoNA(YesNo):
 class Choice(Kind):
     """One option; an option marked ``text`` takes a free text ("其他____")."""
 
+    def definition_problem(self, fd):
+        return (formdef_msg.NO_OPTIONS, {}) if not fd.options else None
+
     def clean(self, fd, value, years, origin):
         if not isinstance(value, dict):
             raise self.bad(fd, value, origin)
@@ -132,6 +136,11 @@ class Choice(Kind):
 
 class Checkboxes(Kind):
     """Any number of ticked options; with ``evidence:`` each ticked box needs 佐证材料."""
+
+    required_by_default = False  # no box ticked is an answer
+
+    def definition_problem(self, fd):
+        return (formdef_msg.NO_OPTIONS, {}) if not fd.options else None
 
     def clean(self, fd, value, years, origin):
         if not isinstance(value, dict):

@@ -6,6 +6,7 @@ from core.form.kinds.base import KINDS, NOTE_REQUIRED, FieldState, Kind, PdfText
 from core.form.model import FieldDef
 from core.messages import application as app_msg
 from core.messages import form as msg
+from core.messages import formdef as formdef_msg
 from core.numbers import fmt, parse_value
 from core.xlsx.grid import COL_VALUE, Row, Slot, number_cell, year_col
 
@@ -69,6 +70,9 @@ class Percent(Number):
 class Count(Number):
     whole_numbers = True
 
+    def default_decimals(self, spec):
+        return 0
+
     def check(self, st, checks):
         yield from checks.number(st.number, "")
         if st.field.evidence and st.number.value and st.number.value > 0:
@@ -78,6 +82,9 @@ class Count(Number):
 class Year(Number):
     whole_numbers = True
     excel_unit = False
+
+    def default_decimals(self, spec):
+        return 0
 
     def check(self, st, checks):
         yield from checks.number(st.number, "")
@@ -105,6 +112,15 @@ class Series(PerYear):
 
     pdf_layout = "series"
     yearly = True
+    ELEMENTS = ("number", "percent", "count")  # the kinds ``of:`` may name
+
+    def default_decimals(self, spec):
+        return 0 if spec.get("of") == "count" else 2
+
+    def definition_problem(self, fd):
+        if fd.of not in self.ELEMENTS:
+            return formdef_msg.BAD_SERIES, {"of": fd.of}
+        return super().definition_problem(fd)
 
     def parse(self, fd, raw, years):
         raw_d = as_dict(raw)

@@ -30,6 +30,7 @@ class Fixed(Kind):
 
     whole_required = False
     in_sections = False
+    required_by_default = False
 
     def clean(self, fd, value, years, origin):
         raise app_msg.FIXED.error(where=where(fd, origin))
