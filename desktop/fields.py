@@ -12,6 +12,7 @@ from typing import Any
 from core.form.model import NA, NO, STANDARD_LEVELS, STANDARD_ROLES, YES, FieldDef
 from core.numbers import split_pasted_cells
 from desktop.evidence import EvidenceButton
+from desktop.i18n import tr_fmt
 from desktop.qt import (
     QApplication,
     QButtonGroup,
@@ -93,7 +94,7 @@ class FieldEditor(QFrame):
         if fd.supplementary:
             text += self.tr(' <span style="color:#1565c0">（补充项）</span>')
         if fd.max_chars and fd.type == "longtext":
-            text += self.tr('<span style="color:#757575">（%1字以内）</span>').replace("%1", str(fd.max_chars))
+            text += tr_fmt(self.tr('<span style="color:#757575">（%1字以内）</span>'), str(fd.max_chars))
         return text
 
     # --- for subclasses -------------------------------------------------------------------------
@@ -246,10 +247,10 @@ class LongTextEditor(FieldEditor):
         limit = self.fd.max_chars
         if limit:
             over = n > limit
-            self.counter.setText(self.tr("%1 / %2 字").replace("%1", str(n)).replace("%2", str(limit)))
+            self.counter.setText(tr_fmt(self.tr("%1 / %2 字"), str(n), str(limit)))
             self.counter.setStyleSheet("color: #c62828;" if over else "color: #757575;")
         else:
-            self.counter.setText(self.tr("%1 字").replace("%1", str(n)))
+            self.counter.setText(tr_fmt(self.tr("%1 字"), str(n)))
 
     def value(self) -> Any:
         return self.edit.toPlainText()
@@ -454,7 +455,7 @@ class SeriesEditor(FieldEditor):
         self.cells: dict[str, QLineEdit] = {}
         self._paste_filter = _RowPaste(self)
         for col, year in enumerate(self.years):
-            grid.addWidget(QLabel(self.tr("%1年").replace("%1", str(year)), body), 0, col)
+            grid.addWidget(QLabel(tr_fmt(self.tr("%1年"), str(year)), body), 0, col)
             edit = _line(body, 140)
             edit.setAccessibleName(f"{self.fd.label} {year}")
             edit.textEdited.connect(self._changed)
@@ -488,13 +489,13 @@ class StandardsEditor(FieldEditor):
         grid.setHorizontalSpacing(4)
         self.cells: dict[tuple[str, str, str], QLineEdit] = {}
         for i, (_level, level_label) in enumerate(STANDARD_LEVELS):
-            head = QLabel(self.tr("%1标准").replace("%1", level_label), body)
+            head = QLabel(tr_fmt(self.tr("%1标准"), level_label), body)
             head.setAlignment(Qt.AlignmentFlag.AlignCenter)
             grid.addWidget(head, 0, 1 + 2 * i, 1, 2)
             for j, (_role, role_label) in enumerate(STANDARD_ROLES):
                 grid.addWidget(QLabel(role_label, body), 1, 1 + 2 * i + j, Qt.AlignmentFlag.AlignCenter)
         for r, year in enumerate(self.years):
-            grid.addWidget(QLabel(self.tr("%1年").replace("%1", str(year)), body), 2 + r, 0)
+            grid.addWidget(QLabel(tr_fmt(self.tr("%1年"), str(year)), body), 2 + r, 0)
             for i, (level, level_label) in enumerate(STANDARD_LEVELS):
                 for j, (role, role_label) in enumerate(STANDARD_ROLES):
                     edit = _line(body, 56)

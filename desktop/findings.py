@@ -8,6 +8,7 @@ does not change any finding costs nothing here.
 from __future__ import annotations
 
 from core.rules.model import KIND_LABELS, SEVERITY_LABELS, indicator_title
+from desktop.i18n import tr_fmt
 from desktop.qt import (
     QBrush,
     QColor,
@@ -89,9 +90,7 @@ class FindingsPanel(QTreeWidget):
             for indicator in sorted(groups):
                 items = groups[indicator]
                 errors = sum(1 for f in items if f.severity == "error")
-                head = QTreeWidgetItem(self, [self.tr("%1（%2 条，错误 %3）")
-                                              .replace("%1", indicator_title(indicator, self._names))
-                                              .replace("%2", str(len(items))).replace("%3", str(errors))])
+                head = QTreeWidgetItem(self, [tr_fmt(self.tr("%1（%2 条，错误 %3）"), indicator_title(indicator, self._names), str(len(items)), str(errors))])
                 head.setData(0, ROLE, indicator)
                 head.setFirstColumnSpanned(True)
                 font = head.font(0)

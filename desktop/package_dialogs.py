@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from core.errors import UserError
+from desktop.i18n import tr_fmt
 from desktop.qt import (
     QCheckBox,
     QDialog,
@@ -130,7 +131,7 @@ class ExportDialog(QDialog):
         self.checklist = checklist(app, ExportOptions())
         self.result = None
         self.worker: ExportWorker | None = None
-        self.setWindowTitle(self.tr("导出报送包 — %1").replace("%1", app.display_name))
+        self.setWindowTitle(tr_fmt(self.tr("导出报送包 — %1"), app.display_name))
         self.setMinimumWidth(620)
         layout = QVBoxLayout(self)
         layout.addWidget(self._findings_box())
@@ -190,10 +191,10 @@ class ExportDialog(QDialog):
         self.reason.setVisible(bool(errors))
         v.addWidget(self.reason)
         if errors:
-            _status(self.findings_status, self.tr("✗ 还有 %1 项错误未解决").replace("%1", str(len(errors))), BAD_COLOR)
+            _status(self.findings_status, tr_fmt(self.tr("✗ 还有 %1 项错误未解决"), str(len(errors))), BAD_COLOR)
         else:
             warn = len(self.checklist.warnings)
-            text = self.tr("✓ 没有错误") + (self.tr("（%1 项警告）").replace("%1", str(warn)) if warn else "")
+            text = self.tr("✓ 没有错误") + (tr_fmt(self.tr("（%1 项警告）"), str(warn)) if warn else "")
             _status(self.findings_status, text, OK_COLOR)
         return box
 
@@ -233,8 +234,7 @@ class ExportDialog(QDialog):
             form.addRow(self.tr("设置密码："), self.passphrase)
             form.addRow(self.tr("确认密码："), self.passphrase2)
         else:
-            self.cert_label.setText(self.tr("%1\nSHA-256 指纹：%2").replace("%1", info.office)
-                                    .replace("%2", info.fingerprint_display))
+            self.cert_label.setText(tr_fmt(self.tr("%1\nSHA-256 指纹：%2"), info.office, info.fingerprint_display))
             form.addRow(self.cert_label)
             form.addRow(self.tr("证书密码："), self.passphrase)
             self.office.setVisible(False)
@@ -310,8 +310,7 @@ class ExportDialog(QDialog):
         note = ""
         if result.manifest.get("override"):
             note = self.tr("\n已记录越过错误报送的理由。")
-        self.result_label.setText(self.tr("✓ 已导出：%1\n报送包 SHA-256：%2\n签名证书指纹：%3").replace("%1", str(result.path))
-                                  .replace("%2", result.sha256).replace("%3", result.certificate.fingerprint_display)
+        self.result_label.setText(tr_fmt(self.tr("✓ 已导出：%1\n报送包 SHA-256：%2\n签名证书指纹：%3"), str(result.path), result.sha256, result.certificate.fingerprint_display)
                                   + note)
         self.result_label.setStyleSheet(f"color: {OK_COLOR};")
         self.exported.emit(result)
@@ -472,9 +471,7 @@ class CertificateDialog(QDialog):
             self.info_label.setText(self.tr("还没有本单位证书。首次导出报送包时会创建，也可以导入已有的 .p12/.pfx 证书。"))
             self.fingerprint.clear()
             return
-        self.info_label.setText(self.tr("单位：%1\n有效期：%2 至 %3\n接收方可电话核对下面的 SHA-256 指纹，或导入导出的公钥证书。")
-                                .replace("%1", info.office).replace("%2", f"{info.not_before:%Y-%m-%d}")
-                                .replace("%3", f"{info.not_after:%Y-%m-%d}"))
+        self.info_label.setText(tr_fmt(self.tr("单位：%1\n有效期：%2 至 %3\n接收方可电话核对下面的 SHA-256 指纹，或导入导出的公钥证书。"), info.office, f"{info.not_before:%Y-%m-%d}", f"{info.not_after:%Y-%m-%d}"))
         fp = info.fingerprint_display
         half = len(fp) // 2
         self.fingerprint.setText(fp[:half].rstrip() + "\n" + fp[half:].lstrip())
@@ -495,7 +492,7 @@ class CertificateDialog(QDialog):
         except UserError as exc:
             QMessageBox.warning(self, self.tr("导出证书"), exc.message)
             return
-        QMessageBox.information(self, self.tr("导出证书"), self.tr("已导出：%1").replace("%1", str(out)))
+        QMessageBox.information(self, self.tr("导出证书"), tr_fmt(self.tr("已导出：%1"), str(out)))
 
     def _import(self) -> None:
         from desktop.qt import QInputDialog

@@ -9,6 +9,7 @@ from core.wizard import ASSESSMENT, BELOW, COMPLETE, EMPTY, ERRORS, STATUS_LABEL
 from desktop.assessment import VERDICT_COLOURS, AssessmentPage
 from desktop.fields import FieldEditor, field_widget
 from desktop.findings import FindingsPanel
+from desktop.i18n import tr_fmt
 from desktop.qt import (
     QColor,
     QComboBox,
@@ -19,7 +20,6 @@ from desktop.qt import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPainter,
     QPixmap,
     QPushButton,
@@ -113,7 +113,6 @@ class WizardView(QWidget):
         session.report_changed.connect(self._show_report)
         session.value_changed.connect(self._show_value)
         session.evidence_changed.connect(self._show_evidence)
-        session.failed.connect(self._failed)
         state = session.ui_state()
         if state.get("ruleset") and state["ruleset"] != session.ruleset_id and any(
                 state["ruleset"] == r for r, _ in session.rulesets()):
@@ -274,9 +273,7 @@ class WizardView(QWidget):
         self.findings.show_findings(report.findings)
         colour = VERDICT_COLOURS[report.verdict]
         errors = len(report.errors)
-        self.verdict.setText(self.tr('结论：<b style="color:%1">%2</b>　错误 %3 条')
-                             .replace("%1", colour).replace("%2", VERDICT_LABELS[report.verdict])
-                             .replace("%3", str(errors)))
+        self.verdict.setText(tr_fmt(self.tr('结论：<b style="color:%1">%2</b>　错误 %3 条'), colour, VERDICT_LABELS[report.verdict], str(errors)))
         if self.wizard.page.kind == ASSESSMENT:
             self.assessment.refresh(self.session)
 
@@ -292,9 +289,6 @@ class WizardView(QWidget):
 
     def _attach(self, target: str, path: str) -> None:
         self.session.add_evidence(target, path)
-
-    def _failed(self, message: str) -> None:
-        QMessageBox.warning(self, self.tr("没有保存"), message)
 
     def flash(self, text: str) -> None:
         self.saved_label.setText(text)

@@ -51,7 +51,7 @@ class Evaluator:
             if d.function not in FUNCTIONS:
                 raise UserError(f"申报表定义 {self.form.id} 的计算值 {d.key} 使用了未知的计算方法 {d.function}")
         self.years = self.form.campaign_years(app.campaign)
-        self.values: dict[str, Any] = dict(app.values)
+        self.values: dict[str, Any] = app.values  # the application's own dict: one copy in memory
         self.evidence: frozenset[str] = frozenset(e["target"] for e in app.evidence)
         self.lists = app.lists
         self._cross = cross_checks(self.form)
