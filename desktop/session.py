@@ -87,6 +87,34 @@ class RemoveEvidenceCommand(QUndoCommand):
         self.session._reattach(self.target, self.entry)
 
 
+class ImportValuesCommand(QUndoCommand):
+    """Several fields at once (an Excel form import): one step, one store transaction each way."""
+
+    def __init__(self, session: EditSession, label: str, old: dict[str, Any], new: dict[str, Any]):
+        super().__init__(label)
+        self.session, self.old, self.new = session, old, new
+
+    def redo(self) -> None:
+        self.session._apply_many(self.new)
+
+    def undo(self) -> None:
+        self.session._apply_many(self.old)
+
+
+class ListCommand(QUndoCommand):
+    """Replace one list (清单), e.g. imported from Excel; undone, the previous rows come back."""
+
+    def __init__(self, session: EditSession, name: str, old: list[dict[str, Any]], new: list[dict[str, Any]]):
+        super().__init__(f"导入清单“{session.form.lists.get(name, name)}”")
+        self.session, self.name, self.old, self.new = session, name, old, new
+
+    def redo(self) -> None:
+        self.session._apply_list(self.name, self.new)
+
+    def undo(self) -> None:
+        self.session._apply_list(self.name, self.old)
+
+
 class EditSession(QObject):
     value_changed = Signal(str, object)  # key, value — set by undo/redo, views update their widget
     report_changed = Signal(object)  # Report
@@ -144,6 +172,17 @@ class EditSession(QObject):
         if _same(self.app.values.get(key), value):
             return
         self.undo_stack.push(EditCommand(self, key, self.app.values.get(key), value))
+
+    def import_values(self, values: dict[str, Any], label: str = "导入 Excel 申报表") -> None:
+        """Many fields in one undoable step (an Excel form import), saved in one transaction."""
+        old = {k: self.app.values.get(k) for k in values}
+        if all(_same(old[k], v) for k, v in values.items()):
+            return
+        self.undo_stack.push(ImportValuesCommand(self, label, old, dict(values)))
+
+    def import_list(self, name: str, rows: list[dict[str, Any]]) -> None:
+        """Replace a list (清单) in one undoable step."""
+        self.undo_stack.push(ListCommand(self, name, list(self.app.lists.get(name, [])), rows))
 
     def add_evidence(self, target: str, path: str | os.PathLike[str]) -> bool:
         before = self.undo_stack.count()
@@ -205,6 +244,35 @@ class EditSession(QObject):
         if cleaned is None:
             self.app.values.pop(key, None)
         self.value_changed.emit(key, cleaned)
+        self.report_changed.emit(self.report)
+
+    def _apply_many(self, values: dict[str, Any]) -> None:
+        def op() -> dict[str, Any]:
+            self.store.set_values(self.app_id, values, action="import")
+            stored = self.store.get(self.app_id)["values"]  # the values as cleaned by the store
+            return {k: stored.get(k) for k in values}
+
+        done = self._run(op, OpChanges(self.app_id, values=frozenset(values)))
+        if not done:
+            return
+        for key, cleaned in done.value.items():
+            self.report = self.evaluator.set_value(key, cleaned)
+            if cleaned is None:
+                self.app.values.pop(key, None)
+        for key, cleaned in done.value.items():
+            self.value_changed.emit(key, cleaned)
+        self.report_changed.emit(self.report)
+
+    def _apply_list(self, name: str, rows: list[dict[str, Any]]) -> None:
+        def op() -> list[dict[str, Any]]:
+            self.store.replace_list(self.app_id, name, rows, action="import")
+            return self.store.get(self.app_id)["lists"].get(name, [])
+
+        done = self._run(op, OpChanges(self.app_id, lists=True))
+        if not done:
+            return
+        self.app.lists[name] = done.value
+        self.report = self.evaluator.set_evidence(self.evaluator.evidence, lists=self.app.lists)
         self.report_changed.emit(self.report)
 
     def _attach(self, target: str, path: Path) -> dict[str, Any] | None:
