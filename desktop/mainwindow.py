@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
             if not path:
                 return None
         done = self.ops.run(lambda: self._import_file(path, on_conflict),
-                            lambda app_id: OpChanges(app_id, app_list=True, values=frozenset(), status=True))
+                            lambda app_id: OpChanges(app_id, app_list=True))
         if not done or done.value is None:
             return None
         app_id = done.value

@@ -26,7 +26,7 @@ class OpChanges:
     values: frozenset[str] = field(default_factory=frozenset)  # field keys whose value changed
     evidence: bool = False
     lists: bool = False  # the lists the rules check against (enterprise lists …)
-    status: bool = False  # status / history (已导出 …)
+    status: str | None = None  # the new status when it changed (e.g. "exported" after 导出报送包)
     app_list: bool = False  # applications created, copied, deleted, restored, imported
 
     def touches(self, app_id: str) -> bool:
@@ -60,3 +60,8 @@ class Operations(QObject):
         if changes is not None:
             self.changed.emit(changes(result) if callable(changes) else changes)
         return Outcome(True, result)
+
+    def announce(self, changes: OpChanges) -> None:
+        """A change core already made off the GUI thread (the package export's worker): its result
+        is back, tell the views."""
+        self.changed.emit(changes)

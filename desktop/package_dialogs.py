@@ -530,8 +530,18 @@ def export(window, _arg=None):
         window.show_error(window.tr("请先打开要导出的申请。"))
         return None
     dialog = ExportDialog(window.store.load(app_id), store=window.store, app_id=app_id, parent=window)
+    dialog.exported.connect(lambda result: apply_export(window, result))
     dialog.exec()
     return dialog.result
+
+
+def apply_export(window, result) -> None:
+    """Core returned the history event it recorded: show it at once (status box, list, session)."""
+    from desktop.operations import OpChanges
+
+    event = result.event
+    if event is not None and getattr(window, "ops", None) is not None:
+        window.ops.announce(OpChanges(event.app_id, status=event.status, app_list=True))
 
 
 def verify(window, _arg=None):

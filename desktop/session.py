@@ -120,6 +120,7 @@ class EditSession(QObject):
     report_changed = Signal(object)  # Report
     evidence_changed = Signal()
     saved = Signal()
+    status_changed = Signal(str)  # set elsewhere (an export marks the application 已导出)
 
     def __init__(self, store: Store, app_id: str, parent: QObject | None = None, *,
                  ops: Operations | None = None):
@@ -206,17 +207,16 @@ class EditSession(QObject):
         return self.report
 
     def set_status(self, status: str) -> None:
-        if self._run(lambda: self.store.set_status(self.app_id, status), OpChanges(self.app_id, status=True)):
+        if self._run(lambda: self.store.set_status(self.app_id, status), OpChanges(self.app_id, status=status)):
             self.app.status = status
 
     def _changed_elsewhere(self, changes: OpChanges) -> None:
-        """Another operation (an export, an import into this application) changed what the session
-        shows: take the new status / values from the store."""
+        """Another operation (the package export) changed what the session shows: apply it."""
         if changes.app_id != self.app_id or self._applying:
             return
-        if changes.status:
-            with contextlib.suppress(UserError):
-                self.app.status = self.store.get(self.app_id)["status"]
+        if changes.status and changes.status != self.app.status:
+            self.app.status = changes.status
+            self.status_changed.emit(changes.status)
 
     def save_ui_state(self, extra: dict[str, Any] | None = None) -> None:
         if self.readonly:

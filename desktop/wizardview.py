@@ -113,6 +113,7 @@ class WizardView(QWidget):
         session.report_changed.connect(self._show_report)
         session.value_changed.connect(self._show_value)
         session.evidence_changed.connect(self._show_evidence)
+        session.status_changed.connect(self._show_status)
         state = session.ui_state()
         if state.get("ruleset") and state["ruleset"] != session.ruleset_id and any(
                 state["ruleset"] == r for r, _ in session.rulesets()):
@@ -289,6 +290,11 @@ class WizardView(QWidget):
 
     def _attach(self, target: str, path: str) -> None:
         self.session.add_evidence(target, path)
+
+    def _show_status(self, status: str) -> None:
+        self.status_combo.blockSignals(True)
+        self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(status)))
+        self.status_combo.blockSignals(False)
 
     def flash(self, text: str) -> None:
         self.saved_label.setText(text)
