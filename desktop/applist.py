@@ -4,11 +4,11 @@ so the window is interactive at once."""
 
 from __future__ import annotations
 
+from core import palette
 from core.errors import UserError
 from core.rules.model import VERDICT_LABELS
 from core.store import Store
 from core.timefmt import local_time
-from desktop.assessment import VERDICT_COLOURS
 from desktop.i18n import tr_fmt
 from desktop.operations import OpChanges, Operations
 from desktop.qt import (
@@ -102,7 +102,7 @@ class AppListView(QWidget):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
         self.hint = QLabel(self)
-        self.hint.setStyleSheet("color: #757575;")
+        self.hint.setStyleSheet(f"color: {palette.MUTED};")
         layout.addWidget(self.hint)
 
         self.new_button.clicked.connect(self.new_requested.emit)
@@ -167,7 +167,7 @@ class AppListView(QWidget):
                 self._verdicts[key] = verdict
             if verdict:
                 item.setText(VERDICT_LABELS[verdict])
-                item.setForeground(QBrush(QColor(VERDICT_COLOURS[verdict])))
+                item.setForeground(QBrush(QColor(palette.VERDICT[verdict])))
 
     def selected_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from core import palette
 from core.form.model import NA, NO, STANDARD_LEVELS, STANDARD_ROLES, YES, FieldDef
 from core.numbers import split_pasted_cells
 from desktop.evidence import EvidenceButton
@@ -35,11 +36,10 @@ from desktop.qt import (
     Signal,
 )
 
-SEVERITY_COLOURS = {"error": "#c62828", "warning": "#b26a00", "info": "#616161"}
 STATE_STYLES = {
     None: "",
-    "error": "#fieldEditor { border-left: 3px solid #c62828; }",
-    "warning": "#fieldEditor { border-left: 3px solid #ef8f00; }",
+    "error": f"#fieldEditor {{ border-left: 3px solid {palette.BAD}; }}",
+    "warning": f"#fieldEditor {{ border-left: 3px solid {palette.CAUTION}; }}",
     "info": "",
 }
 
@@ -77,7 +77,7 @@ class FieldEditor(QFrame):
         if fd.note:
             note = QLabel(fd.note, self)
             note.setWordWrap(True)
-            note.setStyleSheet("color: #757575;")
+            note.setStyleSheet(f"color: {palette.MUTED};")
             outer.addWidget(note)
         self.message = QLabel(self)
         self.message.setObjectName("fieldMessage")
@@ -90,11 +90,11 @@ class FieldEditor(QFrame):
         fd = self.fd
         text = _esc(fd.label)
         if fd.required and fd.type != "fixed":
-            text = f'<span style="color:#c62828">*</span> {text}'
+            text = f'<span style="color:{palette.BAD}">*</span> {text}'
         if fd.supplementary:
-            text += self.tr(' <span style="color:#1565c0">（补充项）</span>')
+            text += f' <span style="color:{palette.ACCENT}">{self.tr("（补充项）")}</span>'
         if fd.max_chars and fd.type == "longtext":
-            text += tr_fmt(self.tr('<span style="color:#757575">（%1字以内）</span>'), str(fd.max_chars))
+            text += f'<span style="color:{palette.MUTED}">{tr_fmt(self.tr("（%1字以内）"), fd.max_chars)}</span>'
         return text
 
     # --- for subclasses -------------------------------------------------------------------------
@@ -137,7 +137,7 @@ class FieldEditor(QFrame):
             self.message.hide()
             self.message.clear()
             return
-        shown = [f'<span style="color:{SEVERITY_COLOURS[s]}">{"✗" if s == "error" else "!"} {_esc(m)}</span>'
+        shown = [f'<span style="color:{palette.SEVERITY[s]}">{"✗" if s == "error" else "!"} {_esc(m)}</span>'
                  for s, m in messages[:3]]
         if len(messages) > 3:
             shown.append(self.tr("……另有 %n 条", "", len(messages) - 3))
@@ -211,7 +211,7 @@ class TextEditor(_LineEditor):
         self.edit.textEdited.connect(self._changed)
         row.addWidget(self.edit, 1)
         self.counter = QLabel(body)
-        self.counter.setStyleSheet("color: #757575;")
+        self.counter.setStyleSheet(f"color: {palette.MUTED};")
         self.counter.setMinimumWidth(self.counter.fontMetrics().horizontalAdvance("000/000"))
         row.addWidget(self.counter)
         self.edit.textChanged.connect(self._count)
@@ -248,7 +248,7 @@ class LongTextEditor(FieldEditor):
         if limit:
             over = n > limit
             self.counter.setText(tr_fmt(self.tr("%1 / %2 字"), str(n), str(limit)))
-            self.counter.setStyleSheet("color: #c62828;" if over else "color: #757575;")
+            self.counter.setStyleSheet(f"color: {palette.BAD if over else palette.MUTED};")
         else:
             self.counter.setText(tr_fmt(self.tr("%1 字"), str(n)))
 

@@ -7,6 +7,7 @@ does not change any finding costs nothing here.
 
 from __future__ import annotations
 
+from core import palette
 from core.rules.model import KIND_LABELS, SEVERITY_LABELS, indicator_title
 from desktop.i18n import tr_fmt
 from desktop.qt import (
@@ -23,7 +24,6 @@ from desktop.qt import (
     Signal,
 )
 
-SEVERITY_BRUSHES = {"error": "#c62828", "warning": "#b26a00", "info": "#616161"}
 ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -102,12 +102,12 @@ class FindingsPanel(QTreeWidget):
                     child.setData(0, ROLE, f)
                     child.setToolTip(0, f"{f.message}\n{self.tr('依据')}：{f.citation}\n{self.tr('规则')}：{f.rule}")
                     child.setToolTip(1, f.citation)
-                    child.setForeground(0, QBrush(QColor(SEVERITY_BRUSHES.get(f.severity, "#000000"))))
+                    child.setForeground(0, QBrush(QColor(palette.SEVERITY.get(f.severity, palette.INFO))))
                 head.setExpanded(indicator not in self._collapsed)
             if not findings:
                 done = QTreeWidgetItem(self, [self.tr("✓ 未发现问题：已填写的内容符合所选规则集。")])
                 done.setFirstColumnSpanned(True)
-                done.setForeground(0, QBrush(QColor("#2e7d32")))
+                done.setForeground(0, QBrush(QColor(palette.GOOD)))
         finally:
             self._rebuilding = False
             self.setUpdatesEnabled(True)

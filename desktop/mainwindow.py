@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from core import palette
 from core.store import Store
 from desktop.applist import AppListView
 from desktop.i18n import tr_fmt
@@ -64,7 +65,7 @@ class MainWindow(QMainWindow):
         QApplication.instance().installEventFilter(self._undo_filter)
         self._build_menus()
         where = QLabel(tr_fmt(self.tr("数据库：%1"), store.label) + (f"　{readonly_note}" if readonly_note else ""))
-        where.setStyleSheet("color: #616161;")
+        where.setStyleSheet(f"color: {palette.INFO};")
         self.statusBar().addPermanentWidget(where)
         self.list_view.refresh()
         self.resize(1280, 760)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from core import palette
 from core.errors import UserError
 from desktop.i18n import tr_fmt
 from desktop.qt import (
@@ -36,7 +37,7 @@ from desktop.qt import (
     Signal,
 )
 
-OK_COLOR, WARN_COLOR, BAD_COLOR = "#2e7d32", "#b26a00", "#c62828"
+OK_COLOR, WARN_COLOR, BAD_COLOR = palette.GOOD, palette.CAUTION, palette.BAD
 SCAN_FILTER = "扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)"
 
 
@@ -350,7 +351,7 @@ class VerifyDialog(QDialog):
         layout = QVBoxLayout(self)
         self.drop_hint = QLabel(self.tr("把报送包（.zip）拖到这里，或点“选择报送包…”。"), self)
         self.drop_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.drop_hint.setStyleSheet("border: 2px dashed #9e9e9e; padding: 18px;")
+        self.drop_hint.setStyleSheet(f"border: 2px dashed {palette.EMPTY}; padding: 18px;")
         layout.addWidget(self.drop_hint)
         form = QFormLayout()
         self.trust_row = _FileRow(self.tr("选择信任的证书"), "证书 (*.pem *.crt *.cer *.der)", parent=self)

@@ -4,9 +4,10 @@ switch. Pages and their order come from ``core.wizard``; every field widget from
 
 from __future__ import annotations
 
+from core import palette
 from core.rules.model import VERDICT_LABELS
 from core.wizard import ASSESSMENT, BELOW, COMPLETE, EMPTY, ERRORS, STATUS_LABELS, Page
-from desktop.assessment import VERDICT_COLOURS, AssessmentPage
+from desktop.assessment import AssessmentPage
 from desktop.fields import FieldEditor, field_widget
 from desktop.findings import FindingsPanel
 from desktop.i18n import tr_fmt
@@ -34,8 +35,8 @@ from desktop.qt import (
 )
 from desktop.session import EditSession
 
-STATUS_MARKS = {COMPLETE: ("✓", "#2e7d32"), ERRORS: ("!", "#c62828"), BELOW: ("↓", "#ef6c00"),
-                EMPTY: ("○", "#9e9e9e")}
+STATUS_MARKS = {COMPLETE: ("✓", palette.GOOD), ERRORS: ("!", palette.BAD), BELOW: ("↓", palette.PENDING),
+                EMPTY: ("○", palette.EMPTY)}
 
 
 def status_icon(status: str) -> QIcon:
@@ -81,7 +82,7 @@ class FormPage(QScrollArea):
         for heading, keys in page.groups:
             if len(page.groups) > 1 or heading not in (page.title,):
                 sub = QLabel(heading, inner)
-                sub.setStyleSheet("color: #1565c0; font-weight: bold; margin-top: 8px;")
+                sub.setStyleSheet(f"color: {palette.ACCENT}; font-weight: bold; margin-top: 8px;")
                 layout.addWidget(sub)
             last_group = None
             for key in keys:
@@ -181,7 +182,7 @@ class WizardView(QWidget):
         self.prev_button.clicked.connect(lambda: self.go(self.wizard.previous().id))
         self.next_button.clicked.connect(lambda: self.go(self.wizard.next().id))
         self.saved_label = QLabel(centre)
-        self.saved_label.setStyleSheet("color: #757575;")
+        self.saved_label.setStyleSheet(f"color: {palette.MUTED};")
         nav.addWidget(self.saved_label, 1)
         nav.addWidget(self.prev_button)
         nav.addWidget(self.next_button)
@@ -272,7 +273,7 @@ class WizardView(QWidget):
                 item.setToolTip(STATUS_LABELS[status])
                 item.setData(Qt.ItemDataRole.UserRole, status)
         self.findings.show_findings(report.findings)
-        colour = VERDICT_COLOURS[report.verdict]
+        colour = palette.VERDICT[report.verdict]
         errors = len(report.errors)
         self.verdict.setText(tr_fmt(self.tr('结论：<b style="color:%1">%2</b>　错误 %3 条'), colour, VERDICT_LABELS[report.verdict], str(errors)))
         if self.wizard.page.kind == ASSESSMENT:
