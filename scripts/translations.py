@@ -1,6 +1,6 @@
 """Maintain the GUI's translations (source strings are Simplified Chinese, written with tr()).
 
-    .venv/bin/python -m desktop.translations     # pyside6-lupdate → fill known English → lrelease
+    .venv/bin/python scripts/translations.py    # pyside6-lupdate → fill known English → lrelease
 
 Writes resources/translations/cluster_declare_en.ts and .qm. Start the GUI in English with
 ``CLUSTER_DECLARE_LANG=en`` (or ``--lang en``); strings without a translation stay Chinese.
