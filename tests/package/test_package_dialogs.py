@@ -145,6 +145,7 @@ def test_verify_dialog_ignores_other_drops(qtbot, tmp_path):
     note.write_text("x", encoding="utf-8")
     _drop(dialog, note)
     assert dialog.result is None and dialog.status.text() == ""
+    assert dialog.drop_hint.text() == "把报送包（.zip）拖到这里，或点“选择报送包…”。"  # still asking for a package
 
 
 def test_certificate_dialog_fingerprint_and_export(qtbot, identity, tmp_path):
