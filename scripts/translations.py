@@ -15,8 +15,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = ("app.py", "applist.py", "assessment.py", "evidence.py", "fields.py", "findings.py", "integrations.py",
-           "mainwindow.py", "wizardview.py")
+SOURCES = ("app.py", "applist.py", "assessment.py", "evidence.py", "field_editor.py", "field_simple.py",
+           "field_tables.py", "findings.py", "integrations.py", "mainwindow.py", "wizardview.py")
 TS = ROOT / "resources" / "translations" / "cluster_declare_en.ts"
 
 ENGLISH = {
