@@ -194,15 +194,15 @@ class AppListView(QWidget):
             self.open_requested.emit(app_id)
 
     def _store_changed(self, changes: OpChanges) -> None:
-        if changes.app_list and self.isVisible():
-            self.refresh()
+        """Any operation that added, removed or changed applications: show the list anew (and the
+        application it concerns selected)."""
+        if changes.app_list:
+            self.refresh(select=changes.app_id)
 
     def _change(self, op, select=None) -> object:
-        """One change to the list through the hub; the list shows the result, then the views hear of it."""
-        done = self.ops.run(op)
+        """One change to the list through the hub; every view (this list included) hears of it."""
+        done = self.ops.run(op, lambda result: OpChanges(select(result) if select else None, app_list=True))
         if done:
-            self.refresh(select=select(done.value) if select else None)
-            self.ops.changed.emit(OpChanges(done.value if isinstance(done.value, str) else None, app_list=True))
             self.changed.emit()
         return done
 

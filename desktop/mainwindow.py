@@ -185,8 +185,7 @@ class MainWindow(QMainWindow):
                             lambda app_id: OpChanges(app_id, app_list=True))
         if not done:
             return None
-        app_id = done.value
-        self.list_view.refresh(select=app_id)
+        app_id = done.value  # the list has shown it (the hub told it)
         self.statusBar().showMessage(self.tr("已载入示例申请"), 4000)
         return app_id
 
@@ -210,7 +209,6 @@ class MainWindow(QMainWindow):
         if not done or done.value is None:
             return None
         app_id = done.value
-        self.list_view.refresh(select=app_id)
         self.statusBar().showMessage(tr_fmt(self.tr("已导入“%1”"), Path(path).name), 4000)
         return app_id
 
@@ -283,7 +281,6 @@ class MainWindow(QMainWindow):
         if not done:
             return None
         safety = done.value
-        self.list_view.refresh()
         QMessageBox.information(self, self.tr("从备份恢复"),
                                 tr_fmt(self.tr("已从备份恢复。恢复前的数据已保存为：\n%1"), str(safety)))
         return safety
