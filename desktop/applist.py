@@ -4,11 +4,13 @@ so the window is interactive at once."""
 
 from __future__ import annotations
 
+from core import palette
 from core.errors import UserError
 from core.rules.model import VERDICT_LABELS
 from core.store import Store
 from core.timefmt import local_time
-from desktop.assessment import VERDICT_COLOURS
+from desktop.i18n import tr_fmt
+from desktop.operations import OpChanges, Operations
 from desktop.qt import (
     QAbstractItemView,
     QBrush,
@@ -19,6 +21,7 @@ from desktop.qt import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     Qt,
     QTableWidget,
@@ -37,11 +40,13 @@ class AppListView(QWidget):
     new_requested = Signal()
     sample_requested = Signal()
     changed = Signal()  # something in the store changed from here (delete, duplicate …)
-    failed = Signal(str)
 
-    def __init__(self, store: Store, parent: QWidget | None = None):
+    def __init__(self, store: Store, parent: QWidget | None = None, *, ops: Operations | None = None):
         super().__init__(parent)
         self.store = store
+        self.ops = ops if ops is not None else Operations(self)
+        self.failed = self.ops.failed  # reported once, by the hub
+        self.ops.changed.connect(self._store_changed)
         self._verdicts: dict[tuple[str, str, str], str] = {}  # (id, changed, rules) -> verdict
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
@@ -97,17 +102,19 @@ class AppListView(QWidget):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
         self.hint = QLabel(self)
-        self.hint.setStyleSheet("color: #757575;")
+        self.hint.setStyleSheet(f"color: {palette.MUTED};")
         layout.addWidget(self.hint)
 
         self.new_button.clicked.connect(self.new_requested.emit)
         self.open_button.clicked.connect(self._open_selected)
-        self.copy_button.clicked.connect(self.duplicate_selected)
+        self.copy_button.clicked.connect(lambda _c=False: self.duplicate_selected())
         self.delete_button.clicked.connect(self.delete_selected)
         self.restore_button.clicked.connect(self.restore_selected)
         self.trash.toggled.connect(lambda _c: self.refresh())
         self.table.itemActivated.connect(lambda _item: self._open_selected())
         self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         self._verdict_timer = QTimer(self)
         self._verdict_timer.setSingleShot(True)
         self._verdict_timer.timeout.connect(self._fill_verdicts)
@@ -133,8 +140,7 @@ class AppListView(QWidget):
                 item = QTableWidgetItem(text)
                 item.setData(ID_ROLE, a.id)
                 self.table.setItem(row, col, item)
-            self.table.item(row, 0).setToolTip(self.tr("编号 %1 · 规则集 %2").replace("%1", a.id[:8])
-                                               .replace("%2", a.rules))
+            self.table.item(row, 0).setToolTip(tr_fmt(self.tr("编号 %1 · 规则集 %2"), a.id[:8], a.rules))
             self.table.item(row, 5).setData(ID_ROLE + 1, (a.id, a.changed, a.rules))
             if row == 0 or a.id == keep:
                 self.table.selectRow(row)
@@ -161,7 +167,7 @@ class AppListView(QWidget):
                 self._verdicts[key] = verdict
             if verdict:
                 item.setText(VERDICT_LABELS[verdict])
-                item.setForeground(QBrush(QColor(VERDICT_COLOURS[verdict])))
+                item.setForeground(QBrush(QColor(palette.VERDICT[verdict])))
 
     def selected_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
@@ -187,39 +193,63 @@ class AppListView(QWidget):
         if app_id and not self.trash.isChecked():
             self.open_requested.emit(app_id)
 
-    def duplicate_selected(self) -> str | None:
+    def _store_changed(self, changes: OpChanges) -> None:
+        """Any operation that added, removed or changed applications: show the list anew (and the
+        application it concerns selected)."""
+        if changes.app_list:
+            self.refresh(select=changes.app_id)
+
+    def _change(self, op, select=None) -> object:
+        """One change to the list through the hub; every view (this list included) hears of it."""
+        done = self.ops.run(op, lambda result: OpChanges(select(result) if select else None, app_list=True))
+        if done:
+            self.changed.emit()
+        return done
+
+    def duplicate_selected(self, *, next_year: bool = False) -> str | None:
+        """复制 (the same year) or 复制为下一年度 (the next year's rule set, per-year figures shifted)."""
         app_id = self.selected_id()
         if not app_id:
             return None
-        try:
-            new_id = self.store.duplicate(app_id)
-        except UserError as exc:
-            self.failed.emit(exc.message)
-            return None
-        self.refresh(select=new_id)
-        self.changed.emit()
-        return new_id
+
+        def op() -> str:
+            campaign = self.store.load(app_id).campaign + 1 if next_year else None
+            return self.store.duplicate(app_id, campaign=campaign)
+
+        done = self._change(op, select=lambda new_id: new_id)
+        return done.value if done else None
+
+    def duplicate_next_year(self) -> str | None:
+        return self.duplicate_selected(next_year=True)
+
+    def _context_menu(self, pos) -> None:
+        self.context_menu().popup(self.table.viewport().mapToGlobal(pos))
+
+    def context_menu(self) -> QMenu:
+        """The list's context menu: what the buttons do, plus 复制为下一年度."""
+        menu = QMenu(self)
+        has = self.selected_id() is not None
+        deleted = self.trash.isChecked()
+        writable = not self.store.readonly
+        entries = [(self.tr("打开"), self._open_selected, has and not deleted, "actOpenApp"),
+                   (self.tr("复制"), self.duplicate_selected, has and not deleted and writable, "actCopyApp"),
+                   (self.tr("复制为下一年度"), self.duplicate_next_year, has and not deleted and writable,
+                    "actCopyNextYear")]
+        entries.append((self.tr("恢复"), self.restore_selected, has and writable, "actRestoreApp") if deleted
+                       else (self.tr("删除"), self.delete_selected, has and writable, "actDeleteApp"))
+        for text, slot, enabled, name in entries:
+            action = menu.addAction(text)
+            action.setObjectName(name)
+            action.setEnabled(enabled)
+            action.triggered.connect(lambda _c=False, slot=slot: slot())
+        return menu
 
     def delete_selected(self) -> None:
         app_id = self.selected_id()
-        if not app_id:
-            return
-        try:
-            self.store.delete(app_id)
-        except UserError as exc:
-            self.failed.emit(exc.message)
-            return
-        self.refresh()
-        self.changed.emit()
+        if app_id:
+            self._change(lambda: self.store.delete(app_id))
 
     def restore_selected(self) -> None:
         app_id = self.selected_id()
-        if not app_id:
-            return
-        try:
-            self.store.undelete(app_id)
-        except UserError as exc:
-            self.failed.emit(exc.message)
-            return
-        self.refresh()
-        self.changed.emit()
+        if app_id:
+            self._change(lambda: self.store.undelete(app_id), select=lambda _r: app_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from desktop.i18n import tr_fmt
 from desktop.qt import (
     QAction,
     QFileDialog,
@@ -52,7 +53,7 @@ class EvidenceButton(QWidget):
         self.count.setText(self.tr("已添加 %n 个文件", "", len(entries)) if entries else self.tr("未添加"))
         self.count.setToolTip("\n".join(names))
         for e in entries:
-            action = QAction(self.tr("移除“%1”").replace("%1", e["name"]), self.menu)
+            action = QAction(tr_fmt(self.tr("移除“%1”"), e["name"]), self.menu)
             action.triggered.connect(lambda _=False, sha=e["sha256"]: self.remove_requested.emit(self.target, sha))
             self.menu.addAction(action)
         if not entries:

@@ -283,26 +283,15 @@ class ExcelDialog(QDialog):
     def import_form(self) -> None:
         app = self._app()
         changes = import_form_xlsx(self, app) if app else None
-        if changes:
-            self._apply(lambda store, app_id: store.set_values(app_id, changes, action="import"))
+        if changes:  # one undoable step in the open session (Ctrl+Z takes the whole import back)
+            self.window_.session.import_values(changes)
 
     def import_list(self) -> None:
         app = self._app()
         name = self.list_box.currentData()
         rows = import_list_xlsx(self, app, name) if app and name else None
         if rows is not None:
-            self._apply(lambda store, app_id: store.replace_list(app_id, name, rows, action="import"))
-
-    def _apply(self, write) -> None:
-        # One store transaction, then the wizard reopens on the saved state (and its findings).
-        window = self.window_
-        app_id = window.session.app_id
-        try:
-            write(window.store, app_id)
-        except UserError as exc:
-            _warn(self, exc.message)
-            return
-        window.open_application(app_id)
+            self.window_.session.import_list(name, rows)
 
 
 def open(window, _arg=None) -> None:  # noqa: A001 - the name desktop/integrations.py calls

@@ -7,7 +7,9 @@ does not change any finding costs nothing here.
 
 from __future__ import annotations
 
+from core import palette
 from core.rules.model import KIND_LABELS, SEVERITY_LABELS, indicator_title
+from desktop.i18n import tr_fmt
 from desktop.qt import (
     QBrush,
     QColor,
@@ -22,7 +24,6 @@ from desktop.qt import (
     Signal,
 )
 
-SEVERITY_BRUSHES = {"error": "#c62828", "warning": "#b26a00", "info": "#616161"}
 ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -89,9 +90,7 @@ class FindingsPanel(QTreeWidget):
             for indicator in sorted(groups):
                 items = groups[indicator]
                 errors = sum(1 for f in items if f.severity == "error")
-                head = QTreeWidgetItem(self, [self.tr("%1（%2 条，错误 %3）")
-                                              .replace("%1", indicator_title(indicator, self._names))
-                                              .replace("%2", str(len(items))).replace("%3", str(errors))])
+                head = QTreeWidgetItem(self, [tr_fmt(self.tr("%1（%2 条，错误 %3）"), indicator_title(indicator, self._names), str(len(items)), str(errors))])
                 head.setData(0, ROLE, indicator)
                 head.setFirstColumnSpanned(True)
                 font = head.font(0)
@@ -103,12 +102,12 @@ class FindingsPanel(QTreeWidget):
                     child.setData(0, ROLE, f)
                     child.setToolTip(0, f"{f.message}\n{self.tr('依据')}：{f.citation}\n{self.tr('规则')}：{f.rule}")
                     child.setToolTip(1, f.citation)
-                    child.setForeground(0, QBrush(QColor(SEVERITY_BRUSHES.get(f.severity, "#000000"))))
+                    child.setForeground(0, QBrush(QColor(palette.SEVERITY.get(f.severity, palette.INFO))))
                 head.setExpanded(indicator not in self._collapsed)
             if not findings:
                 done = QTreeWidgetItem(self, [self.tr("✓ 未发现问题：已填写的内容符合所选规则集。")])
                 done.setFirstColumnSpanned(True)
-                done.setForeground(0, QBrush(QColor("#2e7d32")))
+                done.setForeground(0, QBrush(QColor(palette.GOOD)))
         finally:
             self._rebuilding = False
             self.setUpdatesEnabled(True)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from core.errors import UserError
+from core import palette
 from core.store import Store
 from desktop.applist import AppListView
+from desktop.i18n import tr_fmt
+from desktop.operations import OpChanges, Operations
 from desktop.qt import (
     QAction,
     QApplication,
@@ -49,20 +51,21 @@ class MainWindow(QMainWindow):
         self.session: EditSession | None = None
         self.wizard_view: WizardView | None = None
         self.undo_group = QUndoGroup(self)
+        self.ops = Operations(self)  # every change to stored data; failures shown once, here
+        self.ops.failed.connect(self.show_error)
         self.setWindowTitle(self.tr("集群申报助手") + (self.tr("（只读）") if store.readonly else ""))
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
-        self.list_view = AppListView(store, self.stack)
+        self.list_view = AppListView(store, self.stack, ops=self.ops)
         self.stack.addWidget(self.list_view)
         self.list_view.open_requested.connect(self.open_application)
         self.list_view.new_requested.connect(lambda: self.new_application())
         self.list_view.sample_requested.connect(self.load_sample)
-        self.list_view.failed.connect(self.show_error)
         self._undo_filter = UndoKeyFilter(self)
         QApplication.instance().installEventFilter(self._undo_filter)
         self._build_menus()
-        where = QLabel(self.tr("数据库：%1").replace("%1", store.label) + (f"　{readonly_note}" if readonly_note else ""))
-        where.setStyleSheet("color: #616161;")
+        where = QLabel(tr_fmt(self.tr("数据库：%1"), store.label) + (f"　{readonly_note}" if readonly_note else ""))
+        where.setStyleSheet(f"color: {palette.INFO};")
         self.statusBar().addPermanentWidget(where)
         self.list_view.refresh()
         self.resize(1280, 760)
@@ -120,12 +123,10 @@ class MainWindow(QMainWindow):
 
     def open_application(self, app_id: str) -> WizardView | None:
         self.close_application()
-        try:
-            session = EditSession(self.store, app_id, self)
-        except UserError as exc:
-            self.show_error(exc.message)
+        done = self.ops.run(lambda: EditSession(self.store, app_id, self, ops=self.ops))
+        if not done:
             return None
-        self.session = session
+        self.session = session = done.value
         self.wizard_view = WizardView(session, self.stack)
         self.wizard_view.closed.connect(self.show_list)
         self.wizard_view.export_requested.connect(self._export_from_assessment)
@@ -172,22 +173,19 @@ class MainWindow(QMainWindow):
             if not ok:
                 return None
             rules_id = choices[labels.index(label)].id
-        try:
-            app_id = self.store.create(new_application(rules_id))
-        except UserError as exc:
-            self.show_error(exc.message)
-            return None
-        return self.open_application(app_id)
+        done = self.ops.run(lambda: self.store.create(new_application(rules_id)),
+                            lambda app_id: OpChanges(app_id, app_list=True))
+        return self.open_application(done.value) if done else None
 
     def load_sample(self) -> str | None:
         from core.paths import resource
 
-        try:
-            app_id = self.store.import_json(resource("samples", "sample-application.json"), on_conflict="copy")
-        except UserError as exc:
-            self.show_error(exc.message)
+        done = self.ops.run(lambda: self.store.import_json(resource("samples", "sample-application.json"),
+                                                           on_conflict="copy"),
+                            lambda app_id: OpChanges(app_id, app_list=True))
+        if not done:
             return None
-        self.list_view.refresh(select=app_id)
+        app_id = done.value  # the list has shown it (the hub told it)
         self.statusBar().showMessage(self.tr("已载入示例申请"), 4000)
         return app_id
 
@@ -202,37 +200,40 @@ class MainWindow(QMainWindow):
     def import_json(self, path: str | None = None, on_conflict: str | None = None) -> str | None:
         """Import an application file; when the store already has it, ask (or use ``on_conflict``:
         ``copy`` / ``replace``)."""
-        from core.application import read_application_file
-
         if path is None:
             path, _ = QFileDialog.getOpenFileName(self, self.tr("导入申报数据"), "", self.tr("申报数据 (*.json)"))
             if not path:
                 return None
-        try:
-            doc = read_application_file(path)
-            existing = {a.id for a in self.store.list_applications(include_deleted=True)}
-            mode = "error"
-            if doc.uuid.lower() in existing and on_conflict:
-                mode = on_conflict
-            elif doc.uuid.lower() in existing:
-                box = QMessageBox(QMessageBox.Icon.Question, self.tr("导入申报数据"),
-                                  self.tr("数据库中已有这份申请（“%1”）。").replace("%1", doc.display_name), parent=self)
-                replace = box.addButton(self.tr("用文件内容覆盖"), QMessageBox.ButtonRole.DestructiveRole)
-                copy = box.addButton(self.tr("另存为新申请"), QMessageBox.ButtonRole.AcceptRole)
-                box.addButton(QMessageBox.StandardButton.Cancel)
-                box.exec()
-                if box.clickedButton() not in (replace, copy):
-                    return None
-                mode = "replace" if box.clickedButton() is replace else "copy"
-            if mode == "replace" and self.session and self.session.app_id == doc.uuid.lower():
-                self.close_application()
-            app_id = self.store.import_json(path, on_conflict=mode)
-        except UserError as exc:
-            self.show_error(exc.message)
+        done = self.ops.run(lambda: self._import_file(path, on_conflict),
+                            lambda app_id: OpChanges(app_id, app_list=True))
+        if not done or done.value is None:
             return None
-        self.list_view.refresh(select=app_id)
-        self.statusBar().showMessage(self.tr("已导入“%1”").replace("%1", Path(path).name), 4000)
+        app_id = done.value
+        self.statusBar().showMessage(tr_fmt(self.tr("已导入“%1”"), Path(path).name), 4000)
         return app_id
+
+    def _import_file(self, path: str, on_conflict: str | None) -> str | None:
+        """The import itself (run as one operation); None when the official cancelled."""
+        from core.application import read_application_file
+
+        doc = read_application_file(path)
+        existing = {a.id for a in self.store.list_applications(include_deleted=True)}
+        mode = "error"
+        if doc.uuid.lower() in existing and on_conflict:
+            mode = on_conflict
+        elif doc.uuid.lower() in existing:
+            box = QMessageBox(QMessageBox.Icon.Question, self.tr("导入申报数据"),
+                              tr_fmt(self.tr("数据库中已有这份申请（“%1”）。"), doc.display_name), parent=self)
+            replace = box.addButton(self.tr("用文件内容覆盖"), QMessageBox.ButtonRole.DestructiveRole)
+            copy = box.addButton(self.tr("另存为新申请"), QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(QMessageBox.StandardButton.Cancel)
+            box.exec()
+            if box.clickedButton() not in (replace, copy):
+                return None
+            mode = "replace" if box.clickedButton() is replace else "copy"
+        if mode == "replace" and self.session and self.session.app_id == doc.uuid.lower():
+            self.close_application()
+        return self.store.import_json(path, on_conflict=mode)
 
     def export_json(self, path: str | None = None) -> Path | None:
         app_id = self.current_app_id()
@@ -245,12 +246,11 @@ class MainWindow(QMainWindow):
                                                   self.tr("申报数据 (*.json)"))
             if not path:
                 return None
-        try:
-            out = self.store.export_json(app_id, path)
-        except UserError as exc:
-            self.show_error(exc.message)
+        done = self.ops.run(lambda: self.store.export_json(app_id, path))  # writes a file, not the store
+        if not done:
             return None
-        self.statusBar().showMessage(self.tr("已导出到 %1（佐证材料在旁边的 evidence 文件夹）").replace("%1", str(out)), 6000)
+        out = done.value
+        self.statusBar().showMessage(tr_fmt(self.tr("已导出到 %1（佐证材料在旁边的 evidence 文件夹）"), str(out)), 6000)
         return out
 
     def backup(self, path: str | None = None) -> Path | None:
@@ -259,12 +259,11 @@ class MainWindow(QMainWindow):
                                                   self.tr("数据库备份 (*.sqlite)"))
             if not path:
                 return None
-        try:
-            out = self.store.backup(path)
-        except UserError as exc:
-            self.show_error(exc.message)
+        done = self.ops.run(lambda: self.store.backup(path))
+        if not done:
             return None
-        self.statusBar().showMessage(self.tr("已备份到 %1").replace("%1", str(out)), 6000)
+        out = done.value
+        self.statusBar().showMessage(tr_fmt(self.tr("已备份到 %1"), str(out)), 6000)
         return out
 
     def restore(self, path: str | None = None, *, confirm: bool = True) -> Path | None:
@@ -274,18 +273,16 @@ class MainWindow(QMainWindow):
                 return None
         if confirm and QMessageBox.question(
                 self, self.tr("从备份恢复"),
-                self.tr("用备份“%1”替换整个数据库？当前数据会先另存一份副本。").replace("%1", Path(path).name)
+                tr_fmt(self.tr("用备份“%1”替换整个数据库？当前数据会先另存一份副本。"), Path(path).name)
         ) != QMessageBox.StandardButton.Yes:
             return None
         self.show_list()
-        try:
-            safety = self.store.restore(path)
-        except UserError as exc:
-            self.show_error(exc.message)
+        done = self.ops.run(lambda: self.store.restore(path), OpChanges(None, app_list=True))
+        if not done:
             return None
-        self.list_view.refresh()
+        safety = done.value
         QMessageBox.information(self, self.tr("从备份恢复"),
-                                self.tr("已从备份恢复。恢复前的数据已保存为：\n%1").replace("%1", str(safety)))
+                                tr_fmt(self.tr("已从备份恢复。恢复前的数据已保存为：\n%1"), str(safety)))
         return safety
 
     def _export_from_assessment(self, action_id: str) -> None:
@@ -309,8 +306,8 @@ class MainWindow(QMainWindow):
         from core import __version__
 
         QMessageBox.about(self, self.tr("关于集群申报助手"),
-                          self.tr("集群申报助手 %1\n中小企业特色产业集群申报表的填报、校验、打印与报送。\n"
-                                  "离线运行，所有数据保存在本机数据库中。").replace("%1", __version__))
+                          tr_fmt(self.tr("集群申报助手 %1\n中小企业特色产业集群申报表的填报、校验、打印与报送。\n"
+                                  "离线运行，所有数据保存在本机数据库中。"), __version__))
 
     def show_error(self, message: str) -> None:
         QMessageBox.warning(self, self.tr("集群申报助手"), message)

@@ -1,9 +1,12 @@
 """One open application: the single path for every change the GUI makes to stored data.
 
-``EditSession.edit(key, value)`` pushes an undoable command; the command saves through the store
-(one committed transaction) and tells the rules core (``Evaluator.set_value``, incremental). Views
-listen to ``value_changed`` (a value changed by undo/redo) and ``report_changed``. Nothing here
-judges a value: findings and verdicts come from ``core.rules``.
+``EditSession.edit(key, value)`` pushes an undoable command; the command's redo/undo run an
+operation (``desktop.operations``): the store saves and cleans the value (one committed
+transaction, ``Saved.value``) and the rules core re-evaluates incrementally with that cleaned value
+(``Evaluator.set_value``). The evaluator's values *are* ``self.app.values``: one copy in memory
+besides the database. Views listen to ``value_changed`` (a value changed by undo/redo) and
+``report_changed``; a failure is reported once, on the hub's ``failed``. Nothing here judges a
+value: findings and verdicts come from ``core.rules``.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from core.errors import UserError
 from core.rules import Evaluator, Report, available_rulesets, evaluate, load_ruleset
 from core.store import Store
 from core.wizard import Wizard
+from desktop.operations import OpChanges, Operations
 from desktop.qt import QObject, QUndoCommand, QUndoStack, Signal
 
 _MERGE_IDS: dict[str, int] = {}
@@ -83,16 +87,48 @@ class RemoveEvidenceCommand(QUndoCommand):
         self.session._reattach(self.target, self.entry)
 
 
+class ImportValuesCommand(QUndoCommand):
+    """Several fields at once (an Excel form import): one step, one store transaction each way."""
+
+    def __init__(self, session: EditSession, label: str, old: dict[str, Any], new: dict[str, Any]):
+        super().__init__(label)
+        self.session, self.old, self.new = session, old, new
+
+    def redo(self) -> None:
+        self.session._apply_many(self.new)
+
+    def undo(self) -> None:
+        self.session._apply_many(self.old)
+
+
+class ListCommand(QUndoCommand):
+    """Replace one list (清单), e.g. imported from Excel; undone, the previous rows come back."""
+
+    def __init__(self, session: EditSession, name: str, old: list[dict[str, Any]], new: list[dict[str, Any]]):
+        super().__init__(f"导入清单“{session.form.lists.get(name, name)}”")
+        self.session, self.name, self.old, self.new = session, name, old, new
+
+    def redo(self) -> None:
+        self.session._apply_list(self.name, self.new)
+
+    def undo(self) -> None:
+        self.session._apply_list(self.name, self.old)
+
+
 class EditSession(QObject):
     value_changed = Signal(str, object)  # key, value — set by undo/redo, views update their widget
     report_changed = Signal(object)  # Report
     evidence_changed = Signal()
     saved = Signal()
-    failed = Signal(str)  # a Chinese message: the edit was not saved
+    status_changed = Signal(str)  # set elsewhere (an export marks the application 已导出)
 
-    def __init__(self, store: Store, app_id: str, parent: QObject | None = None):
+    def __init__(self, store: Store, app_id: str, parent: QObject | None = None, *,
+                 ops: Operations | None = None):
         super().__init__(parent)
         self.store = store
+        self.ops = ops if ops is not None else Operations(self)
+        self.failed = self.ops.failed  # a Chinese message: the edit was not saved (reported once, by the hub)
+        self.ops.changed.connect(self._changed_elsewhere)
         self.app_id = store.resolve_id(app_id)
         self.app = store.load(self.app_id)
         self.form = self.app.form_def
@@ -138,6 +174,17 @@ class EditSession(QObject):
             return
         self.undo_stack.push(EditCommand(self, key, self.app.values.get(key), value))
 
+    def import_values(self, values: dict[str, Any], label: str = "导入 Excel 申报表") -> None:
+        """Many fields in one undoable step (an Excel form import), saved in one transaction."""
+        old = {k: self.app.values.get(k) for k in values}
+        if all(_same(old[k], v) for k, v in values.items()):
+            return
+        self.undo_stack.push(ImportValuesCommand(self, label, old, dict(values)))
+
+    def import_list(self, name: str, rows: list[dict[str, Any]]) -> None:
+        """Replace a list (清单) in one undoable step."""
+        self.undo_stack.push(ListCommand(self, name, list(self.app.lists.get(name, [])), rows))
+
     def add_evidence(self, target: str, path: str | os.PathLike[str]) -> bool:
         before = self.undo_stack.count()
         self.undo_stack.push(EvidenceCommand(self, target, Path(path)))
@@ -160,8 +207,16 @@ class EditSession(QObject):
         return self.report
 
     def set_status(self, status: str) -> None:
-        self._guarded(self.store.set_status, self.app_id, status)
-        self.app.status = status
+        if self._run(lambda: self.store.set_status(self.app_id, status), OpChanges(self.app_id, status=status)):
+            self.app.status = status
+
+    def _changed_elsewhere(self, changes: OpChanges) -> None:
+        """Another operation (the package export) changed what the session shows: apply it."""
+        if changes.app_id != self.app_id or self._applying:
+            return
+        if changes.status and changes.status != self.app.status:
+            self.app.status = changes.status
+            self.status_changed.emit(changes.status)
 
     def save_ui_state(self, extra: dict[str, Any] | None = None) -> None:
         if self.readonly:
@@ -177,33 +232,66 @@ class EditSession(QObject):
             return {}
 
     # --- what the undo commands call ------------------------------------------------------------
+    _applying = False
+
     def _apply(self, key: str, value: Any) -> None:
-        if not self._guarded(self.store.set_value, self.app_id, key, value):
+        done = self._run(lambda: self.store.set_value(self.app_id, key, value),
+                         OpChanges(self.app_id, values=frozenset({key})))
+        if not done:
             return
-        if value is None:
+        cleaned = done.value.value  # Saved.value: cleaned once, by the store
+        self.report = self.evaluator.set_value(key, cleaned)  # writes into self.app.values (shared)
+        if cleaned is None:
             self.app.values.pop(key, None)
-        else:
-            self.app.values[key] = value
-        self.report = self.evaluator.set_value(key, value)
-        self.value_changed.emit(key, value)
+        self.value_changed.emit(key, cleaned)
+        self.report_changed.emit(self.report)
+
+    def _apply_many(self, values: dict[str, Any]) -> None:
+        def op() -> dict[str, Any]:
+            self.store.set_values(self.app_id, values, action="import")
+            stored = self.store.get(self.app_id)["values"]  # the values as cleaned by the store
+            return {k: stored.get(k) for k in values}
+
+        done = self._run(op, OpChanges(self.app_id, values=frozenset(values)))
+        if not done:
+            return
+        for key, cleaned in done.value.items():
+            self.report = self.evaluator.set_value(key, cleaned)
+            if cleaned is None:
+                self.app.values.pop(key, None)
+        for key, cleaned in done.value.items():
+            self.value_changed.emit(key, cleaned)
+        self.report_changed.emit(self.report)
+
+    def _apply_list(self, name: str, rows: list[dict[str, Any]]) -> None:
+        def op() -> list[dict[str, Any]]:
+            self.store.replace_list(self.app_id, name, rows, action="import")
+            return self.store.get(self.app_id)["lists"].get(name, [])
+
+        done = self._run(op, OpChanges(self.app_id, lists=True))
+        if not done:
+            return
+        self.app.lists[name] = done.value
+        self.report = self.evaluator.set_evidence(self.evaluator.evidence, lists=self.app.lists)
         self.report_changed.emit(self.report)
 
     def _attach(self, target: str, path: Path) -> dict[str, Any] | None:
-        entry = self._guarded(self.store.attach_evidence, self.app_id, target, path)
-        if not entry:
+        done = self._run(lambda: self.store.attach_evidence(self.app_id, target, path), self._evidence_op())
+        if not done or not done.value:
             return None
+        entry = done.value
         self._evidence_updated()
         return entry
 
     def _reattach(self, target: str, entry: dict[str, Any]) -> None:
         with tempfile.TemporaryDirectory() as tmp:
             copy = Path(tmp) / entry["name"]
-            if self._guarded(self.store.copy_evidence, entry["sha256"], copy):
-                self._guarded(self.store.attach_evidence, self.app_id, target, copy)
+            if self._run(lambda: self.store.copy_evidence(entry["sha256"], copy)):
+                self._run(lambda: self.store.attach_evidence(self.app_id, target, copy), self._evidence_op())
         self._evidence_updated()
 
     def _detach(self, target: str, sha256: str) -> None:
-        self._guarded(self.store.detach_evidence, self.app_id, target, sha256)
+        self._run(lambda: self.store.detach_evidence(self.app_id, target, sha256), self._evidence_op())
         self._evidence_updated()
 
     def _evidence_updated(self) -> None:
@@ -212,15 +300,19 @@ class EditSession(QObject):
         self.evidence_changed.emit()
         self.report_changed.emit(self.report)
 
-    def _guarded(self, func, *args) -> Any:
-        """Run a store call; on a user-facing fault say so (``failed``) and return None."""
+    def _evidence_op(self) -> OpChanges:
+        return OpChanges(self.app_id, evidence=True)
+
+    def _run(self, op, changes: OpChanges | None = None):
+        """Run one change through the hub (failures reported there); ``saved`` when it went through."""
+        self._applying = True
         try:
-            result = func(*args)
-        except UserError as exc:
-            self.failed.emit(exc.message)
-            return None
-        self.saved.emit()
-        return True if result is None or result is False else result
+            done = self.ops.run(op, changes)
+        finally:
+            self._applying = False
+        if done:
+            self.saved.emit()
+        return done
 
 
 def _same(a: Any, b: Any) -> bool:

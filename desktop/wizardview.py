@@ -4,11 +4,13 @@ switch. Pages and their order come from ``core.wizard``; every field widget from
 
 from __future__ import annotations
 
+from core import palette
 from core.rules.model import VERDICT_LABELS
 from core.wizard import ASSESSMENT, BELOW, COMPLETE, EMPTY, ERRORS, STATUS_LABELS, Page
-from desktop.assessment import VERDICT_COLOURS, AssessmentPage
+from desktop.assessment import AssessmentPage
 from desktop.fields import FieldEditor, field_widget
 from desktop.findings import FindingsPanel
+from desktop.i18n import tr_fmt
 from desktop.qt import (
     QColor,
     QComboBox,
@@ -19,7 +21,6 @@ from desktop.qt import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPainter,
     QPixmap,
     QPushButton,
@@ -34,8 +35,8 @@ from desktop.qt import (
 )
 from desktop.session import EditSession
 
-STATUS_MARKS = {COMPLETE: ("✓", "#2e7d32"), ERRORS: ("!", "#c62828"), BELOW: ("↓", "#ef6c00"),
-                EMPTY: ("○", "#9e9e9e")}
+STATUS_MARKS = {COMPLETE: ("✓", palette.GOOD), ERRORS: ("!", palette.BAD), BELOW: ("↓", palette.PENDING),
+                EMPTY: ("○", palette.EMPTY)}
 
 
 def status_icon(status: str) -> QIcon:
@@ -81,7 +82,7 @@ class FormPage(QScrollArea):
         for heading, keys in page.groups:
             if len(page.groups) > 1 or heading not in (page.title,):
                 sub = QLabel(heading, inner)
-                sub.setStyleSheet("color: #1565c0; font-weight: bold; margin-top: 8px;")
+                sub.setStyleSheet(f"color: {palette.ACCENT}; font-weight: bold; margin-top: 8px;")
                 layout.addWidget(sub)
             last_group = None
             for key in keys:
@@ -113,7 +114,7 @@ class WizardView(QWidget):
         session.report_changed.connect(self._show_report)
         session.value_changed.connect(self._show_value)
         session.evidence_changed.connect(self._show_evidence)
-        session.failed.connect(self._failed)
+        session.status_changed.connect(self._show_status)
         state = session.ui_state()
         if state.get("ruleset") and state["ruleset"] != session.ruleset_id and any(
                 state["ruleset"] == r for r, _ in session.rulesets()):
@@ -181,7 +182,7 @@ class WizardView(QWidget):
         self.prev_button.clicked.connect(lambda: self.go(self.wizard.previous().id))
         self.next_button.clicked.connect(lambda: self.go(self.wizard.next().id))
         self.saved_label = QLabel(centre)
-        self.saved_label.setStyleSheet("color: #757575;")
+        self.saved_label.setStyleSheet(f"color: {palette.MUTED};")
         nav.addWidget(self.saved_label, 1)
         nav.addWidget(self.prev_button)
         nav.addWidget(self.next_button)
@@ -272,11 +273,9 @@ class WizardView(QWidget):
                 item.setToolTip(STATUS_LABELS[status])
                 item.setData(Qt.ItemDataRole.UserRole, status)
         self.findings.show_findings(report.findings)
-        colour = VERDICT_COLOURS[report.verdict]
+        colour = palette.VERDICT[report.verdict]
         errors = len(report.errors)
-        self.verdict.setText(self.tr('结论：<b style="color:%1">%2</b>　错误 %3 条')
-                             .replace("%1", colour).replace("%2", VERDICT_LABELS[report.verdict])
-                             .replace("%3", str(errors)))
+        self.verdict.setText(tr_fmt(self.tr('结论：<b style="color:%1">%2</b>　错误 %3 条'), colour, VERDICT_LABELS[report.verdict], str(errors)))
         if self.wizard.page.kind == ASSESSMENT:
             self.assessment.refresh(self.session)
 
@@ -293,8 +292,10 @@ class WizardView(QWidget):
     def _attach(self, target: str, path: str) -> None:
         self.session.add_evidence(target, path)
 
-    def _failed(self, message: str) -> None:
-        QMessageBox.warning(self, self.tr("没有保存"), message)
+    def _show_status(self, status: str) -> None:
+        self.status_combo.blockSignals(True)
+        self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(status)))
+        self.status_combo.blockSignals(False)
 
     def flash(self, text: str) -> None:
         self.saved_label.setText(text)

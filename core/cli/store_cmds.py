@@ -1,4 +1,4 @@
-"""Commands of the local store: list, history, import, export-json, backup, restore (all take --db)."""
+"""Commands of the local store: list, history, import, copy, export-json, backup, restore (all take --db)."""
 
 from __future__ import annotations
 
@@ -37,6 +37,12 @@ def register(sub, common) -> None:
     mode.add_argument("--replace", action="store_true", help="数据库中已有同一申请时，用文件内容覆盖（可在修改记录中恢复）")
     mode.add_argument("--copy", action="store_true", help="数据库中已有同一申请时，导入为一份新申请")
     p.set_defaults(func=_import)
+
+    p = sub.add_parser("copy", parents=[common.db], help="复制一份申请为新草稿（--campaign 换年度：各年数据随年份顺延）")
+    p.add_argument("id", metavar="ID", help="申请编号（list 显示的前几位即可）")
+    p.add_argument("--campaign", type=int, metavar="YEAR", help="新申请的申报年度，如 2024（复制为下一年度）")
+    p.add_argument("--name", metavar="名称", help="新申请的名称（默认由原名称生成）")
+    p.set_defaults(func=_copy)
 
     p = sub.add_parser("export-json", parents=[common.db], help="把一份申请导出为 JSON，佐证材料写入旁边的 evidence 文件夹")
     p.add_argument("id", metavar="ID")
@@ -153,6 +159,15 @@ def _import(args: argparse.Namespace) -> int:
         app_id = store.import_json(args.file, on_conflict=mode)
         name = store.get(app_id)["name"]
     print(f"已导入：{name or '（未命名集群）'}，编号 {app_id}")
+    return 0
+
+
+def _copy(args: argparse.Namespace) -> int:
+    with _open(args, must_exist=True) as store:
+        source = store.get(args.id)
+        new_id = store.duplicate(source["uuid"], campaign=args.campaign, name=args.name)
+        copy = store.get(new_id)
+    print(f"已复制：{copy['name'] or '（未命名集群）'}（{copy['campaign']}年，规则集 {copy['rules']}），编号 {new_id}")
     return 0
 
 

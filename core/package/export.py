@@ -17,7 +17,7 @@ import os
 import tempfile
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -77,12 +77,23 @@ class Checklist:
 
 
 @dataclass(frozen=True)
+class ExportEvent:
+    """What the export put into the application's history, for the caller to show at once."""
+
+    app_id: str
+    action: str
+    note: dict[str, Any]
+    status: str
+
+
+@dataclass(frozen=True)
 class ExportResult:
     path: Path
     size: int
     sha256: str  # of the whole zip file, for the upload form or a telephone check
     manifest: dict[str, Any]
     certificate: CertInfo
+    event: ExportEvent | None = None  # the history event recorded (None when no store was given)
 
 
 def office_default(app) -> str:
@@ -200,7 +211,7 @@ def export_package(app, out: str | os.PathLike[str], identity: SigningIdentity, 
     result = ExportResult(path=out, size=out.stat().st_size, sha256=digest.hexdigest(), manifest=manifest,
                           certificate=identity.info)
     if store is not None and app_id:
-        record_export(store, app_id, result)
+        result = replace(result, event=record_export(store, app_id, result))
     return result
 
 
@@ -278,7 +289,7 @@ def _path_of(members, role: str) -> str | None:
     return next((m.path for m in members if m.role == role), None)
 
 
-def record_export(store, app_id: str, result: ExportResult) -> None:
+def record_export(store, app_id: str, result: ExportResult) -> ExportEvent:
     """Put the export (and an override reason) into the application's history and mark it
     exported, in one transaction."""
     note = {"package": result.path.name, "sha256": result.sha256,
@@ -288,3 +299,4 @@ def record_export(store, app_id: str, result: ExportResult) -> None:
         note["override_reason"] = override["reason"]
         note["override_errors"] = override["errors"]
     store.record_event(app_id, "export", note, status="exported")
+    return ExportEvent(app_id=app_id, action="export", note=note, status="exported")

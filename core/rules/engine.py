@@ -51,7 +51,7 @@ class Evaluator:
             if d.function not in FUNCTIONS:
                 raise M.UNKNOWN_FUNCTION.error(form=self.form.id, derived=d.key, function=d.function)
         self.years = self.form.campaign_years(app.campaign)
-        self.values: dict[str, Any] = dict(app.values)
+        self.values: dict[str, Any] = app.values  # the application's own dict: one copy in memory
         self.evidence: frozenset[str] = frozenset(e["target"] for e in app.evidence)
         self.lists = app.lists
         self._cross = cross_checks(self.form)

@@ -258,6 +258,12 @@ def test_pages_are_generated_from_the_form(sample_view, page_id):
     assert set(page.fields) <= set(view.editors)
     widget = view.pages[view.wizard.index_of(page_id)]
     assert set(widget.editors) == set(page.fields)
+    view.go(page_id)
+    assert view.page_list.currentItem().text() == (page.number_title if page.indicator else page.title)
+    for key in page.fields:  # each field shows its label from the form, as the official reads it
+        editor = widget.editors[key]
+        assert editor.isVisibleTo(view)
+        assert editor.fd.label.replace("&", "&amp;").replace("<", "&lt;")[:10] in editor.title.text()
 
 
 def test_pasting_a_row_copied_from_excel_fills_the_year_cells(sample_view, qtbot):

@@ -145,6 +145,7 @@ def test_verify_dialog_ignores_other_drops(qtbot, tmp_path):
     note.write_text("x", encoding="utf-8")
     _drop(dialog, note)
     assert dialog.result is None and dialog.status.text() == ""
+    assert dialog.drop_hint.text() == "把报送包（.zip）拖到这里，或点“选择报送包…”。"  # still asking for a package
 
 
 def test_certificate_dialog_fingerprint_and_export(qtbot, identity, tmp_path):
@@ -171,3 +172,42 @@ def test_certificate_dialog_without_certificate_then_import(qtbot, tmp_path, oth
     assert dialog.import_from(src, PASSPHRASE.decode(), "new-passphrase")
     assert dialog.pem_button.isEnabled()
     assert dialog.fingerprint.text().replace("\n", " ") == other_identity.info.fingerprint_display
+
+
+def test_export_marks_the_open_session_exported_at_once(qtbot, identity, tmp_path, scans):
+    """Core returns the history event; the GUI applies it: the status box reads 已导出 without a reload."""
+    from types import SimpleNamespace
+
+    from core.paths import resource
+    from core.store import Store
+    from desktop.package_dialogs import apply_export
+    from desktop.session import EditSession
+    from desktop.wizardview import WizardView
+
+    store = Store.open(str(tmp_path / "s.sqlite"))
+    try:
+        app_id = store.import_json(resource("samples", "sample-application.json"))
+        session = EditSession(store, app_id)
+        view = WizardView(session)
+        qtbot.addWidget(view)
+        assert view.status_combo.currentText() != "已导出"
+        dialog = ExportDialog(store.load(app_id), store=store, app_id=app_id, default_dir=tmp_path,
+                              render=tiny_render, xlsx=None)  # evidence: from the store
+        qtbot.addWidget(dialog)
+        dialog.exported.connect(lambda result: apply_export(SimpleNamespace(ops=session.ops), result))
+        dialog.decl_row.set_path(scans[0])
+        dialog.rec_row.set_path(scans[1])
+        qtbot.keyClicks(dialog.passphrase, PASSPHRASE.decode())
+        assert dialog.export_button.isEnabled(), dialog.blockers.text()
+        with qtbot.waitSignal(dialog.exported, timeout=30000) as blocker:
+            dialog.export_button.click()
+        dialog.wait_for_worker()
+        event = blocker.args[0].event
+        assert event.app_id == app_id and event.status == "exported"
+        assert event.note["sha256"] == blocker.args[0].sha256
+        assert session.app.status == "exported"
+        assert view.status_combo.currentText() == "已导出"
+        assert store.get(app_id)["status"] == "exported"
+        assert store.history(app_id)[-1].action in ("export", "status")
+    finally:
+        store.close()

@@ -79,27 +79,68 @@ def test_list_import_progress_and_comparisons(qtbot, sample_app, tmp_path, answe
     assert comps["集群企业数量"][1:] == ["1201家", "145家", "不一致"]
 
 
-def test_menu_dialog_applies_in_one_store_step(qtbot, sample_app, tmp_path, answer, warnings, monkeypatch):
+def test_menu_dialog_applies_in_one_undoable_step(qtbot, sample_app, tmp_path, answer, warnings, monkeypatch):
     from core.store import Store
+    from desktop.session import EditSession
 
     store = Store.open(str(tmp_path / "s.sqlite"))
     try:
         sample_app.evidence = []  # the sample's files are not in this fresh store
         app_id = store.create(sample_app)
-        reopened = []
-        window = SimpleNamespace(session=SimpleNamespace(app=store.load(app_id), app_id=app_id), store=store,
-                                 open_application=reopened.append)
+        session = EditSession(store, app_id)
+        window = SimpleNamespace(session=session, store=store)
         dialog = xd.ExcelDialog(window)
         qtbot.addWidget(dialog)
+        before = [r["name"] for r in store.load(app_id).lists.get("enterprises", [])]
         path = list_workbook(tmp_path / "l.xlsx", [firm(1), firm(2)])
         monkeypatch.setattr(xd, "_ask_open", lambda *_: str(path))
         dialog.list_box.setCurrentIndex(dialog.list_box.findData("enterprises"))
         dialog.import_list()
         assert [r["name"] for r in store.load(app_id).lists["enterprises"]] == ["测试企业1", "测试企业2"]
-        assert reopened == [app_id]
+        assert [r["name"] for r in session.app.lists["enterprises"]] == ["测试企业1", "测试企业2"]
+        assert session.undo_stack.count() == 1
+        assert session.undo_stack.undoText() == f"导入清单“{session.form.lists['enterprises']}”"
         answer.value = QDialog.Rejected
         dialog.import_list()
-        assert reopened == [app_id]  # cancelled: nothing written, nothing reopened
+        assert session.undo_stack.count() == 1  # cancelled: nothing written, no new step
+        session.undo_stack.undo()  # the whole import comes back in one step, in the store too
+        assert [r["name"] for r in store.load(app_id).lists.get("enterprises", [])] == before
+        assert [r["name"] for r in session.app.lists.get("enterprises", [])] == before
     finally:
         store.close()
 
+
+def test_form_import_is_one_undoable_step_in_the_open_session(qtbot, sample_app, tmp_path, answer, warnings,
+                                                              monkeypatch):
+    from core.store import Store
+    from desktop.session import EditSession
+
+    store = Store.open(str(tmp_path / "s.sqlite"))
+    try:
+        sample_app.evidence = []
+        app_id = store.create(sample_app)
+        session = EditSession(store, app_id)
+        path = xd.export_xlsx(None, session.app, str(tmp_path / "a.xlsx"))
+        wb = load_workbook(path)
+        wb["一、基本情况"]["D10"].value = 13.5
+        wb.save(path)
+        monkeypatch.setattr(xd, "_ask_open", lambda *_: str(path))
+        dialog = xd.ExcelDialog(SimpleNamespace(session=session, store=store))
+        qtbot.addWidget(dialog)
+        shown: list[tuple[str, object]] = []
+        session.value_changed.connect(lambda k, v: shown.append((k, v)))
+        reports = []
+        session.report_changed.connect(reports.append)
+        dialog.import_form()
+        assert shown == [("basic.area", "13.50")]  # the open editor hears of the new value
+        assert len(reports) == 1
+        assert session.undo_stack.count() == 1 and session.undo_stack.undoText() == "导入 Excel 申报表"
+        assert store.get(app_id)["values"]["basic.area"] == "13.50" == session.values["basic.area"]
+        assert session.values is session.evaluator.values
+        session.undo_stack.undo()  # Ctrl+Z takes the import back, in the store too
+        assert store.get(app_id)["values"]["basic.area"] == "12.80" == session.values["basic.area"]
+        assert shown[-1] == ("basic.area", "12.80")
+        session.undo_stack.redo()
+        assert store.get(app_id)["values"]["basic.area"] == "13.50"
+    finally:
+        store.close()

@@ -1,6 +1,6 @@
 """Maintain the GUI's translations (source strings are Simplified Chinese, written with tr()).
 
-    .venv/bin/python -m desktop.translations     # pyside6-lupdate → fill known English → lrelease
+    .venv/bin/python scripts/translations.py    # pyside6-lupdate → fill known English → lrelease
 
 Writes resources/translations/cluster_declare_en.ts and .qm. Start the GUI in English with
 ``CLUSTER_DECLARE_LANG=en`` (or ``--lang en``); strings without a translation stay Chinese.
@@ -15,8 +15,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = ("app.py", "applist.py", "assessment.py", "evidence.py", "fields.py", "findings.py", "integrations.py",
-           "mainwindow.py", "wizardview.py")
+SOURCES = ("app.py", "applist.py", "assessment.py", "evidence.py", "field_editor.py", "field_simple.py",
+           "field_tables.py", "findings.py", "integrations.py", "mainwindow.py", "wizardview.py")
 TS = ROOT / "resources" / "translations" / "cluster_declare_en.ts"
 
 ENGLISH = {

@@ -1,6 +1,6 @@
 """Screenshots of the main pages at 1366×768, for the docs and for looking at the GUI as a user.
 
-    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python -m desktop.screenshots docs/screenshots
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshots.py docs/screenshots
 
 Works offscreen too (QT_QPA_PLATFORM=offscreen). Uses a temporary database with the sample
 application (and a copy with a few mistakes, so findings show); never the official's own data.
@@ -11,6 +11,8 @@ from __future__ import annotations
 import sys
 import tempfile
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from the repository
 
 SIZE = (1366, 768)
 
