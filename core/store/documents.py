@@ -11,7 +11,6 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
-from core.errors import UserError
 from core.messages import store as M
 
 YEAR_KEY = re.compile(r"^\d{4}$")
