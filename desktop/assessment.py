@@ -12,6 +12,7 @@ from core.rules.model import (
     VERDICT_LABELS,
     indicator_title,
 )
+from desktop.i18n import tr_fmt
 from desktop.qt import (
     QAbstractItemView,
     QBrush,
@@ -30,8 +31,6 @@ from desktop.qt import (
     QWidget,
     Signal,
 )
-
-VERDICT_COLOURS = palette.VERDICT
 
 
 def _item(text: str, colour: str | None = None, bold: bool = False) -> QTableWidgetItem:
@@ -142,19 +141,18 @@ class AssessmentPage(QScrollArea):
         report = session.report
         rs = load_ruleset(session.ruleset_id)
         names = rs.indicator_names
-        colour = VERDICT_COLOURS[report.verdict]
-        self.headline.setText(
+        colour = palette.VERDICT[report.verdict]
+        self.headline.setText(tr_fmt(
             self.tr('<span style="font-size:15pt">总体结论：<b style="color:%1">%2</b></span>'
-                    '<br>规则集：%3（%4）')
-            .replace("%1", colour).replace("%2", VERDICT_LABELS[report.verdict])
-            .replace("%3", rs.name).replace("%4", rs.document))
+                    '<br>规则集：%3（%4）'),
+            colour, VERDICT_LABELS[report.verdict], rs.name, rs.document))
 
         self.indicators.setRowCount(0)
         for i, verdict in sorted(report.indicators.items()):
             row = self.indicators.rowCount()
             self.indicators.insertRow(row)
             self.indicators.setItem(row, 0, _item(indicator_title(i, names)))
-            self.indicators.setItem(row, 1, _item(VERDICT_LABELS[verdict], VERDICT_COLOURS[verdict], bold=True))
+            self.indicators.setItem(row, 1, _item(VERDICT_LABELS[verdict], palette.VERDICT[verdict], bold=True))
             self.indicators.setItem(row, 2, _item(str(len(report.findings_for(i)))))
         _fit_height(self.indicators)
 
@@ -220,8 +218,8 @@ class AssessmentPage(QScrollArea):
             rep = reports[rs_id]
             for row, ind in enumerate(form.indicators):
                 v = rep.indicators.get(ind.number, "incomplete")
-                self.compare.setItem(row, col, _item(VERDICT_LABELS[v], VERDICT_COLOURS[v]))
-            self.compare.setItem(total, col, _item(VERDICT_LABELS[rep.verdict], VERDICT_COLOURS[rep.verdict], True))
+                self.compare.setItem(row, col, _item(VERDICT_LABELS[v], palette.VERDICT[v]))
+            self.compare.setItem(total, col, _item(VERDICT_LABELS[rep.verdict], palette.VERDICT[rep.verdict], True))
         header = self.compare.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in range(1, 1 + len(ids)):

@@ -59,12 +59,12 @@ def register(sub, common) -> None:
 
 
 def _open(args: argparse.Namespace, *, must_exist: bool):
-    from core.errors import UserError
+    from core.messages import cli as cli_msg
     from core.store import Store
 
     db = args.db
     if must_exist and db and "://" not in db and not Path(db).expanduser().exists():
-        raise UserError(f"数据库文件“{db}”不存在。")
+        raise cli_msg.NO_DATABASE.error(db=db)
     return Store.open(db)
 
 
