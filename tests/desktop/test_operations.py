@@ -6,23 +6,29 @@ from __future__ import annotations
 
 import pytest
 
-import core.application
 from core.errors import UserError
+from core.form.kinds import KINDS
 from desktop.operations import OpChanges, Operations
 from tests.desktop.conftest import clear_field, type_text
 
 
 @pytest.fixture
 def normalisations(monkeypatch):
-    """Every call of the field kinds' clean-up (what ``Store.set_value`` runs), by field key."""
+    """Every call of any field kind's clean-up (what ``Store.set_value`` runs), by field key,
+    whichever path calls it."""
     calls: list[str] = []
-    real = core.application.normalize_value
 
-    def spy(fd, value, *args, **kwargs):
-        calls.append(fd.key)
-        return real(fd, value, *args, **kwargs)
+    def spy_on(kind):
+        real = kind.clean
 
-    monkeypatch.setattr(core.application, "normalize_value", spy)
+        def spy(fd, value, *args, **kwargs):
+            calls.append(fd.key)
+            return real(fd, value, *args, **kwargs)
+
+        monkeypatch.setattr(kind, "clean", spy)
+
+    for kind in KINDS.values():
+        spy_on(kind)
     return calls
 
 
