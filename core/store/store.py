@@ -183,25 +183,23 @@ class Store(HistoryMixin, EvidenceMixin, TransferMixin, StoreBase):
     def set_value(self, app_id: str, key: str, value: Any, *, action: str = "edit") -> Saved:
         """Save one field, checked and cleaned by its kind; the caller keeps ``Saved.value``, so a
         value is normalised once, here."""
-        with self._write() as conn:
-            app = self._app(conn, app_id)
-            cleaned = validate_value(app.form, app.campaign, key, value)
-            at = now()
-            changed = self._put_value(conn, app.id, key, cleaned, at, action)
-            if changed:
-                self._touch(conn, app.id, at)
-            return Saved(cleaned, changed)
+        cleaned, changed = self._save_values(app_id, {key: value}, action)
+        return Saved(cleaned[key], changed > 0)
 
     def set_values(self, app_id: str, values: dict[str, Any], *, action: str = "edit") -> int:
         """Save several fields in one transaction (e.g. an Excel import); returns how many changed."""
+        return self._save_values(app_id, values, action)[1]
+
+    def _save_values(self, app_id: str, values: dict[str, Any], action: str) -> tuple[dict[str, Any], int]:
+        """Clean each value by its field kind and save them in one transaction: (cleaned, changed)."""
         with self._write() as conn:
             app = self._app(conn, app_id)
-            checked = {k: validate_value(app.form, app.campaign, k, val) for k, val in values.items()}
+            cleaned = {k: validate_value(app.form, app.campaign, k, val) for k, val in values.items()}
             at = now()
-            changed = sum(self._put_value(conn, app.id, k, val, at, action) for k, val in checked.items())
+            changed = sum(self._put_value(conn, app.id, k, val, at, action) for k, val in cleaned.items())
             if changed:
                 self._touch(conn, app.id, at)
-            return changed
+            return cleaned, changed
 
     def replace_list(self, app_id: str, name: str, rows: list[dict[str, Any]], *, action: str = "edit") -> bool:
         """Replace a whole list (清单) such as ``enterprises``; False if identical."""
