@@ -168,6 +168,8 @@ def read_application_file(path: str | Path) -> Application:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise msg.BAD_JSON.error(path=path, line=exc.lineno, column=exc.colno, reason=exc.msg) from exc
+    except RecursionError as exc:  # e.g. 100,000 nested brackets: refused, not a traceback
+        raise msg.TOO_DEEP.error(path=path) from exc
     return Application.from_json(data, origin=f"文件 {path.name}")
 
 

@@ -40,4 +40,8 @@ BAD_JSON = define(
     "APP.file.json", "文件 {path} 不是有效的 JSON：第 {line} 行第 {column} 列，{reason}",
     "文件已损坏或被手工改错，请改正所指位置，或重新从程序导出。",
 )
+TOO_DEEP = define(
+    "APP.file.too_deep", "文件 {path} 的 JSON 嵌套层次过深，不是本程序导出的申报数据",
+    "请选择由本程序导出的 JSON 文件；申报数据的嵌套不会超过几层。",
+)
 UNWRITABLE = define("APP.file.write", "无法写入文件 {path}：{reason}", "请检查目标文件夹是否可写、磁盘是否已满。")

@@ -55,6 +55,8 @@ def loads(data: bytes) -> dict[str, Any]:
         manifest = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise M.MANIFEST_NOT_JSON.error(manifest=MANIFEST, reason=exc) from exc
+    except RecursionError as exc:  # a crafted manifest nested beyond the parser's depth
+        raise M.MANIFEST_NOT_JSON.error(manifest=MANIFEST, reason="嵌套层次过深") from exc
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise M.MANIFEST_FOREIGN.error(manifest=MANIFEST, format=FORMAT)
     version = manifest.get("format_version")

@@ -83,6 +83,6 @@ def read_meta(wb, name: str) -> Meta:
             meta.rows.append((str(sheet), int(row), str(key), str(parts or "")))
             if original is not None:
                 meta.originals[str(key)] = json.loads(original)
-        except (TypeError, ValueError) as exc:
+        except (TypeError, ValueError, RecursionError) as exc:
             raise msg.META_ROW.error(name=name, row=r) from exc
     return meta

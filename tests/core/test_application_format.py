@@ -74,3 +74,7 @@ def test_unreadable_files(tmp_path):
         read_application_file(bad)
     with pytest.raises(UserError, match="找不到文件"):
         read_application_file(tmp_path / "missing.json")
+    bad.write_text('{"values": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
+    with pytest.raises(UserError, match="嵌套层次过深") as deep:
+        read_application_file(bad)
+    assert deep.value.code == "APP.file.too_deep"

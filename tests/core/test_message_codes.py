@@ -70,6 +70,8 @@ def test_a_foreign_or_newer_package_manifest_is_refused_with_its_code(tmp_path):
     not_zip.write_bytes(b"not a zip at all")
     _raises("PACKAGE.not_zip", verify_package, not_zip)
     _raises("PACKAGE.manifest_not_json", loads, b"{")
+    deep = _raises("PACKAGE.manifest_not_json", loads, b"[" * 100_000 + b"]" * 100_000)
+    assert "嵌套层次过深" in deep.message
     _raises("PACKAGE.manifest_foreign", loads, json.dumps({"format": "other"}).encode())
 
 
