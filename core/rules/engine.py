@@ -16,7 +16,7 @@ from core.messages import ruleset as M
 from core.rules import criteria
 from core.rules.crosschecks import check_fields, cross_checks, run_cross_check, stated_vs_computed
 from core.rules.derived import FUNCTIONS, DerivedValue, compute
-from core.rules.fieldchecks import check_field
+from core.rules.fieldchecks import PER_VALUE_RULES, check_field
 from core.rules.listchecks import COMPARED_FIELDS, ListChecker
 from core.rules.loader import load_ruleset
 from core.rules.model import (
@@ -71,6 +71,7 @@ class Evaluator:
             campaign=app.campaign,
             has_error=self._has_error,
             indicator_fields=self._fields_by_indicator.__getitem__,
+            blocked=self._blocked,
         )
         self.evaluate_all()
 
@@ -130,6 +131,8 @@ class Evaluator:
         for i in self._cross_by_field.get(key, ()):
             c = self._cross[i]
             self.cross_findings[c["id"] + f"#{i}"] = run_cross_check(c, self.states, self.years)
+            for other in check_fields(c):  # an impossible combination blocks the other field's rules too
+                rules.update(self._rules_reading(other))
         for rule in rules.values():
             self._evaluate_rule(rule)
         if key in COMPARED_FIELDS:
@@ -144,11 +147,21 @@ class Evaluator:
             self.lists = lists
             self._lists.set_lists(lists)
             self.list_findings = self._lists.findings(self.states, self.years)
+        rules: dict[str, Rule] = {}
         for key, st in self.states.items():
             if st.field.evidence:
                 self.field_findings[key] = check_field(st, self.form, self.evidence, self.lists)
+                rules.update(self._rules_reading(key))  # a missing evidence error blocks the answer
+        for rule in rules.values():
+            self._evaluate_rule(rule)
         self._evaluate_qualitative()
         return self.report()
+
+    def _rules_reading(self, key: str) -> dict[str, Rule]:
+        rules = {r.id: r for r in self._rules_by_field.get(key, ())}
+        for name in self._derived_by_field.get(key, ()):
+            rules.update((r.id, r) for r in self._rules_by_derived.get(name, ()))
+        return rules
 
     def _compute_derived(self, name: str, d) -> None:
         dv = compute(d, self.states, self.years)
@@ -167,6 +180,19 @@ class Evaluator:
 
     def _has_error(self, key: str) -> bool:
         return any(f.severity == ERROR for f in self.field_findings.get(key, ()))
+
+    def _blocked(self, key: str) -> bool:
+        """An error about the field as a whole (a series' per-year errors block only their year; the
+        criteria test each value themselves), or an impossible combination with another field."""
+        per_value_ok = self.form.fields[key].type == "series"
+        for f in self.field_findings.get(key, ()):
+            if f.severity == ERROR and not (per_value_ok and f.rule in PER_VALUE_RULES):
+                return True
+        for i in self._cross_by_field.get(key, ()):
+            c = self._cross[i]
+            if any(f.severity == ERROR and key in f.fields for f in self.cross_findings.get(c["id"] + f"#{i}", ())):
+                return True
+        return False
 
     # -- report ---------------------------------------------------------------------------
     def report(self) -> Report:

@@ -74,10 +74,29 @@ def _number_findings(fd: FieldDef, p: Parsed, where: str) -> Iterator[Finding]:
         return
     if p.extra_decimals:
         yield _f(fd, msg.DECIMALS, FORMAT, WARNING, NOTE_REQUIRED, where=where, raw=fmt(v, 6).rstrip("0"), value=fmt(v))
-    if KINDS[fd.element_type].percent and fd.range == "share" and not Decimal(0) <= v <= Decimal(100):
+    if share_out_of_range(fd, v):
         yield _f(fd, msg.SHARE, FORMAT, ERROR, "申报表（比例）", where=where, value=fmt(v))
-    if fd.minimum is not None and v < Decimal(str(fd.minimum)):
+    if below_minimum(fd, v):
         yield _f(fd, msg.MINIMUM, FORMAT, ERROR, "申报表", where=where, minimum=fd.minimum, value=fmt(v))
+
+
+def share_out_of_range(fd: FieldDef, v: Decimal) -> bool:
+    return KINDS[fd.element_type].percent and fd.range == "share" and not Decimal(0) <= v <= Decimal(100)
+
+
+def below_minimum(fd: FieldDef, v: Decimal) -> bool:
+    return fd.minimum is not None and v < Decimal(str(fd.minimum))
+
+
+def impossible(fd: FieldDef, p: Parsed) -> bool:
+    """One parsed value the form's own checks reject (the same tests as its format findings)."""
+    if p.error:
+        return True
+    return p.value is not None and (share_out_of_range(fd, p.value) or below_minimum(fd, p.value))
+
+
+# Findings about one value (a year, a cell), not the whole field: a series keeps its other years.
+PER_VALUE_RULES = frozenset({"FORM.number", "FORM.share_range", "FORM.range", "FORM.required"})
 
 
 def _evidence(fd: FieldDef, target: str, what: str, evidence: frozenset[str], lists: dict) -> Iterator[Finding]:
