@@ -5,9 +5,13 @@ top-left coordinate system, like SVG) and rendered twice: ``assessment_chart_svg
 (QtSvg) and ``core.pdf.chart_drawing`` for the PDF (reportlab.graphics). Neither renderer decides
 anything about layout or colour.
 
-Each bar is ``CriterionResult.margin`` — (value − threshold) / |threshold|, sign flipped for "≤"
-rules — so right of the threshold line is better than required. Bars are clipped to the plot
-range and a clipped bar ends in an arrow head. A strip of chips at the top shows each indicator's
+Whether a criterion gets a bar, and its colour, follow ``CriterionResult.outcome`` alone (the rules
+core's decision): a met criterion a green bar right of the threshold line, a failed one a red bar
+left of it, an undecided one (待补充, data blank or invalid) or a waived one no bar but a grey mark.
+The bar's length is ``CriterionResult.margin`` — (value − threshold) / |threshold|, sign flipped
+for "≤" rules — clamped to the side its outcome says. Bars are clipped to the plot range and a
+clipped bar ends in an arrow head. Criterion titles wrap (up to three lines; the chart grows to
+fit them) instead of being cut. A strip of chips at the top shows each indicator's
 verdict (基本条件, 指标一 … 指标八).
 """
 
@@ -22,6 +26,7 @@ from core.rules.model import (
     MET,
     NOT_MET,
     OP_SYMBOLS,
+    OUTCOME_LABELS,
     VERDICT_LABELS,
     Report,
     indicator_numeral,
@@ -76,6 +81,7 @@ class Text:
     fill: str = INK
     anchor: str = "start"  # start / middle / end, as in SVG and reportlab
     bold: bool = False
+    title: str = ""  # the full text, when ``text`` had to be shortened (an SVG tooltip)
 
 
 @dataclass
@@ -83,6 +89,9 @@ class Chart:
     width: float
     height: float
     shapes: list[Rect | Line | Polygon | Text] = field(default_factory=list)
+    bars: dict[str, str] = field(default_factory=dict)  # rule id -> bar colour (met / not met only)
+    marks: dict[str, str] = field(default_factory=dict)  # rule id -> the mark drawn instead of a bar
+    label_width: float = 0.0  # room for a criterion title line
 
 
 def text_width(text: str, size: float) -> float:
@@ -99,20 +108,41 @@ def fit_text(text: str, size: float, width: float) -> str:
     return text + "…"
 
 
+def wrap_text(text: str, size: float, width: float, max_lines: int = 3) -> list[str]:
+    """Break ``text`` into lines of at most ``width`` (Chinese breaks between any two characters);
+    only what does not fit in ``max_lines`` is elided."""
+    lines: list[str] = []
+    rest = text
+    while rest and len(lines) < max_lines - 1 and text_width(rest, size) > width:
+        n = 1
+        while n < len(rest) and text_width(rest[:n + 1], size) <= width:
+            n += 1
+        if n < len(rest) and rest[n] in "，、；。）”":  # keep closing punctuation on its line's end
+            n = max(n - 1, 1)
+        lines.append(rest[:n])
+        rest = rest[n:]
+    if rest:
+        lines.append(fit_text(rest, size, width))
+    return lines
+
+
 def _pct(m: float) -> str:
     return f"{m * 100:+.0f}%" if m else "0%"
 
 
 def _value_text(res) -> str:
+    if res.outcome not in (MET, NOT_MET):
+        return OUTCOME_LABELS.get(res.outcome, "")
     if res.value is None:
-        return "未填写"
+        return OUTCOME_LABELS[res.outcome]
     places = 2 if res.value != res.value.to_integral_value() else 0
     op = OP_SYMBOLS.get(res.op or "", "")
     return f"{fmt(res.value, places)} / {op}{fmt(res.threshold, 0 if res.threshold == int(res.threshold) else 2)}{res.unit}"
 
 
 def chart_model(report: Report, width: float = 640, height: float = 360) -> Chart:
-    """Lay out the chart for ``report`` in a ``width`` × ``height`` box (points or pixels)."""
+    """Lay out the chart for ``report`` in a ``width`` × ``height`` box (points or pixels); the
+    chart grows taller when its wrapped criterion titles need it (``Chart.height``)."""
     chart = Chart(width, height)
     add = chart.shapes.append
     pad = 8.0
@@ -134,12 +164,24 @@ def chart_model(report: Report, width: float = 640, height: float = 360) -> Char
 
     rows = [c for c in report.criteria if c.threshold is not None]
     top = pad + chip_h + 10 + 14  # room for tick labels above the plot
-    bottom = height - pad - 14  # room for the caption
     label_w = width * 0.34
     value_w = width * 0.22
     x0 = pad + label_w + 6
     x1 = width - pad - value_w - 6
     span = MARGIN_MAX - MARGIN_MIN
+    chart.label_width = label_w
+
+    size = max(7.5, min(10.0, width / 64))
+    bar_h = size * 1.2
+    titles = [wrap_text(c.rule.title, size, label_w) for c in rows]
+    heights = [max(bar_h + 6, len(t) * size * 1.25 + 6) for t in titles]
+    room = height - pad - 14 - top
+    if heights and sum(heights) < room:  # spread the rows over the box asked for
+        extra = (room - sum(heights)) / len(heights)
+        heights = [h + extra for h in heights]
+    bottom = top + max(sum(heights), room if not heights else 0)
+    chart.height = height = max(height, bottom + 14 + pad)
+    chart.shapes[0] = Rect(0, 0, width, height, "#ffffff")  # the background, now that the height is known
 
     def xpos(m: float) -> float:
         return x0 + (min(max(m, MARGIN_MIN), MARGIN_MAX) - MARGIN_MIN) / span * (x1 - x0)
@@ -157,23 +199,35 @@ def chart_model(report: Report, width: float = 640, height: float = 360) -> Char
         add(Text(width / 2, (top + bottom) / 2, "本规则集无量化指标", 12, AXIS, "middle"))
         return chart
 
-    row_h = (bottom - top) / len(rows)
-    size = max(7.0, min(11.0, row_h * 0.55))
-    bar_h = max(3.0, min(14.0, row_h * 0.6))
     zero = xpos(0.0)
+    y = top
     for k, res in enumerate(rows):
-        cy = top + row_h * (k + 0.5)
+        row_h = heights[k]
+        cy = y + row_h / 2
         base = cy + size * 0.36
         if k % 2:
-            add(Rect(pad, top + row_h * k, width - 2 * pad, row_h, "#f7f7f7"))
-        add(Text(pad + label_w, base, fit_text(res.rule.title, size, label_w), size, INK, "end"))
+            add(Rect(pad, y, width - 2 * pad, row_h, "#f7f7f7"))
+        lines = titles[k]
+        first = base - (len(lines) - 1) * size * 1.25 / 2
+        shortened = "".join(lines) != res.rule.title
+        for n, line in enumerate(lines):
+            add(Text(pad + label_w, first + n * size * 1.25, line, size, INK, "end",
+                     title=res.rule.title if shortened else ""))
         add(Text(width - pad, base, fit_text(_value_text(res), size, value_w), size, INK, "end"))
+        y += row_h
         margin = res.margin
-        if margin is None:
-            add(Text(zero + 4, base, "无法计算", size, UNKNOWN_COLOUR))
+        if res.outcome not in (MET, NOT_MET) or margin is None:
+            # Undecided (待补充) or waived: no bar, whatever the value; a grey word at the threshold.
+            mark = OUTCOME_LABELS.get(res.outcome, "")
+            colour = UNKNOWN_COLOUR if res.outcome not in (MET, NOT_MET) else OUTCOME_COLOURS[res.outcome]
+            chart.marks[res.rule.id] = mark
+            add(Text(zero + 4, base, mark, size, colour))
             continue
-        m = float(margin)
-        colour = OUTCOME_COLOURS.get(res.outcome, UNKNOWN_COLOUR)
+        # The outcome says which side of the threshold the bar lies on; rounding to the form's
+        # precision can leave the raw margin a hair on the other side.
+        m = max(float(margin), 0.0) if res.outcome == MET else min(float(margin), 0.0)
+        colour = OUTCOME_COLOURS[res.outcome]
+        chart.bars[res.rule.id] = colour
         end = xpos(m)
         left, right = min(zero, end), max(zero, end)
         clipped = m > MARGIN_MAX or m < MARGIN_MIN
@@ -186,8 +240,8 @@ def chart_model(report: Report, width: float = 640, height: float = 360) -> Char
             add(Polygon(((back, cy - bar_h / 2 - 2), (tip, cy), (back, cy + bar_h / 2 + 2)), colour))
         label = _pct(m)
         lsize = size * 0.9
-        room = x1 - end if m >= 0 else end - x0
-        if not clipped and text_width(label, lsize) + 4 <= room:  # outside the bar's end
+        space = x1 - end if m >= 0 else end - x0
+        if not clipped and text_width(label, lsize) + 4 <= space:  # outside the bar's end
             lx, anchor, fill = (end + 3, "start", INK) if m >= 0 else (end - 3, "end", INK)
         else:  # inside the bar, near its end
             inset = 3 + (head if clipped else 0)
@@ -209,8 +263,9 @@ def _svg_shape(s: Rect | Line | Polygon | Text) -> str:
         pts = " ".join(f"{x:.2f},{y:.2f}" for x, y in s.points)
         return f'<polygon points="{pts}" fill="{s.fill}"/>'
     weight = ' font-weight="bold"' if s.bold else ""
+    tip = f"<title>{escape(s.title)}</title>" if s.title else ""
     return (f'<text x="{s.x:.2f}" y="{s.y:.2f}" font-size="{s.size:g}" fill="{s.fill}" '
-            f'text-anchor="{s.anchor}"{weight}>{escape(s.text)}</text>')
+            f'text-anchor="{s.anchor}"{weight}>{tip}{escape(s.text)}</text>')
 
 
 def chart_svg(chart: Chart) -> str:

@@ -184,13 +184,12 @@ class AssessmentPage(QScrollArea):
         self._show_comparison(session)
 
     def _show_chart(self, report) -> None:
-        from core.chart import assessment_chart_svg
+        from core.chart import chart_model, chart_svg
 
         width = max(560, min(900, self.viewport().width() - 40))
-        height = int(width * 0.55)
-        svg = assessment_chart_svg(report, width, height)
-        self.chart.load(svg.encode("utf-8"))
-        self.chart.setFixedSize(width, height)
+        self.chart_model = chart_model(report, width, int(width * 0.55))  # kept: tests read what was drawn
+        self.chart.load(chart_svg(self.chart_model).encode("utf-8"))
+        self.chart.setFixedSize(width, int(self.chart_model.height))
         self.chart.show()
 
     def _show_comparison(self, session) -> None:

@@ -31,7 +31,8 @@ ROLE_LABELS = {
 
 
 def verdicts_of(report) -> dict[str, Any]:
-    """The rules core's verdicts, in the shape ``check --format json`` uses, with counts."""
+    """The rules core's verdicts, in the shape ``check --format json`` uses, with counts and the
+    outcome of every criterion."""
     data = report.to_json()
     errors = [f for f in report.findings if f.severity == "error"]
     warnings = [f for f in report.findings if f.severity == "warning"]
@@ -42,6 +43,8 @@ def verdicts_of(report) -> dict[str, Any]:
         "warnings": len(warnings),
         "findings": [{"rule": f.rule, "indicator": f.indicator, "severity": f.severity, "message": f.message}
                      for f in report.findings if f.severity in ("error", "warning")],
+        # Each criterion's outcome exactly as the rules core decided it (met / not_met / unknown / waived).
+        "criteria": [{"rule": c.rule.id, "indicator": c.rule.indicator, "outcome": c.outcome} for c in report.criteria],
     }
 
 
