@@ -14,6 +14,8 @@ from core.messages import form as msg
 from core.messages.base import Message
 from core.numbers import Parsed, fmt
 from core.rules.model import COMPLETENESS, ERROR, FORMAT, WARNING, Finding
+from core.rules.plausibility import CITATION as PLAUSIBILITY_CITATION
+from core.rules.plausibility import plausibility_findings
 from core.rules.state import FieldState
 
 NOTE_EVIDENCE = "填报说明3"
@@ -43,7 +45,9 @@ def check_field(st: FieldState, form: FormDef, evidence: frozenset[str], lists: 
     kind = kind_of(fd)
     if kind.whole_required and fd.required and st.blank:
         return [_f(fd, msg.REQUIRED, COMPLETENESS, ERROR, NOTE_REQUIRED)]
-    return list(kind.check(st, _Checks(fd, evidence, lists)))
+    found = list(kind.check(st, _Checks(fd, evidence, lists)))
+    found += plausibility_findings(st, form, lambda m, **kw: _f(fd, m, FORMAT, WARNING, PLAUSIBILITY_CITATION, **kw))
+    return found
 
 
 class _Checks:
