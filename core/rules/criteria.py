@@ -37,7 +37,7 @@ class Context:
 
 
 # Why a value does not count: blank, or an impossible value (an error finding) taken as not filled.
-OK, BLANK, INVALID = "", "未填写", "数值有误，不予采用"
+OK, BLANK, INVALID, BLOCKED = "", "未填写", "数值有误，不予采用", "尚有待更正的问题，暂不计入"
 
 
 @dataclass
@@ -76,11 +76,22 @@ def _fmt_u(v: Decimal | None, unit: str, places: int) -> str:
     return "无" if v is None else f"{fmt(v, places)}{unit}"
 
 
+def _fmt_p(p: Parsed, unit: str, places: int) -> str:
+    """A value as found: blank is 未填写, not the official's own 无."""
+    if p.blank:
+        return "未填写"
+    if p.error:
+        return "（无法识别）"
+    return _fmt_u(p.value, unit, places)
+
+
 def _status(ctx: Context, st: FieldState, p: Parsed) -> str:
     if p.blank:
         return BLANK
-    if impossible(st.field, p) or ctx.blocked(st.field.key):
+    if impossible(st.field, p):
         return INVALID
+    if ctx.blocked(st.field.key):
+        return BLOCKED
     return OK
 
 
@@ -128,10 +139,10 @@ def measure(spec: dict[str, Any], ctx: Context) -> Measure:
         missing = _missing_text(why)
         if kind == "latest":
             y = years[0]
-            return Measure(slots, label, f"{y}年为 {_fmt_u(series[y].value, unit, places)}", unit, places,
+            return Measure(slots, label, f"{y}年为 {_fmt_p(series[y], unit, places)}", unit, places,
                            missing=missing, fields=[ref])
         if kind == "each":
-            found = "、".join(f"{y}年 {_fmt_u(series[y].value, unit, places)}" for y in years)
+            found = "、".join(f"{y}年 {_fmt_p(series[y], unit, places)}" for y in years)
             return Measure(slots, label, found, unit, places, missing=missing, each=True, fields=[ref])
         n = Decimal(len(slots))
         lo = hi = Decimal(0)
@@ -154,7 +165,7 @@ def measure(spec: dict[str, Any], ctx: Context) -> Measure:
         missing = _missing_text([("", status)])
         if status == OK and p.none_marker:
             missing = ""  # "无": answered, but there is nothing to compare
-        return Measure([slot], field_title(st.field), f"填报 {_fmt_u(p.value, _unit_of(st), st.field.decimals)}",
+        return Measure([slot], field_title(st.field), f"填报 {_fmt_p(p, _unit_of(st), st.field.decimals)}",
                        _unit_of(st), st.field.decimals, missing=missing, fields=[ref])
     if kind == "derived":
         return _derived_measure(ref, ctx)
@@ -327,20 +338,21 @@ def _decreasing(check: dict[str, Any], ctx: Context) -> CriterionResult:
         slot, status = _slot(ctx, st, p, f"{y}年")
         slots.append(slot)
         why.append((f"{y}年", status))
-    found = "、".join(f"{y}年 {_fmt_u(p.value, unit, 2)}" for y, p in st.series.items())
+    found = "、".join(f"{y}年 {_fmt_p(p, unit, 2)}" for y, p in st.series.items())
     # Strictly decreasing means every later year below every earlier one: a later year that cannot
     # be below an earlier one (whatever the blank years hold) already decides.
     rising = []
     for j, later in enumerate(slots):
         for earlier in slots[:j]:
             if later.lo is not None and earlier.hi is not None and not at_precision(later.lo) < at_precision(earlier.hi):
-                rising.append(later.label if earlier is slots[j - 1] else f"{later.label}（不低于{earlier.label}）")
+                adjacent = earlier is slots[j - 1]
+                rising.append(f"{later.label}未下降" if adjacent else f"{later.label}未低于{earlier.label}")
                 break
     missing = _missing_text(why)
     res = CriterionResult(None, UNKNOWN, found=found, expected="逐年下降", unit=unit, fields=[key])  # type: ignore[arg-type]
     if rising:
         res.outcome = NOT_MET
-        res.found = f"{found}（{'、'.join(rising)}未下降" + (f"；{missing}）" if missing else "）")
+        res.found = f"{found}（{'、'.join(rising)}" + (f"；{missing}）" if missing else "）")
     elif missing or not all(s.known for s in slots):
         res.found = f"{found}（{missing or '无数据'}）"
     else:
