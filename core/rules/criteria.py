@@ -212,7 +212,10 @@ def _derived_measure(ref: str, ctx: Context) -> Measure:
     if dv.value is not None and not bad:
         return Measure([Slot("", dv.value, dv.value)], label, f"按填报数据计算为 {fmt(dv.value)}{unit}（{dv.formula}）",
                        unit, formula=dv.formula, fields=[*d.inputs])
-    why = dv.missing or "、".join(f"{field_title(ctx.states[k].field)}数值有误" for k in bad)
+    if bad:  # impossible inputs: the stated figure cannot be checked against them either
+        why = "、".join(f"{field_title(ctx.states[k].field)}有误" for k in bad) + "，暂无法核算"
+        return Measure([Slot("", None, None, known=False)], label, "", unit, missing=why, fields=[*d.inputs])
+    why = dv.missing
     stated = ctx.states[d.stated] if d.stated else None
     if stated is not None and stated.number.value is not None and _status(ctx, stated, stated.number) == OK:
         v = stated.number.value
