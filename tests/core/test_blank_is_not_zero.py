@@ -8,6 +8,7 @@ import copy
 import pytest
 
 from core.application import Application
+from core.form.loader import load_form
 from core.rules import Evaluator, all_rulesets
 from core.rules.model import ERROR, INCOMPLETE, MET, NOT_MET, UNKNOWN, WAIVED
 
@@ -214,40 +215,53 @@ def test_incremental_edits_agree_with_a_fresh_evaluation(sample_doc):
     assert next(c for c in ev.report().criteria if c.rule.id == "SH-2023.4.platforms").outcome == UNKNOWN
 
 
-def _spoil(app: Application, key: str, how: str) -> bool:
-    """Make every value of a numeric field impossible; False when the field holds no number."""
+def _bad_value(fd, how: str) -> str | None:
+    """An impossible value for a numeric field, or None when ``how`` cannot make one for it."""
+    numeric = fd.type in ("series", "standards", "platform") or fd.is_numeric
+    if not numeric:
+        return None
+    if how == "unparseable":
+        return "一百四"  # not a number: a format error on the field
+    if fd.range == "share":
+        return "120"  # a share above 100 %
+    if fd.minimum is not None or fd.element_type == "count" or fd.type in ("standards", "platform"):
+        return "-1"  # below the form's minimum / a negative count
+    return None
+
+
+def _spoil(app: Application, key: str, bad: str) -> None:
     fd = app.form_def.fields[key]
     years = [str(y) for y in app.years]
-    bad = "一百四"  # not a number: a format error on the field
-    if how == "out_of_range":  # a number the form forbids: a share of 120 %, a count below 0
-        if fd.range == "share":
-            bad = "120"
-        elif fd.minimum is not None or fd.element_type == "count" or fd.type in ("standards", "platform"):
-            bad = "-1"
-        else:
-            return False
     if fd.type == "series":
         app.values[key] = dict.fromkeys(years, bad)
     elif fd.type == "standards":
         app.values[key] = {y: {"national": {"lead": bad}} for y in years}
     elif fd.type == "platform":
         app.values[key] = {"count": bad, "names": "某平台"}
-    elif fd.is_numeric:
-        app.values[key] = bad
     else:
-        return False
-    return True
+        app.values[key] = bad
 
 
-@pytest.mark.parametrize("how", ["unparseable", "out_of_range"])
-@pytest.mark.parametrize(("ruleset_id", "rule_id"), list(_rule_cases()))
+def _spoil_cases():
+    form = load_form("SH-FORM")
+    for rs in all_rulesets():
+        for rule in rs.rules:
+            for how in ("unparseable", "out_of_range"):
+                if rule.check["type"] != "qualitative" and any(
+                        _bad_value(form.fields[k], how) for k in rule.fields):
+                    yield pytest.param(rs.id, rule.id, how, id=f"{rule.id}-{how}")
+
+
+@pytest.mark.parametrize(("ruleset_id", "rule_id", "how"), list(_spoil_cases()))
 def test_no_criterion_is_met_on_impossible_inputs(sample_doc, ruleset_id, rule_id, how):
-    """The complete sample meets every rule; with all of a rule's numbers impossible it never does."""
+    """The complete sample meets every rule; with all of a rule's numbers impossible it never does
+    (yes/no rules have no impossible answer and are not generated)."""
     app = Application.from_json(copy.deepcopy(sample_doc))
     rule = next(r for r in all_rulesets() if r.id == ruleset_id).rule(rule_id)
-    spoiled = [key for key in sorted(rule.fields) if _spoil(app, key, how)]
-    if not spoiled:
-        pytest.skip("no number of this rule can be made impossible this way")
+    for key in sorted(rule.fields):
+        bad = _bad_value(app.form_def.fields[key], how)
+        if bad is not None:
+            _spoil(app, key, bad)
     report = Evaluator(app, ruleset_id).report()
     res = next(c for c in report.criteria if c.rule.id == rule_id)
     assert res.outcome == UNKNOWN, (rule_id, res.found)
