@@ -19,6 +19,7 @@ from core.rules.model import (
     NOT_MET,
     OUTCOME_LABELS,
     SEVERITY_LABELS,
+    UNKNOWN,
     VERDICT_LABELS,
     Report,
     RuleSet,
@@ -53,8 +54,9 @@ def verdict_table(ctx: Ctx, report: Report, rs: RuleSet) -> Table:
             title = res.rule.title + ("（一般性要求）" if res.rule.soft else "")
             rows.append([p(title, "small", "自评结果"), p(res.expected, "small", "自评结果"),
                          p(res.found or "未填写", "small", "自评结果"), p(OUTCOME_LABELS.get(res.outcome, ""), "label_c")])
-            if res.outcome == NOT_MET:
-                cmds.append(("TEXTCOLOR", (3, len(rows) - 1), (3, len(rows) - 1), colors.HexColor(palette.BAD)))
+            if res.outcome in (NOT_MET, UNKNOWN):  # the outcome's colour, as on the screen
+                cmds.append(("TEXTCOLOR", (3, len(rows) - 1), (3, len(rows) - 1),
+                             colors.HexColor(palette.OUTCOME[res.outcome])))
     w = FRAME_W
     t = Table(rows, colWidths=[w * 0.30, w * 0.18, w * 0.42, w * 0.10], repeatRows=1)
     t.setStyle(TableStyle(SMALL_TABLE + cmds))
