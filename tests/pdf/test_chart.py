@@ -94,3 +94,22 @@ def test_an_elided_title_keeps_its_full_text_as_a_tooltip():
     cut = [s for s in chart.shapes if isinstance(s, Text) and s.title == long.title]
     assert len(cut) == 3 and cut[-1].text.endswith("…")
     assert f"<title>{long.title}</title>" in chart_svg(chart)
+
+
+def test_undecided_and_waived_criteria_get_a_grey_word_and_no_bar():
+    from core import palette
+
+    app = read_application_file(resource("samples", "sample-application.json"))
+    app.values["industry.sme_share"] = {**app.values["industry.sme_share"], "2022": "120"}  # impossible
+    app.values["industry.output_total"] = {"2020": "100", "2021": "100", "2022": "101"}  # growth 0.5 %
+    app.values["industry.growth_waiver"] = "yes"
+    app.values["industry.growth_waiver_reason"] = "受疫情影响停产三个月"
+    report = evaluate(app, "HN-2023")
+    outcomes = {c.rule.id: c.outcome for c in report.criteria}
+    assert outcomes["HN-2023.1.sme_share"] == "unknown" and outcomes["HN-2023.1.growth"] == "waived"
+    chart = chart_model(report, 640, 360)
+    assert chart.marks == {"HN-2023.1.sme_share": "待补充", "HN-2023.1.growth": "不要求"}
+    grey = [s for s in chart.shapes if isinstance(s, Text) and s.text in ("待补充", "不要求") and s.fill == palette.EMPTY]
+    assert len(grey) == 2
+    assert "HN-2023.1.sme_share" not in chart.bars and "HN-2023.1.growth" not in chart.bars
+    assert set(chart.bars.values()) == {palette.GOOD_BAR}
