@@ -139,10 +139,10 @@ def measure(spec: dict[str, Any], ctx: Context) -> Measure:
         missing = _missing_text(why)
         if kind == "latest":
             y = years[0]
-            return Measure(slots, label, f"{y}年为 {_fmt_p(series[y], unit, places)}", unit, places,
-                           missing=missing, fields=[ref])
+            found = "" if series[y].blank else f"{y}年为 {_fmt_p(series[y], unit, places)}"
+            return Measure(slots, label, found, unit, places, missing=missing, fields=[ref])
         if kind == "each":
-            found = "、".join(f"{y}年 {_fmt_p(series[y], unit, places)}" for y in years)
+            found = "" if st.blank else "、".join(f"{y}年 {_fmt_p(series[y], unit, places)}" for y in years)
             return Measure(slots, label, found, unit, places, missing=missing, each=True, fields=[ref])
         n = Decimal(len(slots))
         lo = hi = Decimal(0)
@@ -165,7 +165,8 @@ def measure(spec: dict[str, Any], ctx: Context) -> Measure:
         missing = _missing_text([("", status)])
         if status == OK and p.none_marker:
             missing = ""  # "无": answered, but there is nothing to compare
-        return Measure([slot], field_title(st.field), f"填报 {_fmt_p(p, _unit_of(st), st.field.decimals)}",
+        found = "" if p.blank else f"填报 {_fmt_p(p, _unit_of(st), st.field.decimals)}"
+        return Measure([slot], field_title(st.field), found,
                        _unit_of(st), st.field.decimals, missing=missing, fields=[ref])
     if kind == "derived":
         return _derived_measure(ref, ctx)
@@ -186,7 +187,7 @@ def measure(spec: dict[str, Any], ctx: Context) -> Measure:
             lo, hi = lo + p.value, _add(hi, p.value)
             lead += p.value if role == "lead" else 0
         known = hi is not None
-        found = f"近三年合计 {fmt(lo, 0)} 项（主持 {fmt(lead, 0)} 项、参与 {fmt(lo - lead, 0)} 项）"
+        found = "" if st.blank else f"近三年合计 {fmt(lo, 0)} 项（主持 {fmt(lead, 0)} 项、参与 {fmt(lo - lead, 0)} 项）"
         miss = "未填写" if st.blank else _missing_text([(y, INVALID) for y in dict.fromkeys(bad)])
         return Measure([Slot("", lo, hi, known)], "制修订标准数量", found, "项", 0, missing=miss, fields=[ref])
     if kind == "years_since":
@@ -225,10 +226,9 @@ def _derived_measure(ref: str, ctx: Context) -> Measure:
 
 
 def _field_invalid(ctx: Context, st: FieldState) -> bool:
-    if ctx.blocked(st.field.key):
-        return True
+    """A filled value of the field is impossible or under an open error (blank is not invalid)."""
     parts = st.series.values() if st.series is not None else [st.number]
-    return any(impossible(st.field, p) for p in parts)
+    return any(_status(ctx, st, p) in (INVALID, BLOCKED) for p in parts)
 
 
 def _sum_measure(kind: str, ref: list[str], ctx: Context) -> Measure:
@@ -251,8 +251,8 @@ def _sum_measure(kind: str, ref: list[str], ctx: Context) -> Measure:
     when = f"{y}年" if kind == "sum_latest" else ""
     known = hi is not None
     total = f"合计 {fmt(lo, 0)}" if known else f"已填报部分合计 {fmt(lo, 0)}"
-    return Measure([Slot("", lo, hi, known)], "合计", f"{when}{total}（{'、'.join(parts) or '均未填写'}）", "", 0,
-                   missing=_missing_text(why), fields=list(ref))
+    found = f"{when}{total}（{'、'.join(parts) or '均未填写'}）" if parts or known else ""
+    return Measure([Slot("", lo, hi, known)], "合计", found, "", 0, missing=_missing_text(why), fields=list(ref))
 
 
 def _short(label: str) -> str:
@@ -342,6 +342,8 @@ def _decreasing(check: dict[str, Any], ctx: Context) -> CriterionResult:
         slots.append(slot)
         why.append((f"{y}年", status))
     found = "、".join(f"{y}年 {_fmt_p(p, unit, 2)}" for y, p in st.series.items())
+    if st.blank:
+        found = ""
     # Strictly decreasing means every later year below every earlier one: a later year that cannot
     # be below an earlier one (whatever the blank years hold) already decides.
     rising = []
@@ -357,7 +359,7 @@ def _decreasing(check: dict[str, Any], ctx: Context) -> CriterionResult:
         res.outcome = NOT_MET
         res.found = f"{found}（{'、'.join(rising)}" + (f"；{missing}）" if missing else "）")
     elif missing or not all(s.known for s in slots):
-        res.found = f"{found}（{missing or '无数据'}）"
+        res.found = f"{found}（{missing or '无数据'}）" if found else f"缺少数据：{missing}"
     else:
         res.outcome = MET
     return res
