@@ -27,6 +27,13 @@ EDITS = [
     ("industry.growth_waiver", "yes"),
     ("innovation.platforms_national", {"count": "0", "names": ""}),
     ("innovation.standards", None),
+    # Impossible values and combinations that block other rules (docs/rules.md, blank is not zero).
+    ("industry.firms", {"2020": "0", "2021": "0", "2022": "0"}),
+    ("industry.firms", {"2020": "500", "2021": "520", "2022": "540"}),
+    ("industry.sme_share", {"2020": "60", "2021": "70", "2022": "120"}),
+    ("industry.sme_share", {"2020": "60", "2021": "70", "2022": "0.7"}),
+    ("industry.output_total", {"2020": "41", "2021": "-1", "2022": "3000"}),
+    ("innovation.platforms_national", {"count": "2", "names": ""}),
 ]
 
 
@@ -42,6 +49,8 @@ def test_random_edit_sequences_match_a_fresh_evaluation(sample_doc):
             doc["values"] = {k: v for k, v in doc["values"].items() if v is not None}
             fresh = Evaluator(Application.from_json(doc), ruleset).report().to_json()
             assert incremental == fresh, key
+            fresh_outcomes = [c.outcome for c in Evaluator(Application.from_json(doc), ruleset).report().criteria]
+            assert [c.outcome for c in ev.report().criteria] == fresh_outcomes, key
 
 
 def test_evidence_change_re_evaluates(sample_app):
