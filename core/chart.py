@@ -186,6 +186,13 @@ def chart_model(report: Report, width: float = 640, height: float = 360) -> Char
     def xpos(m: float) -> float:
         return x0 + (min(max(m, MARGIN_MIN), MARGIN_MAX) - MARGIN_MIN) / span * (x1 - x0)
 
+    # Row stripes first, so that the grid and the threshold line run through them.
+    y = top
+    for k, row_h in enumerate(heights):
+        if k % 2:
+            add(Rect(pad, y, width - 2 * pad, row_h, "#f7f7f7"))
+        y += row_h
+
     # Grid and ticks.
     for t in TICKS:
         x = xpos(t)
@@ -205,8 +212,6 @@ def chart_model(report: Report, width: float = 640, height: float = 360) -> Char
         row_h = heights[k]
         cy = y + row_h / 2
         base = cy + size * 0.36
-        if k % 2:
-            add(Rect(pad, y, width - 2 * pad, row_h, "#f7f7f7"))
         lines = titles[k]
         first = base - (len(lines) - 1) * size * 1.25 / 2
         shortened = "".join(lines) != res.rule.title
