@@ -21,6 +21,7 @@ from sqlalchemy.exc import DBAPIError
 
 from core.messages import store as M
 from core.store import database as db
+from core.store import lock
 from core.store import schema as t
 from core.store.documents import canonical, dumps
 from core.store.errors import StoreCorruptError, StoreError, StoreReadOnlyError, corrupt_error, translate
@@ -156,10 +157,17 @@ class StoreBase:
             raise corrupt_error(self.label)
         if self.readonly:
             raise M.READONLY_OPEN.error(StoreReadOnlyError, where=self.label)
-        with self._guard(), self.engine.connect() as conn:
+        # A window of another process holding the database: refused before anything is written.
+        with lock.writing(self.path, self.label), self._guard(), self.engine.connect() as conn:
             conn.execution_options(immediate=True)
             with conn.begin():
                 yield conn
+
+    def check_writable(self) -> None:
+        """Raise now what a write would raise (read-only, damaged, held by a window), before a long
+        job such as an export whose end is a write."""
+        with self._write():
+            pass
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
