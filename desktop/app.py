@@ -83,9 +83,8 @@ def setup_application(argv: list[str] | None = None, lang: str = "zh_CN"):
 
 def ask_when_locked(holder: str, label: str) -> bool:
     """The database is in use elsewhere: True to open read-only, False to quit."""
-    from desktop.qt import QMessageBox
-
     from desktop.lock import in_use_text
+    from desktop.qt import QMessageBox
 
     box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME,
                       in_use_text(holder, label) + "\n\n"

@@ -98,7 +98,7 @@ def choices(current: str, form, values: dict[str, Any]) -> list[tuple[str, str]]
     已导出 is offered only as the current status (it comes from exporting)."""
     out = [(current, "")]
     for target in ORDER:
-        if target == current or target == EXPORTED:
+        if target in (current, EXPORTED):
             continue
         why = refusal(current, target, MANUAL, form=form, values=values)
         if why is None:

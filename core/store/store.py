@@ -25,6 +25,7 @@ from core.errors import UserError
 from core.messages import store as M
 from core.regions import region_name
 from core.store import schema as t
+from core.store import status as st
 from core.store.base import StoreBase
 from core.store.documents import (
     COLUMNS,
@@ -39,7 +40,6 @@ from core.store.documents import (
     validate_list,
     validate_value,
 )
-from core.store import status as st
 from core.store.errors import StoreError
 from core.store.evidence import EvidenceMixin
 from core.store.history import HistoryMixin
