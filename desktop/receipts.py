@@ -18,6 +18,7 @@ from desktop.qt import (
     QLabel,
     QLineEdit,
     QPushButton,
+    Qt,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -66,9 +67,11 @@ class ReceiptsDialog(QDialog):
         for col in range(6):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a long path keeps its file name
+        self.table.setWordWrap(False)
         for row, r in enumerate(reversed(self.receipts)):  # newest first
-            cells = [local_time(r.at, seconds=True), r.user, r.signer, r.path, r.sha256[:16] + "…",
-                     r.certificate_sha256[:16] + "…"]
+            cells = [local_time(r.at, seconds=True), r.user, r.signer, r.path, r.sha256[:12] + "…",
+                     grouped(r.certificate_sha256)[:14] + "…"]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(r.path if col == 3 else r.sha256 if col == 4 else r.certificate_sha256 if col == 5
