@@ -26,6 +26,7 @@ from datetime import datetime
 from pathlib import Path
 
 WINDOW, COMMAND = "window", "command"
+COMMAND_WAIT_MS = 3000  # as long as SQLite waits for another writer (database.BUSY_TIMEOUT_MS)
 _WIN_OFFSET = 1 << 30  # Windows locks are mandatory: lock a byte far past the holder's note
 _held: dict[str, int] = {}  # lock path -> how many locks this process holds on it
 _guard = threading.Lock()
@@ -102,7 +103,8 @@ class DatabaseLock:
         """True when this object now holds the lock (or there is no file to lock)."""
         if self.path is None or self._fd is not None:
             return True
-        deadline = time.monotonic() + wait_ms / 1000
+        start = time.monotonic()
+        deadline = start + wait_ms / 1000
         while True:
             try:
                 fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
@@ -115,14 +117,15 @@ class DatabaseLock:
                 os.close(fd)
                 continue
             os.close(fd)
+            if self.note().get("kind") == COMMAND:  # a command's write lasts a moment: wait for it
+                deadline = max(deadline, start + COMMAND_WAIT_MS / 1000)
             if time.monotonic() >= deadline:
                 return False
             time.sleep(0.02)
         self._fd = fd
         with _guard:
             _held[_key(self.path)] = _held.get(_key(self.path), 0) + 1
-        if self.kind == WINDOW:
-            self._write_note()
+        self._write_note()
         return True
 
     def _write_note(self) -> None:
@@ -133,16 +136,20 @@ class DatabaseLock:
             os.ftruncate(self._fd, 0)
             os.write(self._fd, json.dumps(note).encode("utf-8"))
 
-    def holder(self) -> str:
-        """“进程 1234，电脑 office-pc” for the message, or "" when unknown."""
+    def note(self) -> dict:
+        """What the holder wrote: pid, host, kind (window or command), since; {} when unknown."""
         if self.path is None:
-            return ""
+            return {}
         try:
             note = json.loads(self.path.read_text(encoding="utf-8") or "{}")
         except (OSError, ValueError):
-            return ""
-        pid, host = note.get("pid") if isinstance(note, dict) else None, note.get("host", "") if isinstance(
-            note, dict) else ""
+            return {}
+        return note if isinstance(note, dict) else {}
+
+    def holder(self) -> str:
+        """“进程 1234，电脑 office-pc” for the message, or "" when unknown."""
+        note = self.note()
+        pid, host = note.get("pid"), note.get("host") or ""
         if not pid:
             return ""
         return f"进程 {pid}，电脑 {host}" if host else f"进程 {pid}"
@@ -174,7 +181,7 @@ def in_use_message(holder: str, where: str, *, write: bool = False) -> str:
 
 
 @contextlib.contextmanager
-def writing(db_path: Path | None, label: str, wait_ms: int = 1000) -> Iterator[None]:
+def writing(db_path: Path | None, label: str, wait_ms: int = 200) -> Iterator[None]:
     """Around one write transaction of a process that holds no window lock: refuse (with the lock
     message) while a window holds the database; otherwise keep windows out until the commit."""
     if db_path is None or held_here(db_path):
@@ -182,11 +189,17 @@ def writing(db_path: Path | None, label: str, wait_ms: int = 1000) -> Iterator[N
         return
     lock = DatabaseLock(db_path, kind=COMMAND)
     if not lock.acquire(wait_ms):
-        from core.messages import seal as M
         from core.store.errors import StoreLockedError
 
-        holder = lock.holder()
-        raise M.IN_USE_WRITE.error(StoreLockedError, where=label, who=f"（{holder}）" if holder else "")
+        note = lock.note()
+        if note.get("kind") == WINDOW:
+            from core.messages import seal as M
+
+            holder = lock.holder()
+            raise M.IN_USE_WRITE.error(StoreLockedError, where=label, who=f"（{holder}）" if holder else "")
+        from core.messages import store as SM
+
+        raise SM.LOCKED.error(StoreLockedError, where=label)  # another command, still writing
     try:
         yield
     finally:

@@ -97,3 +97,21 @@ def test_same_process_writes_pass_under_its_own_window_lock(db, tmp_path):
         assert not DatabaseLock(path).acquire(wait_ms=0)  # a second window of this process is refused
     finally:
         window.release()
+
+
+def test_a_command_waits_for_another_commands_write(db):
+    """Two commands on one database: the second waits for the first's transaction, as SQLite
+    would, instead of being told a window holds it."""
+    path, app_id = db
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time; from pathlib import Path; from core.store.lock import "
+                               "DatabaseLock, COMMAND; "
+                               f"lock = DatabaseLock(Path({str(path)!r}), kind=COMMAND); "
+                               "print(lock.acquire(), flush=True); time.sleep(0.8); lock.release()"],
+        cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "True"
+        with Store.open(path) as store:  # the other command holds the lock now: wait, not refuse
+            assert store.set_value(app_id, "basic.area", "14").changed
+    finally:
+        assert holder.wait(timeout=30) == 0
