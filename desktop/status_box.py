@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from core.application import STATUSES
 from core.store.status import choices
+from core.timefmt import local_time
 from desktop.i18n import tr_fmt
 from desktop.qt import QComboBox, QHBoxLayout, QLabel, QPushButton, Qt, QWidget
 
@@ -42,7 +43,12 @@ class StatusBox(QWidget):
     def refresh(self, *, receipts: bool = False) -> None:
         s = self.session
         if receipts:  # an export or a reopen: the only moments the receipts change
-            self.receipts_button.setVisible(bool(self._receipts()))
+            found = self._receipts()
+            self.receipts_button.setVisible(bool(found))
+            if found:
+                last = found[-1]
+                self.receipts_button.setToolTip(tr_fmt(self.tr("共导出 %1 次；最近一次 %2，报送包 SHA-256 %3…"),
+                                                       str(len(found)), local_time(last.at), last.sha256[:12]))
         offered = choices(s.app.status, s.form, s.values)
         if offered == self._offered():
             return

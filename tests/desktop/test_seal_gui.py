@@ -129,6 +129,7 @@ def test_status_box_offers_only_allowed_transitions(window, qtbot):
     seal(window, app_id)
     assert box.offered() == ["exported"] and not box.combo.isEnabled()
     assert box.reopen_button.isVisible() and box.receipts_button.isVisible()
+    assert "共导出 1 次" in box.receipts_button.toolTip() and SHA[:12] in box.receipts_button.toolTip()
 
 
 def test_receipts_view_lists_exports_with_copyable_hashes(window, qtbot):
