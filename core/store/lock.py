@@ -107,7 +107,7 @@ class DatabaseLock:
         deadline = start + wait_ms / 1000
         while True:
             try:
-                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)
             except OSError:
                 return True  # a read-only folder: nobody can write there, so there is nothing to guard
             if _try_lock(fd):
