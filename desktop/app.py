@@ -83,11 +83,11 @@ def setup_application(argv: list[str] | None = None, lang: str = "zh_CN"):
 
 def ask_when_locked(holder: str, label: str) -> bool:
     """The database is in use elsewhere: True to open read-only, False to quit."""
+    from desktop.lock import in_use_text
     from desktop.qt import QMessageBox
 
-    who = f"（{holder}）" if holder else ""
     box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME,
-                      f"数据库“{label}”正由另一个集群申报助手窗口使用{who}。\n\n"
+                      in_use_text(holder, label) + "\n\n"
                       "两个窗口同时修改同一份数据容易互相覆盖。可以以只读方式打开查看，"
                       "或退出后到另一个窗口继续工作。")
     readonly = box.addButton("以只读方式打开", QMessageBox.ButtonRole.AcceptRole)

@@ -33,6 +33,10 @@ from desktop.qt import (
 )
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+# (key, header) in display order; COL["name"] is the column of a key.
+COLUMNS = (("number", "编号"), ("name", "集群名称"), ("region", "地区"), ("campaign", "申报年度"), ("status", "状态"),
+           ("changed", "最后修改"), ("exported", "导出时间"), ("verdict", "总体结论"))
+COL = {key: i for i, (key, _title) in enumerate(COLUMNS)}
 
 
 class AppListView(QWidget):
@@ -67,7 +71,7 @@ class AppListView(QWidget):
         bar = QHBoxLayout()
         self.search = QLineEdit(self)
         self.search.setObjectName("searchBox")
-        self.search.setPlaceholderText(self.tr("搜索：集群名称、地区、规则集或编号"))
+        self.search.setPlaceholderText(self.tr("搜索：集群名称、编号、地区或规则集"))
         self.search.setClearButtonEnabled(True)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -87,19 +91,18 @@ class AppListView(QWidget):
             bar.addWidget(w)
         layout.addLayout(bar)
 
-        self.table = QTableWidget(0, 6, self)
+        self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setObjectName("appTable")
-        self.table.setHorizontalHeaderLabels([self.tr("集群名称"), self.tr("地区"), self.tr("申报年度"),
-                                              self.tr("状态"), self.tr("最后修改"), self.tr("总体结论")])
+        self.table.setHorizontalHeaderLabels([self.tr(title) for _key, title in COLUMNS])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, 6):
+        for col in range(len(COLUMNS)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL["name"], QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         self.hint = QLabel(self)
         self.hint.setStyleSheet(f"color: {palette.MUTED};")
@@ -134,14 +137,18 @@ class AppListView(QWidget):
         self.banner.setVisible(empty_store and not self.store.readonly)
         self.table.setRowCount(len(apps))
         for row, a in enumerate(apps):
-            cells = [a.name, a.jurisdiction, str(a.campaign), a.status_label,
-                     local_time(a.deleted_at if deleted else a.changed), ""]
-            for col, text in enumerate(cells):
+            cells = {"number": a.number, "name": a.name, "region": a.region or a.jurisdiction,
+                     "campaign": str(a.campaign), "status": a.status_label,
+                     "changed": local_time(a.deleted_at if deleted else a.changed),
+                     "exported": local_time(a.exported_at), "verdict": ""}
+            for key, text in cells.items():
                 item = QTableWidgetItem(text)
                 item.setData(ID_ROLE, a.id)
-                self.table.setItem(row, col, item)
-            self.table.item(row, 0).setToolTip(tr_fmt(self.tr("编号 %1 · 规则集 %2"), a.id[:8], a.rules))
-            self.table.item(row, 5).setData(ID_ROLE + 1, (a.id, a.changed, a.rules))
+                self.table.setItem(row, COL[key], item)
+            self.table.item(row, COL["name"]).setToolTip(tr_fmt(self.tr("ID %1 · 规则集 %2"), a.id[:8], a.rules))
+            if a.exported_at:
+                self.table.item(row, COL["exported"]).setToolTip(self.tr("已导出报送包；报送记录中有每次导出的 SHA-256"))
+            self.table.item(row, COL["verdict"]).setData(ID_ROLE + 1, (a.id, a.changed, a.rules))
             if row == 0 or a.id == keep:
                 self.table.selectRow(row)
         self.hint.setText(self.tr("回收站中共 %n 份申请；选中后按“恢复”放回列表。", "", len(apps)) if deleted
@@ -154,7 +161,7 @@ class AppListView(QWidget):
         from core.rules import evaluate
 
         for row in range(self.table.rowCount()):
-            item = self.table.item(row, 5)
+            item = self.table.item(row, COL["verdict"])
             if item is None:
                 continue
             key = item.data(ID_ROLE + 1)

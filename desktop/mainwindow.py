@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         from desktop import integrations
 
         integrations.fill_menus(self)
+        self._action(self.package_menu, self.tr("报送记录(&J)…"), self.show_receipts, None, "actReceipts")
 
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         self._action(help_menu, self.tr("填报说明(&G)"), self.show_filling_notes, QKeySequence.StandardKey.HelpContents)
@@ -135,11 +136,31 @@ class MainWindow(QMainWindow):
         self.wizard_view.assessment.set_export_actions(integrations.export_actions(self))
         self.stack.addWidget(self.wizard_view)
         self.stack.setCurrentWidget(self.wizard_view)
+        self._watch_seal(session)
         self.undo_group.addStack(session.undo_stack)
         self.undo_group.setActiveStack(session.undo_stack)
         self.setWindowTitle(f"{session.app.display_name} — " + self.tr("集群申报助手")
                             + (self.tr("（只读）") if self.store.readonly else ""))
         return self.wizard_view
+
+    def _watch_seal(self, session: EditSession) -> None:
+        """An exported application asks before its first change (desktop/seal_prompt.py); a copy
+        made instead opens in its place once the current edit has returned."""
+        from desktop.qt import QTimer
+        from desktop.seal_prompt import ask_unseal
+
+        session.ask_unseal = lambda: ask_unseal(self, session)
+        session.copy_made.connect(lambda new_id: QTimer.singleShot(0, lambda: self.open_application(new_id)))
+
+    def show_receipts(self) -> None:
+        """报送记录 of the current application (desktop/receipts.py)."""
+        from desktop.receipts import ReceiptsDialog
+
+        app_id = self.current_app_id()
+        if not app_id:
+            self.show_error(self.tr("请先选择一份申请。"))
+            return
+        ReceiptsDialog(self.store, app_id, self).exec()
 
     def close_application(self) -> None:
         if self.session is None:

@@ -254,6 +254,8 @@ class ExportDialog(QDialog):
         note = ""
         if result.manifest.get("override"):
             note = self.tr("\n已记录越过错误报送的理由。")
+        if result.event is not None:  # core kept the receipt and sealed the application
+            note += self.tr("\n已记入报送记录；申请已封存（已导出），修改前会询问是否重新打开。")
         self.result_label.setText(tr_fmt(self.tr("✓ 已导出：%1\n报送包 SHA-256：%2\n签名证书指纹：%3"), str(result.path), result.sha256, result.certificate.fingerprint_display)
                                   + note)
         self.result_label.setStyleSheet(f"color: {OK_COLOR};")

@@ -14,12 +14,14 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from core.errors import UserError
 from core.rules import Evaluator, Report, available_rulesets, evaluate, load_ruleset
 from core.store import Store
+from core.store.status import EXPORTED, is_sealed
 from core.wizard import Wizard
 from desktop.operations import OpChanges, Operations
 from desktop.qt import QObject, QUndoCommand, QUndoStack, Signal
@@ -121,6 +123,7 @@ class EditSession(QObject):
     evidence_changed = Signal()
     saved = Signal()
     status_changed = Signal(str)  # set elsewhere (an export marks the application 已导出)
+    copy_made = Signal(str)  # the official chose to work on a copy of the sealed application: open it
 
     def __init__(self, store: Store, app_id: str, parent: QObject | None = None, *,
                  ops: Operations | None = None):
@@ -138,6 +141,10 @@ class EditSession(QObject):
         self.ruleset_id = self.app.rules
         self.evaluator = Evaluator(self.app, self.ruleset_id)
         self.report: Report = self.evaluator.report()
+        # Set by the window: asked before the first change to a sealed (exported) application;
+        # returns ("reopen", reason), ("copy", None) or ("cancel", None).
+        self.ask_unseal: Callable[[], tuple[str, str | None]] | None = None
+        self._asking = False
 
     # --- reading --------------------------------------------------------------------------------
     @property
@@ -172,20 +179,26 @@ class EditSession(QObject):
         """An edit from a widget: undoable, saved at once, re-evaluated at once."""
         if _same(self.app.values.get(key), value):
             return
+        if not self.may_change(key):
+            return
         self.undo_stack.push(EditCommand(self, key, self.app.values.get(key), value))
 
     def import_values(self, values: dict[str, Any], label: str = "导入 Excel 申报表") -> None:
         """Many fields in one undoable step (an Excel form import), saved in one transaction."""
         old = {k: self.app.values.get(k) for k in values}
-        if all(_same(old[k], v) for k, v in values.items()):
+        if all(_same(old[k], v) for k, v in values.items()) or not self.may_change():
             return
         self.undo_stack.push(ImportValuesCommand(self, label, old, dict(values)))
 
     def import_list(self, name: str, rows: list[dict[str, Any]]) -> None:
         """Replace a list (清单) in one undoable step."""
+        if not self.may_change():
+            return
         self.undo_stack.push(ListCommand(self, name, list(self.app.lists.get(name, [])), rows))
 
     def add_evidence(self, target: str, path: str | os.PathLike[str]) -> bool:
+        if not self.may_change():
+            return False
         before = self.undo_stack.count()
         self.undo_stack.push(EvidenceCommand(self, target, Path(path)))
         cmd = self.undo_stack.command(before) if self.undo_stack.count() > before else None
@@ -196,7 +209,7 @@ class EditSession(QObject):
 
     def remove_evidence(self, target: str, sha256: str) -> None:
         entry = next((e for e in self.evidence_for(target) if e["sha256"] == sha256), None)
-        if entry is not None:
+        if entry is not None and self.may_change():
             self.undo_stack.push(RemoveEvidenceCommand(self, target, dict(entry)))
 
     def set_ruleset(self, ruleset_id: str) -> Report:
@@ -206,9 +219,14 @@ class EditSession(QObject):
         self.report_changed.emit(self.report)
         return self.report
 
-    def set_status(self, status: str) -> None:
+    def set_status(self, status: str) -> bool:
+        """A status picked in the status box; core refuses what the transition table does not allow."""
         if self._run(lambda: self.store.set_status(self.app_id, status), OpChanges(self.app_id, status=status)):
             self.app.status = status
+            self.status_changed.emit(status)
+            return True
+        self.status_changed.emit(self.app.status)  # the box shows the status that stayed
+        return False
 
     def _changed_elsewhere(self, changes: OpChanges) -> None:
         """Another operation (the package export) changed what the session shows: apply it."""
@@ -216,7 +234,53 @@ class EditSession(QObject):
             return
         if changes.status and changes.status != self.app.status:
             self.app.status = changes.status
+            if changes.status == EXPORTED:
+                self.undo_stack.clear()  # sealed: an undo would change what was signed
             self.status_changed.emit(changes.status)
+
+    # --- sealing (core/store/status.py) ---------------------------------------------------------
+    @property
+    def sealed(self) -> bool:
+        return is_sealed(self.app.status)
+
+    def may_change(self, key: str | None = None) -> bool:
+        """Before a change: an exported (sealed) application first asks to reopen it (with a
+        reason), to work on a copy, or to cancel. False leaves everything as it was (the field
+        shows its stored value again)."""
+        if not self.sealed or self.readonly:
+            return True
+        if self._asking:
+            return False
+        self._asking = True
+        try:
+            choice, reason = self.ask_unseal() if self.ask_unseal is not None else ("cancel", None)
+            if choice == "reopen":
+                self.reopen(reason or "")
+            elif choice == "copy":
+                self.make_copy()
+        finally:
+            self._asking = False
+        if not self.sealed:
+            return True
+        if key is not None:
+            self.value_changed.emit(key, self.app.values.get(key))
+        return False
+
+    def reopen(self, reason: str) -> bool:
+        """Unseal: status back to 草稿, the reason (and the old package's SHA-256) in the history."""
+        done = self._run(lambda: self.store.reopen(self.app_id, reason), OpChanges(self.app_id, status="draft"))
+        if done:
+            self.app.status = "draft"
+            self.status_changed.emit("draft")
+        return bool(done)
+
+    def make_copy(self) -> str | None:
+        """A new draft from this application (the list's 复制); ``copy_made`` asks the window to open it."""
+        done = self.ops.run(lambda: self.store.duplicate(self.app_id), lambda new_id: OpChanges(new_id, app_list=True))
+        if not done:
+            return None
+        self.copy_made.emit(done.value)
+        return done.value
 
     def save_ui_state(self, extra: dict[str, Any] | None = None) -> None:
         if self.readonly:

@@ -34,6 +34,7 @@ from desktop.qt import (
     Signal,
 )
 from desktop.session import EditSession
+from desktop.status_box import StatusBox
 
 STATUS_MARKS = {COMPLETE: ("✓", palette.GOOD), ERRORS: ("!", palette.BAD), BELOW: ("↓", palette.PENDING),
                 EMPTY: ("○", palette.EMPTY)}
@@ -114,7 +115,6 @@ class WizardView(QWidget):
         session.report_changed.connect(self._show_report)
         session.value_changed.connect(self._show_value)
         session.evidence_changed.connect(self._show_evidence)
-        session.status_changed.connect(self._show_status)
         state = session.ui_state()
         if state.get("ruleset") and state["ruleset"] != session.ruleset_id and any(
                 state["ruleset"] == r for r, _ in session.rulesets()):
@@ -140,15 +140,8 @@ class WizardView(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.title.setFont(font)
         top.addWidget(self.title, 1)
-        top.addWidget(QLabel(self.tr("状态："), self))
-        self.status_combo = QComboBox(self)
-        from core.application import STATUSES
-
-        for key, label in STATUSES.items():
-            self.status_combo.addItem(label, key)
-        self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(s.app.status)))
-        self.status_combo.currentIndexChanged.connect(lambda _i: s.set_status(self.status_combo.currentData()))
-        top.addWidget(self.status_combo)
+        self.status_box = StatusBox(s, self)  # desktop/status_box.py
+        top.addWidget(self.status_box)
         rs_label = QLabel(self.tr("规则集(&R)："), self)
         top.addWidget(rs_label)
         self.ruleset_combo = QComboBox(self)
@@ -291,11 +284,6 @@ class WizardView(QWidget):
 
     def _attach(self, target: str, path: str) -> None:
         self.session.add_evidence(target, path)
-
-    def _show_status(self, status: str) -> None:
-        self.status_combo.blockSignals(True)
-        self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(status)))
-        self.status_combo.blockSignals(False)
 
     def flash(self, text: str) -> None:
         self.saved_label.setText(text)

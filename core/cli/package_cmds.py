@@ -70,6 +70,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     refused = checklist(app, options).blocking(options)  # before asking for a passphrase
     if refused:
         raise M.REFUSED.error(reasons=" ".join(refused))
+    if not (Path(args.app).suffix.lower() == ".json" or Path(args.app).exists()):
+        from core.store import Store
+
+        with Store.open(getattr(args, "db", None)) as store:
+            store.check_writable()  # the export ends by sealing it: refuse now, not after signing
     creating = not has_office_certificate()
     if creating:
         print("首次导出：将创建本单位证书（请设置证书密码，至少 8 个字符，务必牢记）。", file=sys.stderr)
@@ -95,6 +100,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"注意：越过 {m['override']['errors']} 项错误报送，理由已写入清单：{m['override']['reason']}")
     if m["scans"]["missing_acknowledged"]:
         print("注意：缺少签章扫描件（已确认）。")
+    if result.event is not None:
+        print("已记入报送记录（receipts 命令可查看）；申请状态为已导出，修改前须先 reopen 重新打开。")
     return 0
 
 

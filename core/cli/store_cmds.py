@@ -13,7 +13,7 @@ from core.timefmt import local_time
 ACTION_LABELS = {
     "create": "新建", "import": "导入", "duplicate": "复制", "edit": "修改", "restore": "恢复版本",
     "attach": "添加佐证材料", "detach": "移除佐证材料", "status": "更改状态", "delete": "删除", "undelete": "撤销删除",
-    "export": "导出报送包",
+    "export": "导出报送包", "reopen": "重新打开",
 }
 META_LABELS = {"name": "申请名称", "status": "状态", "jurisdiction": "地区", "rules": "规则集"}
 
@@ -30,6 +30,21 @@ def register(sub, common) -> None:
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--limit", type=int, metavar="N", help="只显示最近 N 条")
     p.set_defaults(func=_history)
+
+    p = sub.add_parser("receipts", parents=[common.db], help="一份申请的报送记录：每次导出的时间、报送包、SHA-256、证书指纹")
+    p.add_argument("id", metavar="ID", help="申请编号（如 2023-001，或 list 显示的 ID 前几位）")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=_receipts)
+
+    p = sub.add_parser("reopen", parents=[common.db], help="重新打开已导出（已封存）的申请：状态回到草稿，理由记入修改记录")
+    p.add_argument("id", metavar="ID", help="申请编号（如 2023-001，或 list 显示的 ID 前几位）")
+    p.add_argument("--reason", required=True, metavar="TEXT", help="为什么要修改已报送的数据（至少 4 个字）")
+    p.set_defaults(func=_reopen)
+
+    p = sub.add_parser("status", parents=[common.db], help="查看或更改申请的状态（草稿、待审核、已推荐；已导出只能由导出产生）")
+    p.add_argument("id", metavar="ID", help="申请编号（如 2023-001，或 list 显示的 ID 前几位）")
+    p.add_argument("new", nargs="?", metavar="STATUS", help="draft（草稿）、pending_review（待审核）或 recommended（已推荐）")
+    p.set_defaults(func=_status)
 
     p = sub.add_parser("import", parents=[common.db], help="把申报数据 JSON（及旁边的 evidence 文件夹）导入数据库")
     p.add_argument("file", metavar="APP.json")
@@ -88,10 +103,60 @@ def _list(args: argparse.Namespace) -> int:
     if not apps:
         print("没有符合条件的申请。" if args.search or args.deleted else "数据库中还没有申请。")
         return 0
-    print("编号      年度  地区  规则集    状态    修改时间             名称")
+    print("编号      ID        年度  地区  规则集    状态    修改时间             导出时间             名称")
     for a in apps:
-        print(f"{a.id[:8]}  {a.campaign}  {a.jurisdiction:<4}  {a.rules:<8}  {a.status_label:<4}  "
-              f"{_local(a.changed):<19}  {a.name}")
+        print(f"{a.number or '-':<8}  {a.id[:8]}  {a.campaign}  {a.region:<4}  {a.rules:<8}  {a.status_label:<4}  "
+              f"{_local(a.changed):<19}  {_local(a.exported_at) or '-':<19}  {a.name}")
+    return 0
+
+
+def _receipts(args: argparse.Namespace) -> int:
+    with _open(args, must_exist=True) as store:
+        doc = store.get(args.id)
+        receipts = store.receipts(doc["uuid"])
+        number = store.number(doc["uuid"])
+    if args.format == "json":
+        print(json.dumps([r.to_json() for r in receipts], ensure_ascii=False, indent=2))
+        return 0
+    name = doc["name"] or "（未命名集群）"
+    if not receipts:
+        print(f"{name}（编号 {number}）还没有导出过报送包。")
+        return 0
+    print(f"{name}（编号 {number}）的报送记录，共 {len(receipts)} 次导出：")
+    for n, r in enumerate(receipts, 1):
+        print(f"{n}. {_local(r.at)}  {r.user}  {r.path}")
+        print(f"   报送包 SHA-256：{r.sha256}")
+        print(f"   签名单位：{r.signer}；证书指纹：{r.certificate_sha256}")
+        print(f"   申报数据 SHA-256：{r.data_sha256}")
+        if r.override_reason:
+            print(f"   越过错误报送的理由：{r.override_reason}")
+    return 0
+
+
+def _reopen(args: argparse.Namespace) -> int:
+    with _open(args, must_exist=True) as store:
+        doc = store.get(args.id)
+        last = store.reopen(doc["uuid"], args.reason)
+    kept = f"原报送包 SHA-256 {last.sha256} 保留在报送记录中。" if last else ""
+    print(f"已重新打开：{doc['name'] or '（未命名集群）'}，状态回到草稿，理由已记入修改记录。{kept}")
+    return 0
+
+
+def _status(args: argparse.Namespace) -> int:
+    from core.application import STATUSES
+
+    with _open(args, must_exist=True) as store:
+        doc = store.get(args.id)
+        if args.new:
+            store.set_status(doc["uuid"], args.new)
+        current = store.get(doc["uuid"])["status"]
+        choices = store.status_choices(doc["uuid"])
+    print(f"状态：{STATUSES.get(current, current)}")
+    others = [f"{STATUSES[s]}（{s}）" + (f"，需先填写{why}" if why else "") for s, why in choices[1:]]
+    if others:
+        print("可以改为：" + "；".join(others))
+    elif current == "exported":
+        print("已导出（已封存）：修改前须 reopen ID --reason 理由 重新打开，或 copy 复制一份。")
     return 0
 
 
@@ -134,6 +199,9 @@ def _describe(e, labels: dict[str, str]) -> str:
             return f"恢复到第 {note['entry']} 条修改之后的版本"
         if "when" in note:
             return f"恢复到 {_local(note['when'])} 的版本"
+        if "reason" in note and e.action == "reopen":
+            kept = f"；原报送包 SHA-256 {str(note['package_sha256'])[:12]}…" if note.get("package_sha256") else ""
+            return f"理由：{note['reason']}{kept}"
         if "package" in note:
             reason = f"，不符合项说明：{note['override_reason']}" if note.get("override_reason") else ""
             return f"{note['package']}（SHA-256 {str(note.get('sha256', ''))[:12]}…）{reason}"

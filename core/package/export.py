@@ -290,13 +290,30 @@ def _path_of(members, role: str) -> str | None:
 
 
 def record_export(store, app_id: str, result: ExportResult) -> ExportEvent:
-    """Put the export (and an override reason) into the application's history and mark it
-    exported, in one transaction."""
+    """Keep the receipt (报送记录) of the export and seal the application (已导出), in one store
+    transaction; the data hash is taken from the package's own application.json, so the store
+    checks that its data are what was signed."""
+    from core.store.seal import data_hash
+
     note = {"package": result.path.name, "sha256": result.sha256,
             "certificate_sha256": result.certificate.fingerprint}
     override = result.manifest.get("override")
     if override:
         note["override_reason"] = override["reason"]
         note["override_errors"] = override["errors"]
-    store.record_event(app_id, "export", note, status="exported")
+    try:
+        with zipfile.ZipFile(result.path) as zf:
+            signed = json.loads(zf.read("application.json"))
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
+        from core.messages import seal as SM
+
+        raise SM.RECEIPT_PACKAGE.error(path=result.path, reason=exc) from exc
+    try:
+        store.record_export(app_id, path=str(result.path.resolve()), sha256=result.sha256, size=result.size,
+                            certificate_sha256=result.certificate.fingerprint, signer=result.certificate.office,
+                            data_sha256=data_hash(signed), note=note,
+                            override_reason=override["reason"] if override else None)
+    except BaseException:
+        result.path.unlink(missing_ok=True)  # a package without its receipt would be an export nobody recorded
+        raise
     return ExportEvent(app_id=app_id, action="export", note=note, status="exported")

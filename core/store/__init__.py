@@ -15,12 +15,14 @@ from core.store.errors import (
 )
 from core.store.evidence import MAX_EVIDENCE_BYTES
 from core.store.history import HistoryEntry
+from core.store.receipts import Receipt
 from core.store.store import AppSummary, Store
 
 __all__ = [
     "MAX_EVIDENCE_BYTES",
     "AppSummary",
     "HistoryEntry",
+    "Receipt",
     "Store",
     "StoreCorruptError",
     "StoreError",

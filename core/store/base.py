@@ -21,15 +21,17 @@ from sqlalchemy.exc import DBAPIError
 
 from core.messages import store as M
 from core.store import database as db
+from core.store import lock
 from core.store import schema as t
 from core.store.documents import canonical, dumps
 from core.store.errors import StoreCorruptError, StoreError, StoreReadOnlyError, corrupt_error, translate
+from core.store.status import is_sealed
 
 ABSENT = object()  # "no value at all", as opposed to a stored JSON null
 
 # The per-keystroke path, built once: constructing Core statements costs more CPU than running them.
 _A, _V = t.applications.c, t.values.c
-_APP_ROW = select(_A.id, _A.form, _A.campaign, _A.deleted_at).where(_A.id == bindparam("app"))
+_APP_ROW = select(_A.id, _A.form, _A.campaign, _A.deleted_at, _A.status, _A.name).where(_A.id == bindparam("app"))
 _APP_ROW_LOCKED = _APP_ROW.with_for_update()
 _VALUE_WHERE = (_V.app_id == bindparam("app")) & (_V.key == bindparam("k"))
 _GET_VALUE = select(_V.value).where(_VALUE_WHERE)
@@ -46,6 +48,8 @@ class AppRow:
     form: str
     campaign: int
     deleted_at: str | None
+    status: str = "draft"
+    name: str = ""
 
 
 def os_user() -> str:
@@ -153,10 +157,17 @@ class StoreBase:
             raise corrupt_error(self.label)
         if self.readonly:
             raise M.READONLY_OPEN.error(StoreReadOnlyError, where=self.label)
-        with self._guard(), self.engine.connect() as conn:
+        # A window of another process holding the database: refused before anything is written.
+        with lock.writing(self.path, self.label), self._guard(), self.engine.connect() as conn:
             conn.execution_options(immediate=True)
             with conn.begin():
                 yield conn
+
+    def check_writable(self) -> None:
+        """Raise now what a write would raise (read-only, damaged, held by a window), before a long
+        job such as an export whose end is a write."""
+        with self._write():
+            pass
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
@@ -177,6 +188,9 @@ class StoreBase:
         exact = conn.execute(select(t.applications.c.id).where(t.applications.c.id == ref)).scalar()
         if exact:
             return exact
+        numbered = conn.execute(select(t.applications.c.id).where(t.applications.c.number == ref)).scalar()
+        if numbered:  # "2023-007", as the list shows it
+            return numbered
         like = ref.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         found = conn.execute(
             select(t.applications.c.id).where(t.applications.c.id.like(like, escape="\\")).limit(2)
@@ -187,8 +201,11 @@ class StoreBase:
             raise M.AMBIGUOUS_ID.error(StoreError, ref=ref)
         return found[0]
 
-    def _app(self, conn: Connection, app_id: str, *, for_write: bool = True) -> AppRow:
-        """The application's row (locked for update on servers); accepts an id prefix."""
+    def _app(self, conn: Connection, app_id: str, *, for_write: bool = True, sealed_ok: bool = False) -> AppRow:
+        """The application's row (locked for update on servers); accepts an id prefix or its number.
+
+        A write to an exported (sealed) application is refused unless ``sealed_ok`` (the status
+        change, the export receipt, reopening): the stored data stay what the package signed."""
         def fetch(ident: str):
             return conn.execute(_APP_ROW_LOCKED if for_write else _APP_ROW, {"app": ident}).first()
 
@@ -196,6 +213,10 @@ class StoreBase:
         app = AppRow(*row)
         if for_write and app.deleted_at:
             raise M.DELETED.error(StoreError)
+        if for_write and not sealed_ok and is_sealed(app.status):
+            from core.messages import seal as SM
+
+            raise SM.SEALED.error(StoreError, name=app.name or "未命名集群")
         return app
 
     def _record(self, conn: Connection, app_id: str, at: str, action: str, kind: str, field: str | None,

@@ -41,6 +41,32 @@ applications = Table(
     Column("deleted_at", String(40)),  # soft delete: the GUI can bring it back
     Column("extra", Text, nullable=False),  # other top-level document keys, JSON object
     Column("ui_state", Text),  # revision 0002: e.g. the last wizard page, JSON object
+    Column("number", String(32)),  # revision 0003: "2023-007", per campaign, never reused
+    Index("ux_applications_number", "number", unique=True),
+)
+
+app_numbers = Table(  # revision 0003: the last number handed out per campaign
+    "app_numbers",
+    metadata,
+    Column("campaign", Integer, primary_key=True, autoincrement=False),
+    Column("last", Integer, nullable=False),
+)
+
+receipts = Table(  # revision 0003: every export of a submission package (报送记录)
+    "receipts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("app_id", String(36), ForeignKey("applications.id", ondelete="CASCADE"), nullable=False),
+    Column("at", String(40), nullable=False),
+    Column("user", String(255), nullable=False),
+    Column("path", Text, nullable=False),  # where the package was written
+    Column("sha256", String(64), nullable=False),  # of the whole zip
+    Column("size", BigInteger),
+    Column("certificate_sha256", String(64), nullable=False),  # fingerprint of the signing certificate
+    Column("signer", Text, nullable=False),  # the office named in the certificate
+    Column("data_sha256", String(64), nullable=False),  # core.store.seal.data_hash of the signed document
+    Column("override_reason", Text),
+    Index("ix_receipts_app", "app_id", "id"),
 )
 
 values = Table(

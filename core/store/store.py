@@ -18,12 +18,14 @@ import uuid as uuidlib
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import and_, insert, or_, select, update
+from sqlalchemy import and_, func, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
 from core.errors import UserError
 from core.messages import store as M
+from core.regions import region_name
 from core.store import schema as t
+from core.store import status as st
 from core.store.base import StoreBase
 from core.store.documents import (
     COLUMNS,
@@ -41,11 +43,18 @@ from core.store.documents import (
 from core.store.errors import StoreError
 from core.store.evidence import EvidenceMixin
 from core.store.history import HistoryMixin
+from core.store.receipts import ReceiptsMixin
 from core.store.transfer import TransferMixin
 
 NAME_KEY = "basic.cluster_name"  # shown when the application has no name of its own
 _JURISDICTION = re.compile(r"^[A-Z]{2,3}$")
 _RULES = re.compile(r"^[A-Z]{2,3}-[0-9]{4}$")
+
+
+def _form(form_id: str):
+    from core.form import load_form
+
+    return load_form(form_id)
 
 
 def _utc(stamp: str | None, default: str) -> str:
@@ -70,6 +79,9 @@ class AppSummary:
     created: str
     changed: str
     deleted_at: str | None
+    number: str = ""  # "2023-007": per campaign in this database, assigned at creation, never reused
+    region: str = ""  # the jurisdiction's name (上海, 海南, 广州 …) from its rule sets
+    exported_at: str | None = None  # the last package export (UTC), None when never exported
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -83,7 +95,7 @@ class Saved:
     changed: bool
 
 
-class Store(HistoryMixin, EvidenceMixin, TransferMixin, StoreBase):
+class Store(HistoryMixin, EvidenceMixin, TransferMixin, ReceiptsMixin, StoreBase):
     """All reads and writes of applications. Thread-safe through the connection pool."""
 
     # --- whole applications ---------------------------------------------------------------------
@@ -110,6 +122,7 @@ class Store(HistoryMixin, EvidenceMixin, TransferMixin, StoreBase):
             created=_utc(doc.get("created"), at),
             changed=_utc(doc.get("changed"), at),
             extra=dumps({k: v for k, v in doc.items() if k not in TABLE_KEYS and k not in COLUMNS}),
+            number=self._next_number(conn, doc["campaign"]),
         )
         conn.execute(insert(t.applications).values(**row))
         if doc.get("values"):
@@ -122,6 +135,24 @@ class Store(HistoryMixin, EvidenceMixin, TransferMixin, StoreBase):
             self._link_evidence(conn, app_id, entry, at)
         self._record(conn, app_id, at, action, "app", None, None, dumps(note) if note else None)
         return app_id
+
+    def _next_number(self, conn: Connection, campaign: int) -> str:
+        """The next 编号 of the campaign ("2023-008"); the counter only grows, so none is reused."""
+        n = t.app_numbers.c
+        last = conn.execute(select(n.last).where(n.campaign == campaign)).scalar()
+        if last is None:
+            last = 1
+            conn.execute(insert(t.app_numbers).values(campaign=campaign, last=last))
+        else:
+            last += 1
+            conn.execute(update(t.app_numbers).where(n.campaign == campaign).values(last=last))
+        return f"{campaign}-{last:03d}"
+
+    def number(self, app_id: str) -> str:
+        """The application's 编号 in this database."""
+        with self._read() as conn:
+            app = self._app(conn, app_id, for_write=False)
+            return conn.execute(select(t.applications.c.number).where(t.applications.c.id == app.id)).scalar() or ""
 
     def get(self, app_id: str) -> dict[str, Any]:
         """The application document (format 1) as a dict, the way ``export-json`` writes it."""
@@ -153,11 +184,13 @@ class Store(HistoryMixin, EvidenceMixin, TransferMixin, StoreBase):
     def list_applications(self, search: str | None = None, *, include_deleted: bool = False,
                           only_deleted: bool = False) -> list[AppSummary]:
         """Summaries, most recently changed first. ``search`` matches name, id, region or rule set."""
-        a, v = t.applications.c, t.values.c
+        a, v, r = t.applications.c, t.values.c, t.receipts.c
+        last_export = (select(r.app_id, func.max(r.at).label("at")).group_by(r.app_id).subquery())
         query = (
             select(a.id, a.name, v.value, a.jurisdiction, a.campaign, a.rules, a.status, a.created, a.changed,
-                   a.deleted_at)
-            .select_from(t.applications.outerjoin(t.values, and_(v.app_id == a.id, v.key == NAME_KEY)))
+                   a.deleted_at, a.number, last_export.c.at)
+            .select_from(t.applications.outerjoin(t.values, and_(v.app_id == a.id, v.key == NAME_KEY))
+                         .outerjoin(last_export, last_export.c.app_id == a.id))
             .order_by(a.changed.desc(), a.id)
         )
         if only_deleted:
@@ -167,7 +200,7 @@ class Store(HistoryMixin, EvidenceMixin, TransferMixin, StoreBase):
         if search and search.strip():
             needle = "%" + search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
             query = query.where(or_(*(c.like(needle, escape="\\") for c in (a.name, v.value, a.id, a.jurisdiction,
-                                                                            a.rules))))
+                                                                            a.rules, a.number))))
         labels = statuses()
         with self._read() as conn:
             rows = conn.execute(query).all()
@@ -175,7 +208,8 @@ class Store(HistoryMixin, EvidenceMixin, TransferMixin, StoreBase):
         for r in rows:
             fallback = loads(r[2]) if r[2] else None
             name = r[1] or (fallback if isinstance(fallback, str) else "") or "（未命名集群）"
-            out.append(AppSummary(r[0], name, r[3], r[4], r[5], r[6], labels.get(r[6], r[6]), r[7], r[8], r[9]))
+            out.append(AppSummary(r[0], name, r[3], r[4], r[5], r[6], labels.get(r[6], r[6]), r[7], r[8], r[9],
+                                  number=r[10] or "", region=region_name(r[3]), exported_at=r[11]))
         return out
 
     # --- edits ----------------------------------------------------------------------------------
@@ -225,8 +259,31 @@ class Store(HistoryMixin, EvidenceMixin, TransferMixin, StoreBase):
         return self._set_columns(app_id, wanted, action="edit")
 
     def set_status(self, app_id: str, status: str) -> bool:
-        """草稿 / 待审核 / 已推荐 / 已导出 (draft, pending_review, recommended, exported)."""
-        return self._set_columns(app_id, {"status": check_status(status)}, action="status")
+        """草稿 / 待审核 / 已推荐 (draft, pending_review, recommended), as ``core.store.status``
+        allows; 已导出 comes only from ``record_export`` and leaves only by ``reopen``."""
+        check_status(status)
+        with self._write() as conn:
+            app = self._app(conn, app_id, sealed_ok=True)
+            if app.status == status:
+                return False
+            st.check(app.status, status, st.MANUAL, form=_form(app.form),
+                     values=self._recommendation_values(conn, app))
+            at = now()
+            self._set_status_row(conn, app.id, app.status, status, at)
+            self._touch(conn, app.id, at)
+            return True
+
+    def status_choices(self, app_id: str) -> list[tuple[str, str]]:
+        """What a status box offers now: (status, "" when pickable, else what is missing)."""
+        with self._read() as conn:
+            app = self._app(conn, app_id, for_write=False)
+            return st.choices(app.status, _form(app.form), self._recommendation_values(conn, app))
+
+    def _recommendation_values(self, conn: Connection, app) -> dict[str, Any]:
+        v = t.values.c
+        keys = st.recommendation_keys(_form(app.form))
+        return {k: loads(val) for k, val in conn.execute(
+            select(v.key, v.value).where(v.app_id == app.id, v.key.in_(keys)))} if keys else {}
 
     def _set_columns(self, app_id: str, wanted: dict[str, Any], action: str) -> bool:
         with self._write() as conn:
@@ -250,13 +307,14 @@ class Store(HistoryMixin, EvidenceMixin, TransferMixin, StoreBase):
         if action in ("create", "import", "duplicate") or not re.fullmatch(r"[a-z_]{1,32}", action):
             raise M.BAD_ACTION.error(StoreError, action=action)
         with self._write() as conn:
-            app = self._app(conn, app_id)
+            app = self._app(conn, app_id, sealed_ok=status is not None)
+            if status is not None and check_status(status) != app.status:
+                st.check(app.status, status, st.EXPORT if status == st.EXPORTED else st.MANUAL,
+                         form=_form(app.form), values=self._recommendation_values(conn, app))
             at = now()
             self._record(conn, app.id, at, action, "app", None, None, dumps(note, "事件说明") if note else None)
-            current = conn.execute(select(t.applications.c.status).where(t.applications.c.id == app.id)).scalar()
-            if status is not None and check_status(status) != current:
-                conn.execute(update(t.applications).where(t.applications.c.id == app.id).values(status=status))
-                self._record(conn, app.id, at, "status", "meta", "status", dumps(current), dumps(status))
+            if status is not None:
+                self._set_status_row(conn, app.id, app.status, status, at)
             self._touch(conn, app.id, at)
 
     def delete(self, app_id: str) -> None:

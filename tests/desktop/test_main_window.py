@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from core.paths import resource
+from desktop.applist import COL
 from desktop.qt import Qt
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -20,9 +21,10 @@ def test_empty_database_offers_the_sample(window, qtbot):
     qtbot.mouseClick(lv.sample_button, Qt.MouseButton.LeftButton)
     assert lv.table.rowCount() == 1
     assert not lv.banner.isVisibleTo(window)
-    assert lv.table.item(0, 0).text() == "上海市闵行区智能传感器产业集群"
-    assert [lv.table.item(0, c).text() for c in (1, 2, 3)] == ["SH", "2023", "草稿"]
-    qtbot.waitUntil(lambda: lv.table.item(0, 5).text() == "符合", timeout=3000)
+    assert lv.table.item(0, COL["name"]).text() == "上海市闵行区智能传感器产业集群"
+    assert [lv.table.item(0, COL[c]).text() for c in ("number", "region", "campaign", "status")] == [
+        "2023-001", "上海", "2023", "草稿"]
+    qtbot.waitUntil(lambda: lv.table.item(0, COL["verdict"]).text() == "符合", timeout=3000)
 
 
 def test_open_with_enter_and_back_to_list(window, qtbot):
@@ -43,7 +45,7 @@ def test_duplicate_delete_restore_and_search(window, qtbot):
     copy_id = lv.duplicate_selected()
     assert copy_id and copy_id != first
     assert lv.table.rowCount() == 2
-    assert any("副本" in lv.table.item(r, 0).text() for r in range(2))
+    assert any("副本" in lv.table.item(r, COL["name"]).text() for r in range(2))
     lv.refresh(select=copy_id)
     qtbot.mouseClick(lv.delete_button, Qt.MouseButton.LeftButton)
     assert lv.table.rowCount() == 1
@@ -94,7 +96,7 @@ def test_restore_replaces_the_database(window, tmp_path, messages):
     safety = window.restore(str(backup))
     assert safety is not None and safety.is_file()
     assert window.list_view.table.rowCount() == 1
-    assert window.list_view.table.item(0, 0).text() == "上海市闵行区智能传感器产业集群"
+    assert window.list_view.table.item(0, COL["name"]).text() == "上海市闵行区智能传感器产业集群"
     assert messages[-1] == ("information", f"已从备份恢复。恢复前的数据已保存为：\n{safety}")
 
 

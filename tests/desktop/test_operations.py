@@ -8,6 +8,7 @@ import pytest
 
 from core.errors import UserError
 from core.form.kinds import KINDS
+from desktop.applist import COL
 from desktop.operations import OpChanges, Operations
 from tests.desktop.conftest import clear_field, type_text
 
@@ -97,7 +98,7 @@ def test_context_menu_copies_to_the_next_year(window, qtbot):
     assert lv.table.rowCount() == 2
     copy_id = lv.selected_id()
     assert copy_id and copy_id != first
-    years = sorted(lv.table.item(r, 2).text() for r in range(2))
+    years = sorted(lv.table.item(r, COL["campaign"]).text() for r in range(2))
     assert years == ["2023", "2024"]
     copy = window.store.get(copy_id)
     assert copy["values"]["industry.output_total"] == {"2021": "46.80", "2022": "53.60", "2023": None}

@@ -190,7 +190,7 @@ def test_export_marks_the_open_session_exported_at_once(qtbot, identity, tmp_pat
         session = EditSession(store, app_id)
         view = WizardView(session)
         qtbot.addWidget(view)
-        assert view.status_combo.currentText() != "已导出"
+        assert view.status_box.combo.currentText() != "已导出"
         dialog = ExportDialog(store.load(app_id), store=store, app_id=app_id, default_dir=tmp_path,
                               render=tiny_render, xlsx=None)  # evidence: from the store
         qtbot.addWidget(dialog)
@@ -206,7 +206,7 @@ def test_export_marks_the_open_session_exported_at_once(qtbot, identity, tmp_pat
         assert event.app_id == app_id and event.status == "exported"
         assert event.note["sha256"] == blocker.args[0].sha256
         assert session.app.status == "exported"
-        assert view.status_combo.currentText() == "已导出"
+        assert view.status_box.combo.currentText() == "已导出"
         assert store.get(app_id)["status"] == "exported"
         assert store.history(app_id)[-1].action in ("export", "status")
     finally:
