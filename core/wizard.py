@@ -27,8 +27,8 @@ from core.form.model import PAGE_ASSESSMENT, PAGE_FIELDS, FieldDef, FormDef
 FIELDS, ASSESSMENT = PAGE_FIELDS, PAGE_ASSESSMENT
 
 # Page statuses (the marks of the page list).
-COMPLETE, ERRORS, BELOW, EMPTY = "complete", "errors", "below", "empty"
-STATUS_LABELS = {COMPLETE: "已完成", ERRORS: "有错误", BELOW: "未达标准", EMPTY: "未填写"}
+COMPLETE, ERRORS, BELOW, EMPTY, PARTIAL = "complete", "errors", "below", "empty", "partial"
+STATUS_LABELS = {COMPLETE: "已完成", ERRORS: "有错误", BELOW: "未达标准", EMPTY: "未填写", PARTIAL: "未填完"}
 
 @dataclass(frozen=True)
 class Page:
@@ -38,6 +38,7 @@ class Page:
     indicator: int | None  # the indicator whose verdict this page shows, if any
     fields: tuple[str, ...] = ()  # field keys in display order
     groups: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (heading, keys) in display order
+    needs: tuple[str, ...] = ()  # fields that must hold something before the page is complete
 
     @property
     def number_title(self) -> str:
@@ -149,7 +150,7 @@ def build_pages(form: FormDef) -> tuple[Page, ...]:
                 page_groups.append((heading, []))
             page_groups[-1][1].append(fd.key)
     return tuple(Page(p.id, p.title, p.kind, p.indicator, tuple(keys[p.id]),
-                      tuple((h, tuple(k)) for h, k in groups[p.id])) for p in form.pages)
+                      tuple((h, tuple(k)) for h, k in groups[p.id]), p.needs) for p in form.pages)
 
 
 def _heading(number: str, title: str) -> str:
@@ -158,7 +159,9 @@ def _heading(number: str, title: str) -> str:
 
 def page_status(page: Page, report: Any, values: dict[str, Any] | None = None) -> str:
     """``errors`` if an error finding concerns the page; ``below`` if its indicator fails a
-    criterion; ``empty`` if none of its fields holds anything yet; otherwise ``complete``.
+    criterion; ``empty`` if none of its fields holds anything yet; ``partial`` while a field the
+    page ``needs`` is blank (no rule requires it, but the page is not done: 推荐意见); otherwise
+    ``complete``.
 
     For the self-assessment page: the overall verdict decides (fail → below, incomplete → errors)."""
     if page.kind == ASSESSMENT:
@@ -175,11 +178,14 @@ def page_status(page: Page, report: Any, values: dict[str, Any] | None = None) -
             below = True
     if page.indicator is not None and report.indicators.get(page.indicator) == "fail":
         below = True
+    filled = values is None or any(_filled(values.get(k)) for k in page.fields)
     if errors:
-        if values is not None and not any(_filled(values.get(k)) for k in page.fields):
-            return EMPTY
-        return ERRORS
-    return BELOW if below else COMPLETE
+        return ERRORS if filled else EMPTY
+    if below:
+        return BELOW
+    if page.needs and values is not None and not all(_filled(values.get(k)) for k in page.needs):
+        return PARTIAL if filled else EMPTY
+    return COMPLETE
 
 
 def _filled(value: Any) -> bool:
