@@ -119,8 +119,9 @@ class Wizard:
         return self.go((state or {}).get("page") or 0)
 
     # --- status ---------------------------------------------------------------------------------
-    def statuses(self, report: Any, values: dict[str, Any] | None = None) -> list[str]:
-        return [page_status(p, report, values) for p in self.pages]
+    def statuses(self, report: Any, values: dict[str, Any] | None = None,
+                 quiet: frozenset[str] | set[str] = frozenset()) -> list[str]:
+        return [page_status(p, report, values, quiet) for p in self.pages]
 
 
 def page_for_field(form: FormDef, fd: FieldDef) -> str | None:
@@ -157,22 +158,28 @@ def _heading(number: str, title: str) -> str:
     return title if number == "封面" else f"{number}、{title}"
 
 
-def page_status(page: Page, report: Any, values: dict[str, Any] | None = None) -> str:
+def page_status(page: Page, report: Any, values: dict[str, Any] | None = None,
+                quiet: frozenset[str] | set[str] = frozenset()) -> str:
     """``errors`` if an error finding concerns the page; ``below`` if its indicator fails a
     criterion; ``empty`` if none of its fields holds anything yet; ``partial`` while a field the
     page ``needs`` is blank (no rule requires it, but the page is not done: 推荐意见); otherwise
     ``complete``.
 
+    ``quiet`` are blank fields the official has not been at yet: an error that concerns only such
+    fields makes the page ``partial`` (still to fill), not ``errors``.
+
     For the self-assessment page: the overall verdict decides (fail → below, incomplete → errors)."""
     if page.kind == ASSESSMENT:
         return {"pass": COMPLETE, "fail": BELOW}.get(report.verdict, ERRORS)
     fields = set(page.fields)
-    errors = below = False
+    errors = below = pending = False
     for f in report.findings:
         touches = bool(fields.intersection(f.fields)) or (not f.fields and f.indicator == page.indicator)
         if not touches:
             continue
-        if f.severity == "error":
+        if f.severity == "error" and f.fields and quiet.issuperset(f.fields):
+            pending = True
+        elif f.severity == "error":
             errors = True
         elif f.kind == "criterion" and f.severity != "info":
             below = True
@@ -183,6 +190,8 @@ def page_status(page: Page, report: Any, values: dict[str, Any] | None = None) -
         return ERRORS if filled else EMPTY
     if below:
         return BELOW
+    if pending:
+        return PARTIAL if filled else EMPTY
     if page.needs and values is not None and not all(_filled(values.get(k)) for k in page.needs):
         return PARTIAL if filled else EMPTY
     return COMPLETE
