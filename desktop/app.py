@@ -88,10 +88,9 @@ def use_locale(lang: str) -> None:
     overrides everything). Windows takes the system's own settings."""
     from desktop.qt import QLocale
 
-    locale = QLocale(lang)
-    QLocale.setDefault(locale)
     if lang.startswith("zh") and sys.platform != "win32" and not os.environ.get("LC_ALL"):
-        os.environ["LC_TIME"] = f"{locale.name()}.UTF-8"
+        os.environ["LC_TIME"] = f"{lang}.UTF-8"  # before any QLocale reads the system's
+    QLocale.setDefault(QLocale(lang))
 
 
 def setup_application(argv: list[str] | None = None, lang: str = "zh_CN"):

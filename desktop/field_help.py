@@ -29,8 +29,9 @@ def field_help_html(form: FormDef, key: str, campaign: int) -> str:
             parts.append(f"<p>{esc(extra)}</p>")
     numbers = fd.filling or GENERAL_NOTES
     head = "填报说明" if fd.filling else "本栏没有专门的填报说明；通用要求（填报说明）"
-    items = "".join(f"<li value='{n}'>{esc(form.filling_note(n, campaign))}</li>" for n in numbers)
-    parts.append(f"<p>{head}：</p><ol>{items}</ol>")
+    parts.append(f"<p>{head}：</p>")
+    # The item numbers as the 填报说明 prints them (a rich-text <ol> would count from 1).
+    parts.extend(f"<p style='margin-left:12px'>{n}. {esc(form.filling_note(n, campaign))}</p>" for n in numbers)
     return "".join(parts)
 
 

@@ -67,7 +67,14 @@ class MainWindow(QMainWindow):
         where.setStyleSheet(f"color: {palette.INFO};")
         self.statusBar().addPermanentWidget(where)
         self.list_view.refresh()
-        self.resize(1280, 760)
+        self.fit_to_screen()
+
+    def fit_to_screen(self) -> None:
+        """1280×760 where there is room; on a 1366×768 screen the area the taskbar leaves, less the
+        title bar, so the status bar stays on screen."""
+        area = self.screen().availableGeometry()
+        title_bar = 32  # the window manager's frame is only known once shown
+        self.resize(min(1280, area.width()), min(760, area.height() - title_bar))
 
     # --- menus ----------------------------------------------------------------------------------
     def _action(self, menu, text: str, slot, shortcut=None, name: str | None = None) -> QAction:

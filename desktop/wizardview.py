@@ -290,7 +290,7 @@ class WizardView(QWidget):
     def _focus_changed(self, old, new) -> None:
         """Leaving a field after editing it ends its quiet 未填写 state."""
         left = editor_of(old)
-        if left is None or left is editor_of(new) or not left.dirty or left.key not in self.editors:
+        if left is None or left is editor_of(new) or not left.dirty or self.editors.get(left.key) is not left:
             return
         left.dirty = False
         self.session.touch([left.key])
