@@ -318,3 +318,18 @@ def test_each_region_shows_its_own_placeholders_and_notes(window, ruleset_id, di
     assert ("海南省认定标准" in texts) == (ruleset_id == "HN-2023")
     assert ("广州市工作指引" in texts) == (ruleset_id == "GZ-2024")
     assert ("闵行" in texts) == (ruleset_id == "SH-2023")
+
+
+def test_the_quiet_line_opens_its_page_and_checked_fields_stay_checked(window, qtbot):
+    view = window.new_application("SH-2023")
+    app_id = view.session.app_id
+    line = next(item for item in view.findings.quiet_lines() if "指标一" in item.parent().text(0))
+    line.parent().setExpanded(True)
+    view.findings._on_item(line)
+    assert view.wizard.page.id == "ind1"
+    qtbot.mouseClick(view.check_button, Qt.MouseButton.LeftButton)
+    assert view.editors["industry.output_total"].state == "error"
+    window.show_list()
+    again = window.open_application(app_id)  # where the official has been is kept
+    assert again.editors["industry.output_total"].state == "error"
+    assert again.editors["cover.district"].state == "quiet"
