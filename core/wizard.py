@@ -27,8 +27,8 @@ from core.form.model import PAGE_ASSESSMENT, PAGE_FIELDS, FieldDef, FormDef
 FIELDS, ASSESSMENT = PAGE_FIELDS, PAGE_ASSESSMENT
 
 # Page statuses (the marks of the page list).
-COMPLETE, ERRORS, BELOW, EMPTY = "complete", "errors", "below", "empty"
-STATUS_LABELS = {COMPLETE: "已完成", ERRORS: "有错误", BELOW: "未达标准", EMPTY: "未填写"}
+COMPLETE, ERRORS, BELOW, EMPTY, PARTIAL = "complete", "errors", "below", "empty", "partial"
+STATUS_LABELS = {COMPLETE: "已完成", ERRORS: "有错误", BELOW: "未达标准", EMPTY: "未填写", PARTIAL: "未填完"}
 
 @dataclass(frozen=True)
 class Page:
@@ -38,6 +38,7 @@ class Page:
     indicator: int | None  # the indicator whose verdict this page shows, if any
     fields: tuple[str, ...] = ()  # field keys in display order
     groups: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (heading, keys) in display order
+    needs: tuple[str, ...] = ()  # fields that must hold something before the page is complete
 
     @property
     def number_title(self) -> str:
@@ -118,8 +119,9 @@ class Wizard:
         return self.go((state or {}).get("page") or 0)
 
     # --- status ---------------------------------------------------------------------------------
-    def statuses(self, report: Any, values: dict[str, Any] | None = None) -> list[str]:
-        return [page_status(p, report, values) for p in self.pages]
+    def statuses(self, report: Any, values: dict[str, Any] | None = None,
+                 quiet: frozenset[str] | set[str] = frozenset()) -> list[str]:
+        return [page_status(p, report, values, quiet) for p in self.pages]
 
 
 def page_for_field(form: FormDef, fd: FieldDef) -> str | None:
@@ -149,37 +151,50 @@ def build_pages(form: FormDef) -> tuple[Page, ...]:
                 page_groups.append((heading, []))
             page_groups[-1][1].append(fd.key)
     return tuple(Page(p.id, p.title, p.kind, p.indicator, tuple(keys[p.id]),
-                      tuple((h, tuple(k)) for h, k in groups[p.id])) for p in form.pages)
+                      tuple((h, tuple(k)) for h, k in groups[p.id]), p.needs) for p in form.pages)
 
 
 def _heading(number: str, title: str) -> str:
     return title if number == "封面" else f"{number}、{title}"
 
 
-def page_status(page: Page, report: Any, values: dict[str, Any] | None = None) -> str:
+def page_status(page: Page, report: Any, values: dict[str, Any] | None = None,
+                quiet: frozenset[str] | set[str] = frozenset()) -> str:
     """``errors`` if an error finding concerns the page; ``below`` if its indicator fails a
-    criterion; ``empty`` if none of its fields holds anything yet; otherwise ``complete``.
+    criterion; ``empty`` if none of its fields holds anything yet; ``partial`` while a field the
+    page ``needs`` is blank (no rule requires it, but the page is not done: 推荐意见); otherwise
+    ``complete``.
+
+    ``quiet`` are blank fields the official has not been at yet: an error that concerns only such
+    fields makes the page ``partial`` (still to fill), not ``errors``.
 
     For the self-assessment page: the overall verdict decides (fail → below, incomplete → errors)."""
     if page.kind == ASSESSMENT:
         return {"pass": COMPLETE, "fail": BELOW}.get(report.verdict, ERRORS)
     fields = set(page.fields)
-    errors = below = False
+    errors = below = pending = False
     for f in report.findings:
         touches = bool(fields.intersection(f.fields)) or (not f.fields and f.indicator == page.indicator)
         if not touches:
             continue
-        if f.severity == "error":
+        if f.severity == "error" and f.fields and quiet.issuperset(f.fields):
+            pending = True
+        elif f.severity == "error":
             errors = True
         elif f.kind == "criterion" and f.severity != "info":
             below = True
     if page.indicator is not None and report.indicators.get(page.indicator) == "fail":
         below = True
+    filled = values is None or any(_filled(values.get(k)) for k in page.fields)
     if errors:
-        if values is not None and not any(_filled(values.get(k)) for k in page.fields):
-            return EMPTY
-        return ERRORS
-    return BELOW if below else COMPLETE
+        return ERRORS if filled else EMPTY
+    if below:
+        return BELOW
+    if pending:
+        return PARTIAL if filled else EMPTY
+    if page.needs and values is not None and not all(_filled(values.get(k)) for k in page.needs):
+        return PARTIAL if filled else EMPTY
+    return COMPLETE
 
 
 def _filled(value: Any) -> bool:

@@ -18,6 +18,7 @@ from core.paths import DB_ENV
 LANG_ENV = "CLUSTER_DECLARE_LANG"
 APP_NAME = "集群申报助手"
 TRANSLATION_PREFIX = "cluster_declare_"
+QT_EXTRA_PREFIX = "qt_extra_"  # Qt's strings that Qt's own translation leaves in English
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -46,19 +47,50 @@ def load_font(app) -> str | None:
     return families[0]
 
 
+def qt_translation_dirs() -> list[str]:
+    """Where Qt's own .qm files are: Qt's configured folder, else PySide6's (the frozen build keeps
+    qtbase_zh_CN.qm there, see packaging/cluster-declare.spec)."""
+    from pathlib import Path
+
+    import PySide6
+
+    from desktop.qt import QLibraryInfo
+
+    package = Path(PySide6.__file__).resolve().parent
+    dirs = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+            str(package / "Qt" / "translations"), str(package / "translations")]
+    return [d for i, d in enumerate(dirs) if d and d not in dirs[:i]]
+
+
 def load_translations(app, lang: str) -> list:
-    """Qt's own strings (buttons of standard dialogs) and ours, through QTranslator."""
+    """Qt's own strings (file dialogs, buttons of standard dialogs), the few Qt leaves untranslated,
+    and ours, through QTranslator (installed later wins)."""
     from core.paths import resource
-    from desktop.qt import QLibraryInfo, QTranslator
+    from desktop.qt import QTranslator
 
     loaded = []
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in ((f"qtbase_{lang}", qt_dir), (f"{TRANSLATION_PREFIX}{lang}", str(resource("translations")))):
+    ours = str(resource("translations"))
+    wanted = [(f"qtbase_{lang}", qt_translation_dirs()), (f"{QT_EXTRA_PREFIX}{lang}", [ours]),
+              (f"{TRANSLATION_PREFIX}{lang}", [ours])]
+    for name, folders in wanted:
         translator = QTranslator(app)
-        if translator.load(name, folder):
+        if any(translator.load(name, folder) for folder in folders):
             app.installTranslator(translator)
             loaded.append(translator)
     return loaded
+
+
+def use_locale(lang: str) -> None:
+    """Dates and numbers in Qt's widgets as in the UI language (2026/12/1, not "1 12 2026").
+
+    QLocale's default covers our widgets; Qt's file dialog formats dates with the *system* locale,
+    which on Linux comes from LC_TIME (set here before the QApplication exists, unless LC_ALL
+    overrides everything). Windows takes the system's own settings."""
+    from desktop.qt import QLocale
+
+    if lang.startswith("zh") and sys.platform != "win32" and not os.environ.get("LC_ALL"):
+        os.environ["LC_TIME"] = f"{lang}.UTF-8"  # before any QLocale reads the system's
+    QLocale.setDefault(QLocale(lang))
 
 
 def setup_application(argv: list[str] | None = None, lang: str = "zh_CN"):
@@ -68,6 +100,7 @@ def setup_application(argv: list[str] | None = None, lang: str = "zh_CN"):
 
     app = QApplication.instance()
     if app is None:
+        use_locale(lang)
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication([sys.argv[0] if sys.argv else "cluster-declare", *(argv or [])])
     app.setApplicationName(APP_NAME)
@@ -76,6 +109,9 @@ def setup_application(argv: list[str] | None = None, lang: str = "zh_CN"):
     if not getattr(app, "_cluster_declare_ready", False):
         app.setWindowIcon(QIcon(str(resource("icons", "cluster-declare.svg"))))
         load_font(app)
+        from desktop.qt import QLocale
+
+        QLocale.setDefault(QLocale(lang))
         app._cluster_declare_translators = load_translations(app, lang)
         app._cluster_declare_ready = True
     return app

@@ -28,6 +28,7 @@ STATE_STYLES = {
     "error": f"#fieldEditor {{ border-left: 3px solid {palette.BAD}; }}",
     "warning": f"#fieldEditor {{ border-left: 3px solid {palette.CAUTION}; }}",
     "info": "",
+    "quiet": "",
 }
 
 
@@ -42,6 +43,8 @@ class FieldEditor(QFrame):
         self._loading = False
         self._state: str | None = None
         self._messages: tuple[tuple[str, str], ...] = ()
+        self._quiet = False
+        self.dirty = False  # edited since it took the focus (leaving it then ends the quiet 未填写)
         self.evidence_buttons: dict[str, EvidenceButton] = {}
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 4, 4, 4)
@@ -61,12 +64,22 @@ class FieldEditor(QFrame):
             note.setWordWrap(True)
             note.setStyleSheet(f"color: {palette.MUTED};")
             outer.addWidget(note)
-        self.message = QLabel(self)
+        # The inline message sits in a row that keeps one line's height whether or not a message
+        # shows, so the page does not jump up and down while the official types.
+        self.message_row = QWidget(self)
+        row = QVBoxLayout(self.message_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.message = QLabel(self.message_row)
         self.message.setObjectName("fieldMessage")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.RichText)
+        row.addWidget(self.message)
+        if fd.type != "fixed":
+            self.message.setText("✗ 0")
+            self.message_row.setMinimumHeight(self.message.sizeHint().height())
+        self.message.clear()
         self.message.hide()
-        outer.addWidget(self.message)
+        outer.addWidget(self.message_row)
 
     def _title_text(self) -> str:
         fd = self.fd
@@ -92,6 +105,10 @@ class FieldEditor(QFrame):
     def focus_target(self) -> QWidget:
         return self.body
 
+    def focus_cell(self, cell: tuple) -> QWidget:
+        """The input of one cell of the value (a year of a series); the field's own by default."""
+        return self.focus_target()
+
     # --- common ---------------------------------------------------------------------------------
     def set_value(self, value: Any) -> None:
         """Show a value (from the store or undo) without emitting ``edited``."""
@@ -103,21 +120,31 @@ class FieldEditor(QFrame):
 
     def _changed(self, *_args) -> None:
         if not self._loading:
+            self.dirty = True
             self.edited.emit(self.key, self.value())
 
-    def set_findings(self, findings: list) -> None:
-        """Show the rules core's findings about this field inline (only redraws on change)."""
+    def set_findings(self, findings: list, quiet: bool = False) -> None:
+        """Show the rules core's findings about this field inline (only redraws on change).
+
+        ``quiet``: the field is blank and the official has not been at it yet; its findings (a
+        required field not filled) show as a grey 未填写, not as red errors."""
         messages = tuple((f.severity, strip_title(f.message, self.fd)) for f in findings)
-        if messages == self._messages:
+        quiet = quiet and bool(messages)
+        if messages == self._messages and quiet == self._quiet:
             return
-        self._messages = messages
-        state = next((s for s in ("error", "warning", "info") if any(m[0] == s for m in messages)), None)
+        self._messages, self._quiet = messages, quiet
+        state = "quiet" if quiet else next(
+            (s for s in ("error", "warning", "info") if any(m[0] == s for m in messages)), None)
         if state != self._state:
             self._state = state
             self.setStyleSheet(STATE_STYLES[state])
         if not messages:
             self.message.hide()
             self.message.clear()
+            return
+        if quiet:
+            self.message.setText(f'<span style="color:{palette.EMPTY}">○ {esc(self.tr("未填写"))}</span>')
+            self.message.show()
             return
         shown = [f'<span style="color:{palette.SEVERITY[s]}">{"✗" if s == "error" else "!"} {esc(m)}</span>'
                  for s, m in messages[:3]]

@@ -85,6 +85,9 @@ class SeriesEditor(FieldEditor):
     def focus_target(self) -> QWidget:
         return self.cells[str(self.years[0])]
 
+    def focus_cell(self, cell: tuple) -> QWidget:
+        return self.cells.get(str(cell[0]) if cell else "", self.focus_target())
+
 
 class StandardsEditor(FieldEditor):
     """The standards matrix: year × level (国际/国家/行业/团体) × role (主持/参与)."""
@@ -127,6 +130,9 @@ class StandardsEditor(FieldEditor):
     def focus_target(self) -> QWidget:
         return next(iter(self.cells.values()))
 
+    def focus_cell(self, cell: tuple) -> QWidget:
+        return self.cells.get(tuple(str(c) for c in cell[:3]), self.focus_target())
+
 
 class PlatformEditor(FieldEditor):
     """Count and names of innovation platforms."""
@@ -155,3 +161,6 @@ class PlatformEditor(FieldEditor):
 
     def focus_target(self) -> QWidget:
         return self.count
+
+    def focus_cell(self, cell: tuple) -> QWidget:
+        return self.names if cell[:1] == ("names",) else self.count

@@ -1,11 +1,19 @@
-"""The findings panel: every finding of the report, grouped by indicator, with its citation.
+"""The findings panel: every finding of the report, grouped by the wizard page that fixes it,
+with its citation.
 
-Activating a finding (click, Enter) emits ``activated(finding)``; the wizard opens its page and
-focuses the field. The tree is rebuilt only when the findings really changed, so typing that
-does not change any finding costs nothing here.
+It follows the current page: that page's group comes first and open, the others folded (unless
+the official opened one). Findings about blank fields the official has not been at yet are not
+listed one by one: a grey "○ 未填写 N 项" line per page stands for them. Activating a finding
+(click, Enter) emits ``activated(finding)``; the wizard opens its page and focuses the field; the
+未填写 line emits ``page_requested(index)``. The tree is rebuilt only when what it shows really
+changed, and keeps its scroll position then, so typing never throws the official back to the top.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from core import palette
 from core.rules.model import KIND_LABELS, SEVERITY_LABELS, indicator_title
@@ -44,8 +52,17 @@ class WrapDelegate(QStyledItemDelegate):
         return QSize(size.width(), max(size.height(), rect.height() + 6))
 
 
+@dataclass(frozen=True)
+class QuietLine:
+    """The grey 未填写 line of one group: blank fields the official has not been at yet."""
+
+    group: int
+    count: int
+
+
 class FindingsPanel(QTreeWidget):
     activated = Signal(object)  # Finding
+    page_requested = Signal(int)  # the group (page index) of a 未填写 line
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -63,7 +80,9 @@ class FindingsPanel(QTreeWidget):
         self.header().resizeSection(1, 110)
         self._signature: tuple = ()
         self._names: dict[int, str] | None = None
-        self._collapsed: set[int] = set()  # groups the official folded away stay folded
+        self._current: int | None = None
+        self._opened: set[int] = set()  # other groups the official opened (until the page changes)
+        self._current_folded = False  # the official folded the current page's group
         self._rebuilding = False
         self.itemExpanded.connect(lambda item: self._remember(item, True))
         self.itemCollapsed.connect(lambda item: self._remember(item, False))
@@ -74,36 +93,39 @@ class FindingsPanel(QTreeWidget):
         self._names = names
         self._signature = ()
 
-    def show_findings(self, findings: list) -> bool:
-        """Show a report's findings; returns False when nothing changed (no redraw)."""
-        signature = tuple((f.rule, f.severity, f.message, f.citation, tuple(f.fields)) for f in findings)
+    def show_findings(self, findings: list, *, group_of: Callable[[Any], int] | None = None,
+                      titles: dict[int, str] | None = None, current: int | None = None,
+                      quiet: Callable[[Any], bool] | None = None) -> bool:
+        """Show a report's findings; returns False when nothing changed (no redraw).
+
+        ``group_of`` gives a finding's group (the wizard: its page; default: its indicator),
+        ``titles`` the groups' headings, ``current`` the group shown first and open, ``quiet``
+        which findings only stand in the 未填写 count."""
+        group_of = group_of or (lambda f: f.indicator)
+        flags = tuple(bool(quiet and quiet(f)) for f in findings)
+        signature = (current, tuple((f.rule, f.severity, f.message, f.citation, tuple(f.fields)) for f in findings),
+                     flags)
         if signature == self._signature:
             return False
         self._signature = signature
+        page_changed = current != self._current
+        if page_changed:
+            self._current, self._opened, self._current_folded = current, set(), False
+        scroll = self.verticalScrollBar().value()
         self.setUpdatesEnabled(False)
         self._rebuilding = True
         try:
             self.clear()
-            groups: dict[int, list] = {}
-            for f in findings:
-                groups.setdefault(f.indicator, []).append(f)
-            for indicator in sorted(groups):
-                items = groups[indicator]
-                errors = sum(1 for f in items if f.severity == "error")
-                head = QTreeWidgetItem(self, [tr_fmt(self.tr("%1（%2 条，错误 %3）"), indicator_title(indicator, self._names), str(len(items)), str(errors))])
-                head.setData(0, ROLE, indicator)
-                head.setFirstColumnSpanned(True)
-                font = head.font(0)
-                font.setBold(True)
-                head.setFont(0, font)
-                for f in items:
-                    text = f"[{SEVERITY_LABELS[f.severity]}·{KIND_LABELS.get(f.kind, f.kind)}] {f.message}"
-                    child = QTreeWidgetItem(head, [text, f.citation])
-                    child.setData(0, ROLE, f)
-                    child.setToolTip(0, f"{f.message}\n{self.tr('依据')}：{f.citation}\n{self.tr('规则')}：{f.rule}")
-                    child.setToolTip(1, f.citation)
-                    child.setForeground(0, QBrush(QColor(palette.SEVERITY.get(f.severity, palette.INFO))))
-                head.setExpanded(indicator not in self._collapsed)
+            groups: dict[int, tuple[list, list]] = {}
+            for f, is_quiet in zip(findings, flags, strict=True):
+                groups.setdefault(group_of(f), ([], []))[1 if is_quiet else 0].append(f)
+            if current is not None and current not in groups and findings:
+                title = (titles or {}).get(current) or indicator_title(current, self._names)
+                done = QTreeWidgetItem(self, [tr_fmt(self.tr("本页（%1）：未发现问题"), title)])
+                done.setFirstColumnSpanned(True)
+                done.setForeground(0, QBrush(QColor(palette.GOOD)))
+            for group in sorted(groups, key=lambda g: (g != current, g)):
+                self._add_group(group, *groups[group], titles, current)
             if not findings:
                 done = QTreeWidgetItem(self, [self.tr("✓ 未发现问题：已填写的内容符合所选规则集。")])
                 done.setFirstColumnSpanned(True)
@@ -111,26 +133,79 @@ class FindingsPanel(QTreeWidget):
         finally:
             self._rebuilding = False
             self.setUpdatesEnabled(True)
+        if page_changed:
+            self.scrollToTop()
+        else:
+            self.verticalScrollBar().setValue(scroll)
         return True
 
+    def _add_group(self, group: int, loud: list, quiet: list, titles: dict[int, str] | None,
+                   current: int | None) -> None:
+        title = (titles or {}).get(group) or indicator_title(group, self._names)
+        errors = sum(1 for f in loud if f.severity == "error")
+        if loud:
+            text = tr_fmt(self.tr("%1（%2 条，错误 %3）"), title, str(len(loud)), str(errors))
+        else:
+            text = tr_fmt(self.tr("%1（未填写 %2 项）"), title, str(len(quiet)))
+        if group == current:
+            text = tr_fmt(self.tr("本页 · %1"), text)
+        head = QTreeWidgetItem(self, [text])
+        head.setData(0, ROLE, group)
+        head.setFirstColumnSpanned(True)
+        font = head.font(0)
+        font.setBold(True)
+        head.setFont(0, font)
+        if not loud:
+            head.setForeground(0, QBrush(QColor(palette.MUTED)))
+        for f in loud:
+            item = QTreeWidgetItem(head, [f"[{SEVERITY_LABELS[f.severity]}·{KIND_LABELS.get(f.kind, f.kind)}] {f.message}",
+                                          f.citation])
+            item.setData(0, ROLE, f)
+            item.setToolTip(0, f"{f.message}\n{self.tr('依据')}：{f.citation}\n{self.tr('规则')}：{f.rule}")
+            item.setToolTip(1, f.citation)
+            item.setForeground(0, QBrush(QColor(palette.SEVERITY.get(f.severity, palette.INFO))))
+        if quiet:
+            line = QTreeWidgetItem(head, [tr_fmt(self.tr("○ 未填写 %1 项（离开字段或“检查本页”后逐条显示）"), str(len(quiet)))])
+            line.setData(0, ROLE, QuietLine(group, len(quiet)))
+            line.setFirstColumnSpanned(True)
+            line.setForeground(0, QBrush(QColor(palette.EMPTY)))
+            line.setToolTip(0, "\n".join(f.message for f in quiet[:20]) + ("\n……" if len(quiet) > 20 else ""))
+        head.setExpanded(not self._current_folded if group == current else group in self._opened)
+
     def _remember(self, item: QTreeWidgetItem, expanded: bool) -> None:
-        indicator = item.data(0, ROLE)
-        if self._rebuilding or not isinstance(indicator, int):
+        group = item.data(0, ROLE)
+        if self._rebuilding or not isinstance(group, int):
             return
-        (self._collapsed.discard if expanded else self._collapsed.add)(indicator)
+        if group == self._current:
+            self._current_folded = not expanded
+        else:
+            (self._opened.add if expanded else self._opened.discard)(group)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.doItemsLayout()  # re-wrap to the new width
 
+    def groups(self) -> list[QTreeWidgetItem]:
+        """The group headings, in the order shown."""
+        return [self.topLevelItem(i) for i in range(self.topLevelItemCount())
+                if isinstance(self.topLevelItem(i).data(0, ROLE), int)]
+
     def finding_items(self) -> list[QTreeWidgetItem]:
+        """The items of single findings (not the 未填写 lines)."""
         out = []
         for i in range(self.topLevelItemCount()):
             head = self.topLevelItem(i)
-            out.extend(head.child(j) for j in range(head.childCount()))
+            out.extend(c for c in (head.child(j) for j in range(head.childCount()))
+                       if not isinstance(c.data(0, ROLE), QuietLine))
         return out
+
+    def quiet_lines(self) -> list[QTreeWidgetItem]:
+        return [head.child(j) for head in self.groups() for j in range(head.childCount())
+                if isinstance(head.child(j).data(0, ROLE), QuietLine)]
 
     def _on_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         data = item.data(0, ROLE)
-        if data is not None and not isinstance(data, int):
+        if isinstance(data, QuietLine):
+            self.page_requested.emit(data.group)
+        elif data is not None and not isinstance(data, int):
             self.activated.emit(data)

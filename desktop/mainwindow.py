@@ -14,7 +14,6 @@ from desktop.qt import (
     QApplication,
     QEvent,
     QFileDialog,
-    QInputDialog,
     QKeySequence,
     QLabel,
     QLineEdit,
@@ -68,7 +67,14 @@ class MainWindow(QMainWindow):
         where.setStyleSheet(f"color: {palette.INFO};")
         self.statusBar().addPermanentWidget(where)
         self.list_view.refresh()
-        self.resize(1280, 760)
+        self.fit_to_screen()
+
+    def fit_to_screen(self) -> None:
+        """1280×760 where there is room; on a 1366×768 screen the area the taskbar leaves, less the
+        title bar, so the status bar stays on screen."""
+        area = self.screen().availableGeometry()
+        title_bar = 32  # the window manager's frame is only known once shown
+        self.resize(min(1280, area.width()), min(760, area.height() - title_bar))
 
     # --- menus ----------------------------------------------------------------------------------
     def _action(self, menu, text: str, slot, shortcut=None, name: str | None = None) -> QAction:
@@ -103,6 +109,8 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self._action(edit_menu, self.tr("检查本页(&C)"), self.check_page, None, "actCheckPage")
 
         self.print_menu = bar.addMenu(self.tr("打印(&P)"))
         self.excel_menu = bar.addMenu(self.tr("Excel(&X)"))
@@ -130,6 +138,7 @@ class MainWindow(QMainWindow):
         self.session = session = done.value
         self.wizard_view = WizardView(session, self.stack)
         self.wizard_view.closed.connect(self.show_list)
+        self.wizard_view.title_changed.connect(self._show_app_title)
         self.wizard_view.export_requested.connect(self._export_from_assessment)
         from desktop import integrations
 
@@ -181,21 +190,19 @@ class MainWindow(QMainWindow):
         self.list_view.table.setFocus()
 
     def new_application(self, rules_id: str | None = None) -> WizardView | None:
-        from core.rules import available_rulesets, load_ruleset
         from core.rules.applications import new_application
+        from desktop.new_application import choose_ruleset, remember_ruleset
 
         if self.store.readonly:
             return None
         if rules_id is None:
-            choices = [load_ruleset(r) for r in available_rulesets()]
-            labels = [f"{rs.name}（{rs.campaign}年）" + ("　部分规则" if rs.partial else "") for rs in choices]
-            label, ok = QInputDialog.getItem(self, self.tr("新建申请"), self.tr("选择申报地区与年度（规则集）："),
-                                             labels, 0, False)
-            if not ok:
+            rules_id = choose_ruleset(self)
+            if rules_id is None:
                 return None
-            rules_id = choices[labels.index(label)].id
         done = self.ops.run(lambda: self.store.create(new_application(rules_id)),
                             lambda app_id: OpChanges(app_id, app_list=True))
+        if done:
+            remember_ruleset(rules_id)
         return self.open_application(done.value) if done else None
 
     def load_sample(self) -> str | None:
@@ -313,15 +320,24 @@ class MainWindow(QMainWindow):
 
     # --- help -----------------------------------------------------------------------------------
     def show_filling_notes(self) -> None:
+        """F1: the help of the field in focus; outside a field, the whole 填报说明."""
         from core.form import load_form
+        from desktop.field_help import NotesDialog
 
-        form = load_form(self.session.form.id if self.session else "SH-FORM")
+        if self.wizard_view is not None and self.stack.currentWidget() is self.wizard_view \
+                and self.wizard_view.show_field_help():
+            return
+        form = self.session.form if self.session else load_form("SH-FORM")
         campaign = self.session.app.campaign if self.session else 2023
-        notes = "\n".join(f"{i}. {form.filling_note(i, campaign)}" for i in range(1, len(form.filling_notes) + 1))
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("填报说明"), form.title, parent=self)
-        box.setDetailedText(notes)
-        box.setInformativeText(notes[:600] + ("……" if len(notes) > 600 else ""))
-        box.exec()
+        self.notes_dialog = NotesDialog(form, campaign, self)
+        self.notes_dialog.show()
+
+    def check_page(self) -> None:
+        if self.wizard_view is not None:
+            self.wizard_view.check_page()
+
+    def _show_app_title(self, name: str) -> None:
+        self.setWindowTitle(f"{name} — " + self.tr("集群申报助手") + (self.tr("（只读）") if self.store.readonly else ""))
 
     def show_about(self) -> None:
         from core import __version__

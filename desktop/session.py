@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from core.errors import UserError
+from core.form.kinds import blank_value
 from core.rules import Evaluator, Report, available_rulesets, evaluate, load_ruleset
 from core.store import Store
 from core.store.status import EXPORTED, is_sealed
@@ -34,11 +36,39 @@ def _merge_id(key: str) -> int:
     return _MERGE_IDS.setdefault(key, len(_MERGE_IDS) + 1)
 
 
+def changed_cells(old: Any, new: Any, path: tuple = ()) -> frozenset[tuple]:
+    """Where two values of one field differ: the paths of the changed cells (a year of a series, a
+    cell of the standards matrix, one ticked box), () for a plain value."""
+    if isinstance(old, dict) or isinstance(new, dict):
+        a = old if isinstance(old, dict) else {}
+        b = new if isinstance(new, dict) else {}
+        out: frozenset[tuple] = frozenset()
+        for k in a.keys() | b.keys():
+            if not _same(a.get(k), b.get(k)):
+                out |= changed_cells(a.get(k), b.get(k), (*path, k))
+        return out
+    if isinstance(old, list) or isinstance(new, list):
+        a = {repr(x) for x in old or ()} if isinstance(old, list) else set()
+        b = {repr(x) for x in new or ()} if isinstance(new, list) else set()
+        return frozenset((*path, x) for x in a ^ b) or frozenset({path})
+    return frozenset({path})
+
+
+def short_label(label: str) -> str:
+    """A field's name for the 编辑 menu: without a trailing parenthetical (the long 包括… list)."""
+    m = re.match(r"^(.{4,}?)[（(][^（()）]*[)）]$", label)
+    return m.group(1) if m else label
+
+
 class EditCommand(QUndoCommand):
+    """One field changed. Keystrokes in the same cell merge into one step; another cell of the same
+    field (the next year of a series) starts a new one, so one Ctrl+Z undoes one cell."""
+
     def __init__(self, session: EditSession, key: str, old: Any, new: Any):
-        label = session.form.fields[key].label
-        super().__init__(f"修改“{label[:20]}”")
+        self.cells = changed_cells(old, new)
+        super().__init__(_command_text(session.form.fields[key].label, self.cells))
         self.session, self.key, self.old, self.new = session, key, old, new
+        self._pushed = False
 
     def id(self) -> int:
         return _merge_id(self.key)
@@ -46,14 +76,33 @@ class EditCommand(QUndoCommand):
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, EditCommand) or other.key != self.key:
             return False
+        if not changed_cells(other.old, other.new) <= self.cells:
+            return False
         self.new = other.new
+        if _same(self.old, self.new):
+            self.setObsolete(True)  # typed and deleted again: no step left to undo
         return True
 
     def redo(self) -> None:
         self.session._apply(self.key, self.new)
+        if self._pushed:  # a redo, not the edit itself: take the official to the field
+            self.session.navigate.emit(self.key, self._cell())
+        self._pushed = True
 
     def undo(self) -> None:
         self.session._apply(self.key, self.old)
+        self.session.navigate.emit(self.key, self._cell())
+
+    def _cell(self) -> tuple:
+        return min(self.cells, key=len) if len(self.cells) == 1 else ()
+
+
+def _command_text(label: str, cells: frozenset[tuple]) -> str:
+    name = short_label(label)
+    years = sorted({str(c[0]) for c in cells if c and str(c[0]).isdigit()})
+    if len(years) == 1:
+        return f"修改“{name}”{years[0]}年"
+    return f"修改“{name}”"
 
 
 class EvidenceCommand(QUndoCommand):
@@ -124,6 +173,8 @@ class EditSession(QObject):
     saved = Signal()
     status_changed = Signal(str)  # set elsewhere (an export marks the application 已导出)
     copy_made = Signal(str)  # the official chose to work on a copy of the sealed application: open it
+    navigate = Signal(str, object)  # key, cell path: an undo/redo changed this field, show it
+    touched_changed = Signal(object)  # frozenset of keys now past their quiet 未填写 state
 
     def __init__(self, store: Store, app_id: str, parent: QObject | None = None, *,
                  ops: Operations | None = None):
@@ -134,7 +185,7 @@ class EditSession(QObject):
         self.ops.changed.connect(self._changed_elsewhere)
         self.app_id = store.resolve_id(app_id)
         self.app = store.load(self.app_id)
-        self.form = self.app.form_def
+        self.form = self.app.form_def.for_jurisdiction(_jurisdiction(self.app.rules))
         self.wizard = Wizard.for_form(self.form)
         self.readonly = store.readonly
         self.undo_stack = QUndoStack(self)
@@ -145,6 +196,10 @@ class EditSession(QObject):
         # returns ("reopen", reason), ("copy", None) or ("cancel", None).
         self.ask_unseal: Callable[[], tuple[str, str | None]] | None = None
         self._asking = False
+        # Fields the official has been at (or that held something when opened): a blank one that
+        # was never touched shows a quiet 未填写 instead of red errors (core's findings unchanged).
+        self.touched: set[str] = {k for k, v in self.app.values.items() if not blank_value(v)}
+        self.touched.update(k for k in self.ui_state().get("touched", ()) if k in self.form.fields)
 
     # --- reading --------------------------------------------------------------------------------
     @property
@@ -156,6 +211,17 @@ class EditSession(QObject):
 
     def evidence_for(self, target: str) -> list[dict[str, Any]]:
         return [e for e in self.app.evidence if e["target"] == target]
+
+    def is_quiet(self, key: str) -> bool:
+        """A blank field the official has not been at yet (shown as 未填写, not as an error)."""
+        return key not in self.touched and blank_value(self.app.values.get(key))
+
+    def touch(self, keys) -> None:
+        """The official left these fields after editing them, or asked to check their page."""
+        new = set(keys) - self.touched
+        if new:
+            self.touched |= new
+            self.touched_changed.emit(frozenset(new))
 
     def rulesets(self) -> list[tuple[str, str]]:
         """(id, label) of every rule set the switch offers; partial ones are marked."""
@@ -285,7 +351,8 @@ class EditSession(QObject):
     def save_ui_state(self, extra: dict[str, Any] | None = None) -> None:
         if self.readonly:
             return
-        state = {**self.wizard.ui_state(), "ruleset": self.ruleset_id, **(extra or {})}
+        state = {**self.wizard.ui_state(), "ruleset": self.ruleset_id, "touched": sorted(self.touched),
+                 **(extra or {})}
         with contextlib.suppress(UserError):  # where the wizard was left: never worth an error dialog
             self.store.set_ui_state(self.app_id, state)
 
@@ -377,6 +444,14 @@ class EditSession(QObject):
         if done:
             self.saved.emit()
         return done
+
+
+def _jurisdiction(ruleset_id: str) -> str | None:
+    """The jurisdiction whose placeholders and notes the form shows (the application's own rule set)."""
+    try:
+        return load_ruleset(ruleset_id).jurisdiction
+    except UserError:
+        return None
 
 
 def _same(a: Any, b: Any) -> bool:

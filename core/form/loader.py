@@ -103,6 +103,7 @@ def parse_form(data: dict[str, Any], origin: str = "<form>") -> FormDef:
                 evidence=bool(f.get("evidence", False)),
                 list_name=f.get("list"),
                 group=f.get("group"),
+                owner=f.get("owner"),
                 prompt=f.get("prompt"),
                 hint=f.get("hint"),
                 note=f.get("note"),
@@ -110,6 +111,7 @@ def parse_form(data: dict[str, Any], origin: str = "<form>") -> FormDef:
                 derived=f.get("derived"),
                 text=f.get("text"),
                 signature=tuple(f.get("signature", ())),
+                filling=tuple(f.get("filling", ())),
                 order=order,
             )
             problem = kind.definition_problem(fd)
@@ -164,6 +166,14 @@ def parse_form(data: dict[str, Any], origin: str = "<form>") -> FormDef:
         for fd in fields.values():
             if fd.indicator not in known:
                 raise fail(M.UNKNOWN_INDICATOR, where=f"字段 {fd.key}", indicator=fd.indicator)
+    for fd in fields.values():
+        if fd.owner and fd.owner not in fields:
+            raise fail(M.UNKNOWN_OWNER, key=fd.key, owner=fd.owner)
+    filling_notes = tuple(data.get("filling_notes") or ())
+    for fd in fields.values():
+        for number in fd.filling:
+            if not isinstance(number, int) or not 1 <= number <= len(filling_notes):
+                raise fail(M.BAD_FILLING, key=fd.key, number=number)
     pages = _pages(data.get("pages"), indicators, sections, fields, fail)
     return FormDef(
         id=data["id"],
@@ -175,12 +185,30 @@ def parse_form(data: dict[str, Any], origin: str = "<form>") -> FormDef:
         fields=fields,
         derived=derived,
         lists=lists,
-        filling_notes=tuple(data.get("filling_notes") or ()),
+        filling_notes=filling_notes,
         evidence_note=data.get("evidence_note", ""),
         indicators=indicators,
         pages=pages,
+        hints=_hints(data.get("hints"), fields, fail),
         raw=data,
     )
+
+
+def _hints(raw: Any, fields, fail) -> dict[str, dict[str, dict[str, str | None]]]:
+    """``hints: {SH: {cover.district: {hint: 例如：闵行区}}}``: per jurisdiction, the hint / note of
+    a field that differs from the form's own (null: none at all)."""
+    out: dict[str, dict[str, dict[str, str | None]]] = {}
+    for code, per_field in (raw or {}).items():
+        out[str(code)] = {}
+        for key, texts in (per_field or {}).items():
+            if key not in fields:
+                raise fail(M.BAD_HINT, jurisdiction=code, key=key, detail="没有这个字段")
+            if not isinstance(texts, dict) or not texts or set(texts) - {"hint", "note"}:
+                raise fail(M.BAD_HINT, jurisdiction=code, key=key, detail="只能给出 hint 和 note")
+            if any(v is not None and not isinstance(v, str) for v in texts.values()):
+                raise fail(M.BAD_HINT, jurisdiction=code, key=key, detail="须为文字或 null")
+            out[str(code)][key] = dict(texts)
+    return out
 
 
 def _indicators(raw: Any, fail) -> tuple[IndicatorDef, ...]:
@@ -217,8 +245,13 @@ def _pages(raw: Any, indicators, sections, fields, fail) -> tuple[PageDef, ...]:
         title = entry.get("title") or (by_number[indicator].short if indicator is not None else "")
         if not title:
             raise fail(M.BAD_PAGE, page=page_id, detail="缺少标题 title")
+        page_sections = tuple(entry.get("sections", ()))
+        needs = tuple(entry.get("needs", ()))
+        for key in needs:
+            if key not in fields or fields[key].section not in page_sections:
+                raise fail(M.BAD_NEEDS, page=page_id, key=key)
         pages.append(PageDef(id=page_id, title=title, kind=kind, indicator=indicator,
-                             sections=tuple(entry.get("sections", ())), fixed=bool(entry.get("fixed", False))))
+                             sections=page_sections, fixed=bool(entry.get("fixed", False)), needs=needs))
     if pages:  # every field the official fills in has a page
         claimed = {s for p in pages for s in p.sections}
         with_page = {p.indicator for p in pages if p.indicator is not None}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 # Field types of the form (see the header of resources/forms/SH-FORM.yaml).
@@ -48,6 +48,7 @@ class FieldDef:
     evidence: bool = False  # a ticked box / "是" / a non-zero count needs 佐证材料
     list_name: str | None = None  # the list (清单) that proves this total
     group: str | None = None  # printed row group, e.g. 创新平台建设情况
+    owner: str | None = None  # the field this one belongs to (申报单位 → its 联系人), grouped on screen
     prompt: str | None = None
     hint: str | None = None
     note: str | None = None
@@ -55,6 +56,7 @@ class FieldDef:
     derived: str | None = None  # this stated field has a computed twin
     text: str | None = None  # fixed text
     signature: tuple[str, ...] = ()
+    filling: tuple[int, ...] = ()  # numbers of the 填报说明 items about this field (F1 help)
     order: int = 0
 
     @property
@@ -119,6 +121,7 @@ class PageDef:
     indicator: int | None = None  # fields of this indicator not claimed by section; its verdict
     sections: tuple[str, ...] = ()  # section ids whose every field this page shows
     fixed: bool = False  # shows the fixed texts (type fixed) of its fields
+    needs: tuple[str, ...] = ()  # fields that must hold something before the page is complete
 
 
 @dataclass(frozen=True)
@@ -136,7 +139,23 @@ class FormDef:
     evidence_note: str = ""
     indicators: tuple[IndicatorDef, ...] = ()
     pages: tuple[PageDef, ...] = ()
+    # jurisdiction → field key → {"hint"/"note": text or None}: the placeholders and notes that
+    # differ between 上海 / 海南 / 广州 (see ``for_jurisdiction``).
+    hints: dict[str, dict[str, dict[str, str | None]]] = field(default_factory=dict, compare=False)
     raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    _variants: dict[str, FormDef] = field(default_factory=dict, compare=False, repr=False)
+
+    def for_jurisdiction(self, code: str | None) -> FormDef:
+        """The same form with the placeholders and notes of one jurisdiction (a rule set's
+        ``jurisdiction``); the form itself when it has no overlay for that code."""
+        overlay = self.hints.get(code or "")
+        if not overlay:
+            return self
+        if code not in self._variants:
+            fields = {k: replace(fd, **overlay[k]) if k in overlay else fd for k, fd in self.fields.items()}
+            sections = tuple(replace(s, fields=tuple(fields[f.key] for f in s.fields)) for s in self.sections)
+            self._variants[code] = replace(self, fields=fields, sections=sections, hints={}, _variants={})
+        return self._variants[code]
 
     def campaign_years(self, campaign: int) -> list[int]:
         """The years of every per-year column: the ``years`` years before the campaign."""

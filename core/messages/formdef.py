@@ -42,3 +42,11 @@ BAD_CHECK_TYPE = define("FORMDEF.bad_check_type", "申报表定义 {form} 的检
                         "checks 一节中每项检查的 type 须为程序支持的检查类型（见 docs/form-definition.md）。")
 CHECK_UNKNOWN_FIELD = define("FORMDEF.check_unknown_field", "申报表定义 {form} 的检查 {check} 引用了不存在的字段 {key}",
                              "检查 checks 一节中 left / right / fields 的字段键。")
+BAD_HINT = define("FORMDEF.bad_hint", "地区提示 hints.{jurisdiction}.{key} 有误：{detail}",
+                  "hints 按地区代码列出字段的 hint / note（文字，或 null 表示不显示），字段键须存在。")
+BAD_FILLING = define("FORMDEF.bad_filling", "字段 {key} 的填报说明编号 {number} 不存在",
+                     "filling 列出填报说明（filling_notes）的序号，从 1 开始。")
+BAD_NEEDS = define("FORMDEF.bad_needs", "页面 {page} 的 needs 引用了不在该页面栏目中的字段 {key}",
+                   "needs 列出该页面上须填写后才算完成的字段键。")
+UNKNOWN_OWNER = define("FORMDEF.unknown_owner", "字段 {key} 的 owner 引用了不存在的字段 {owner}",
+                       "owner 为该字段所属的字段键（例如联系人所属的申报单位）。")

@@ -20,6 +20,16 @@ def qapp_cls():
     return QApplication
 
 
+@pytest.fixture(autouse=True)
+def own_settings(tmp_path_factory):
+    """QSettings (the last used rule set) go to a folder of the test run, not the user's own."""
+    from desktop.qt import QSettings
+
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope,
+                      str(tmp_path_factory.getbasetemp() / "settings"))
+    QSettings("cluster-declare", "集群申报助手").clear()  # the names setup_application gives
+
+
 @pytest.fixture
 def gui_app(qapp):
     from desktop.app import setup_application
