@@ -168,9 +168,14 @@ def page_status(page: Page, report: Any, values: dict[str, Any] | None = None,
     ``quiet`` are blank fields the official has not been at yet: an error that concerns only such
     fields makes the page ``partial`` (still to fill), not ``errors``.
 
-    For the self-assessment page: the overall verdict decides (fail → below, incomplete → errors)."""
+    For the self-assessment page: the overall verdict decides (fail → below; incomplete → errors, or
+    partial while every error concerns only quiet fields)."""
     if page.kind == ASSESSMENT:
-        return {"pass": COMPLETE, "fail": BELOW}.get(report.verdict, ERRORS)
+        if report.verdict in ("pass", "fail"):
+            return COMPLETE if report.verdict == "pass" else BELOW
+        # 待补充: red only for errors the official has already been shown, else still to fill.
+        shown = [f for f in report.findings if f.severity == "error" and not (f.fields and quiet.issuperset(f.fields))]
+        return ERRORS if shown else PARTIAL
     fields = set(page.fields)
     errors = below = pending = False
     for f in report.findings:
