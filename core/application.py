@@ -184,6 +184,7 @@ def _cell_problem(col, cell: Any) -> str | None:
     """What a list cell should be, when it is not (None: it is fine)."""
     import math
 
+    from core.numbers import MAX_MAGNITUDE
     from core.xlsx.listdefs import LEVEL_WORDS, PLATFORM_LEVEL_WORDS, ROLE_WORDS
 
     if cell is None:
@@ -194,9 +195,10 @@ def _cell_problem(col, cell: Any) -> str | None:
     if t == "mark":
         return None if isinstance(cell, bool) else "true 或 false（是/否）"
     if t in ("int", "year"):
-        return None if type(cell) is int and cell >= 0 else "非负整数"
+        return None if type(cell) is int and 0 <= cell < MAX_MAGNITUDE else "非负整数"
     if t == "money":
-        ok = isinstance(cell, str) or (type(cell) in (int, float) and math.isfinite(cell))
+        ok = isinstance(cell, str) or (type(cell) in (int, float) and math.isfinite(cell)
+                                       and abs(cell) < MAX_MAGNITUDE)
         return None if ok else "数字或数字文字（万元）"
     words = {"level": LEVEL_WORDS, "role": ROLE_WORDS, "platform_level": PLATFORM_LEVEL_WORDS}.get(t)
     if words is not None:
@@ -259,12 +261,16 @@ def read_application_file(path: str | Path) -> Application:
 
 
 def write_application_file(app: Application, path: str | Path) -> None:
-    """Write atomically: a crash leaves the old file or the new one, never half of it."""
+    """Write atomically: a crash leaves the old file or the new one, never half of it, and a
+    failed write (a full disk) leaves no temporary file behind."""
     import os
     import tempfile
 
+    from core.oserrors import os_reason
+
     path = Path(path)
     text = json.dumps(app.to_json(), ensure_ascii=False, indent=2) + "\n"
+    tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
@@ -272,5 +278,9 @@ def write_application_file(app: Application, path: str | Path) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
+        tmp = None
     except OSError as exc:
-        raise msg.UNWRITABLE.error(path=path, reason=exc.strerror or exc) from exc
+        raise msg.UNWRITABLE.error(path=path, reason=os_reason(exc)) from exc
+    finally:
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)

@@ -23,7 +23,9 @@ _REASONS = {
 def os_reason(exc: BaseException) -> str:
     """Chinese for the common errnos, the system's own words (and number) otherwise."""
     code = getattr(exc, "errno", None)
+    if code is None:  # lxml reports a failed write as "IO_EFBIG", "IO_ENOSPC" …
+        code = next((n for n in _REASONS if f"IO_{errno.errorcode[n]}" in str(exc)), None)
     if code in _REASONS:
         return _REASONS[code]
-    text = getattr(exc, "strerror", None) or str(exc)
+    text = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
     return f"{text}（错误码 {code}）" if code else text

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
 from core.timefmt import local_time
@@ -61,10 +60,13 @@ def register(sub, common) -> None:
 def _open(args: argparse.Namespace, *, must_exist: bool):
     from core.messages import cli as cli_msg
     from core.store import Store
+    from core.store.database import resolve
 
     db = args.db
-    if must_exist and db and "://" not in db and not Path(db).expanduser().exists():
-        raise cli_msg.NO_DATABASE.error(db=db)
+    if must_exist and db:
+        path = resolve(db).path  # a file path, sqlite:/// or file: URI; None for other databases
+        if path is not None and not path.exists():
+            raise cli_msg.NO_DATABASE.error(db=db)
     return Store.open(db)
 
 

@@ -12,9 +12,11 @@ import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.pool import QueuePool, StaticPool
 
 from core.messages import store as M
@@ -40,6 +42,7 @@ class Target:
     url: str
     path: Path | None  # the SQLite file; None for other databases or memory
     label: str  # for messages
+    readonly: bool = False  # asked for read-only (a SQLite URI with ``mode=ro``)
 
     @property
     def is_sqlite(self) -> bool:
@@ -62,8 +65,13 @@ def resolve(db: str | os.PathLike[str] | None) -> Target:
             raise M.DATA_DIR.error(StoreError, folder=path.parent, reason=exc.strerror or exc) from exc
         return Target(f"sqlite:///{path}", path, str(path))
     raw = os.fspath(db)
+    if raw.startswith("file:"):
+        return _sqlite_uri(raw)
     if "://" in raw:
-        url = make_url(raw)
+        try:
+            url = make_url(raw)
+        except ArgumentError as exc:
+            raise M.BAD_URL.error(StoreError, url=_hide_password(raw)) from exc
         if url.get_backend_name() == "sqlite":
             if url.database in (None, "", ":memory:"):
                 return Target("sqlite://", None, "内存数据库")
@@ -72,6 +80,25 @@ def resolve(db: str | os.PathLike[str] | None) -> Target:
         return Target(raw, None, url.render_as_string(hide_password=True))
     path = Path(raw).expanduser()
     return Target(f"sqlite:///{path}", path, str(path))
+
+
+def _hide_password(raw: str) -> str:
+    parts = urlsplit(raw)
+    if parts.password:
+        return raw.replace(f":{parts.password}@", ":***@", 1)
+    return raw
+
+
+def _sqlite_uri(raw: str) -> Target:
+    """A SQLite URI, ``file:/path/db.sqlite?mode=ro``: the file, read-only when ``mode=ro``. Other
+    modes (``rwc``, ``memory``) and parameters are refused rather than silently ignored."""
+    parts = urlsplit(raw)
+    query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+    mode = query.pop("mode", "rw")
+    if parts.netloc not in ("", "localhost") or mode not in ("ro", "rw") or query or not parts.path:
+        raise M.BAD_URI.error(StoreError, url=raw)
+    path = Path(unquote(parts.path)).expanduser()
+    return Target(f"sqlite:///{path}", path, str(path), readonly=mode == "ro")
 
 
 @dataclass(frozen=True)
@@ -139,6 +166,10 @@ def make_engine(target: Target, *, readonly: bool, busy_timeout_ms: int, immutab
     if not target.is_sqlite:
         try:
             return create_engine(target.url, pool_pre_ping=True)
+        except NoSuchModuleError as exc:  # "foo://", "http://": no such database dialect
+            raise M.UNKNOWN_SCHEME.error(StoreError, url=target.label, scheme=target.url.split("://")[0]) from exc
+        except ArgumentError as exc:
+            raise M.BAD_URL.error(StoreError, url=target.label) from exc
         except ImportError as exc:  # e.g. PostgreSQL without its driver package
             raise M.NO_DRIVER.error(StoreError, where=target.label, driver=exc.name or exc) from exc
     if target.path is None:

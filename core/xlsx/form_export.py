@@ -159,9 +159,37 @@ def save_workbook(wb: Workbook, path: str | Path) -> Path:
             for leftover in (tmp, packed):
                 if os.path.exists(leftover):
                     os.unlink(leftover)
-    except OSError as exc:
-        raise xlsx_msg.UNWRITABLE.error(path=path, reason=exc.strerror or exc) from exc
+    except _WRITE_ERRORS as exc:
+        from core.oserrors import os_reason
+
+        error = xlsx_msg.UNWRITABLE.error(path=path, reason=os_reason(exc))
+        _drop_failed_writers(exc)
+        raise error from None
     return path
+
+
+def _drop_failed_writers(exc: BaseException) -> None:
+    """openpyxl's sheet writers are generators left open by the failed save; collected later they
+    fail again and Python prints "Exception ignored …" after our message. Collect them now, quietly."""
+    import gc
+    import sys
+    import traceback
+
+    traceback.clear_frames(exc.__traceback__)
+    exc.__traceback__ = exc.__context__ = exc.__cause__ = None
+    hook, sys.unraisablehook = sys.unraisablehook, lambda _u: None
+    try:
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
+
+
+try:  # openpyxl writes through lxml when it is installed; lxml reports a full disk its own way
+    from lxml.etree import SerialisationError as _LxmlWriteError
+
+    _WRITE_ERRORS: tuple[type[BaseException], ...] = (OSError, _LxmlWriteError)
+except ImportError:  # pragma: no cover - lxml is optional for openpyxl
+    _WRITE_ERRORS = (OSError,)
 
 
 def export_form(app: Application, path: str | Path, *, template: bool = False) -> Path:
