@@ -228,11 +228,11 @@ def _schema_message(err) -> str:
     if v == "required":
         return f"缺少必需的键：{err.message.split(chr(39))[1] if chr(39) in err.message else err.message}"
     if v in ("type", "anyOf"):
-        return f"类型错误（{err.instance!r}）"
+        return f"类型错误（{_shown(err.instance)}）"
     if v in ("const", "enum"):
-        return f"取值 {err.instance!r} 无效"
+        return f"取值 {_shown(err.instance)} 无效"
     if v == "pattern":
-        return f"取值 {err.instance!r} 的格式无效"
+        return f"取值 {_shown(err.instance)} 的格式无效"
     return err.message
 
 

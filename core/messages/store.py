@@ -372,3 +372,7 @@ BAD_URI = define(
     "STORE.bad_uri", "无法使用 SQLite 地址“{url}”：只支持 file:/路径 和 file:/路径?mode=ro（只读）。",
     help="写成 file:/完整路径/数据库.sqlite?mode=ro 以只读方式打开，或直接写数据库文件的路径。",
 )
+RESTORE_BAD_BACKUP = define(
+    "STORE.restore_bad_backup", "“{src}”不能用于恢复，当前数据库未被改动。原因：{reason}",
+    help="选择由本程序 backup 命令或“备份数据库”生成的备份文件；损坏的备份无法恢复，请换用更早的备份。",
+)

@@ -27,7 +27,7 @@ from core.oserrors import os_reason
 from core.store import database as db
 from core.store import schema as t
 from core.store.documents import now
-from core.store.errors import StoreError, corrupt_error, sqlite_code
+from core.store.errors import StoreCorruptError, StoreError, corrupt_error, sqlite_code
 from core.store.evidence import check_size, hash_file
 
 CONFLICT_MODES = ("error", "copy", "replace")
@@ -157,7 +157,10 @@ class TransferMixin:
             raise M.RESTORE_MISSING.error(StoreError, src=src)
         if src.resolve() == target.resolve():
             raise M.RESTORE_SELF.error(StoreError)
-        info = db.inspect_file(src, str(src))  # refuses damaged, foreign or newer files
+        try:
+            info = db.inspect_file(src, str(src))  # refuses damaged, foreign or newer files
+        except StoreCorruptError as exc:  # say "this backup is unusable", not "your database is damaged"
+            raise M.RESTORE_BAD_BACKUP.error(StoreError, src=src, reason="文件已损坏，或不是本程序的数据库备份") from exc
         if info.revision is None:
             raise M.RESTORE_NOT_BACKUP.error(StoreError, src=src)
         _full_check(src, info.immutable)

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from core.form.kinds.base import NOTE_REQUIRED, FieldState, Kind, PdfText, PdfTicks, as_dict, short, where
+from core.form.kinds.base import (
+    NOTE_REQUIRED,
+    FieldState,
+    Kind,
+    PdfText,
+    PdfTicks,
+    as_dict,
+    short,
+    shown,
+    where,
+)
 from core.form.model import NA, NO, YES, YESNO_LABELS
 from core.messages import application as app_msg
 from core.messages import form as msg
@@ -26,7 +36,7 @@ class YesNo(Kind):
         if isinstance(value, (str, bool)):
             value = _YESNO_ALIASES.get(value, value)
         if not isinstance(value, str) or value not in self.allowed:
-            raise app_msg.BAD_YESNO.error(where=where(fd, origin), allowed="/".join(self.allowed), value=repr(value))
+            raise app_msg.BAD_YESNO.error(where=where(fd, origin), allowed="/".join(self.allowed), value=shown(value))
         return value
 
     def parse(self, fd, raw, years):
