@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 import uuid as uuidlib
 from datetime import datetime
@@ -160,7 +161,9 @@ class TransferMixin:
         try:
             info = db.inspect_file(src, str(src))  # refuses damaged, foreign or newer files
         except StoreCorruptError as exc:  # say "this backup is unusable", not "your database is damaged"
-            raise M.RESTORE_BAD_BACKUP.error(StoreError, src=src, reason="文件已损坏，或不是本程序的数据库备份") from exc
+            detail = re.search(r"本程序的数据库（(.+?)）。", exc.message)
+            reason = "文件已损坏，或不是本程序的数据库备份" + (f"（{detail.group(1)}）" if detail else "")
+            raise M.RESTORE_BAD_BACKUP.error(StoreError, src=src, reason=reason) from exc
         if info.revision is None:
             raise M.RESTORE_NOT_BACKUP.error(StoreError, src=src)
         _full_check(src, info.immutable)
