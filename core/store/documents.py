@@ -102,7 +102,7 @@ def validate_list(form_id: str, name: str, rows: Any) -> list[dict[str, Any]]:
         raise M.BAD_LIST_ROWS.error(label=form.lists[name])
     from core.application import clean_lists
 
-    return clean_lists(form, {name: rows}, origin="清单")[name]
+    return clean_lists(form, {name: rows}, origin="保存的内容")[name]
 
 
 def validate_target(form_id: str, target: str) -> str:

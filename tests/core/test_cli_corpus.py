@@ -298,6 +298,8 @@ def test_a_full_disk_names_the_file_and_leaves_nothing_behind(corpus_run, tmp_pa
     before = _digest(db)
     out = tmp_path / "out"
     out.mkdir()
+    old_package = out / "p.zip"  # an earlier package of the same name survives a failed export
+    old_package.write_bytes(b"the package exported yesterday")
     package_size = corpus_run["package"].stat().st_size
     # Large enough for the database's WAL index (32 kB) and the package's PDFs, too small for the
     # file each command writes.
@@ -320,5 +322,6 @@ def test_a_full_disk_names_the_file_and_leaves_nothing_behind(corpus_run, tmp_pa
         assert "Traceback" not in err and "Exception ignored" not in err, (name, err)
         assert jobs[name][2] in err, (name, err)
         assert "已导出" not in stdout and "已备份" not in stdout and "已生成" not in stdout, (name, stdout)
-    assert list(out.iterdir()) == [], "a failed write left a file or a temporary file behind"
+    assert list(out.iterdir()) == [old_package], "a failed write left a file or a temporary file behind"
+    assert old_package.read_bytes() == b"the package exported yesterday"
     assert _digest(db) == before, "the failed export was recorded (or the status changed)"
