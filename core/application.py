@@ -19,6 +19,7 @@ from core.errors import UserError
 from core.form import FieldDef, FormDef, load_form
 from core.form.kinds import clean_value
 from core.messages import application as msg
+from core.oserrors import os_reason
 from core.paths import resource
 
 FORMAT = "cluster-declare.application"
@@ -250,7 +251,7 @@ def read_application_file(path: str | Path) -> Application:
     except UnicodeDecodeError as exc:
         raise msg.NOT_UTF8.error(path=path) from exc
     except OSError as exc:
-        raise msg.UNREADABLE.error(path=path, reason=exc.strerror or exc) from exc
+        raise msg.UNREADABLE.error(path=path, reason=os_reason(exc)) from exc
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -266,7 +267,6 @@ def write_application_file(app: Application, path: str | Path) -> None:
     import os
     import tempfile
 
-    from core.oserrors import os_reason
 
     path = Path(path)
     text = json.dumps(app.to_json(), ensure_ascii=False, indent=2) + "\n"

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from core.application import Application
 from core.messages import pdf as M
+from core.oserrors import os_reason
 
 PAGES = ("all", "declaration", "recommendation")
 PAGE_LABELS = {"all": "完整申报表", "declaration": "真实性声明", "recommendation": "推荐意见"}
@@ -45,7 +46,7 @@ def render_pdf(app: Application, out_path: str | os.PathLike, page: str = "all",
         os.replace(tmp, path)
         tmp = None
     except OSError as exc:
-        raise M.UNWRITABLE.error(path=path, reason=exc.strerror or exc) from exc
+        raise M.UNWRITABLE.error(path=path, reason=os_reason(exc)) from exc
     finally:
         if tmp:
             Path(tmp).unlink(missing_ok=True)

@@ -20,6 +20,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.pool import QueuePool, StaticPool
 
 from core.messages import store as M
+from core.oserrors import os_reason
 from core.store.errors import StoreError, StoreNewerError, StoreReadOnlyError, corrupt_error, translate
 
 DEFAULT_FILENAME = "cluster-declare.sqlite"
@@ -62,7 +63,7 @@ def resolve(db: str | os.PathLike[str] | None) -> Target:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise M.DATA_DIR.error(StoreError, folder=path.parent, reason=exc.strerror or exc) from exc
+            raise M.DATA_DIR.error(StoreError, folder=path.parent, reason=os_reason(exc)) from exc
         return Target(f"sqlite:///{path}", path, str(path))
     raw = os.fspath(db)
     if raw.startswith("file:"):
@@ -128,7 +129,7 @@ def inspect_file(path: Path, label: str) -> Inspection:
         with path.open("rb") as fh:
             head = fh.read(len(SQLITE_MAGIC))
     except OSError as exc:
-        raise M.UNREADABLE.error(StoreError, where=label, reason=exc.strerror or exc) from exc
+        raise M.UNREADABLE.error(StoreError, where=label, reason=os_reason(exc)) from exc
     if head and head != SQLITE_MAGIC:
         raise corrupt_error(label, "不是 SQLite 数据库文件")
     folder_writable = os.access(folder, os.W_OK)
