@@ -19,7 +19,7 @@ from core.errors import UserError
 from core.form import FieldDef, FormDef, load_form
 from core.form.kinds import clean_value
 from core.messages import application as msg
-from core.oserrors import os_reason
+from core.oserrors import SPECIAL_TARGET, os_reason, special_target
 from core.paths import resource
 
 FORMAT = "cluster-declare.application"
@@ -269,6 +269,8 @@ def write_application_file(app: Application, path: str | Path) -> None:
 
 
     path = Path(path)
+    if special_target(path):
+        raise msg.UNWRITABLE.error(path=path, reason=SPECIAL_TARGET)
     text = json.dumps(app.to_json(), ensure_ascii=False, indent=2) + "\n"
     tmp = None
     try:

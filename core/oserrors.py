@@ -29,3 +29,19 @@ def os_reason(exc: BaseException) -> str:
         return _REASONS[code]
     text = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
     return f"{text}（错误码 {code}）" if code else text
+
+
+SPECIAL_TARGET = "这不是普通文件（是设备或管道），请指定一个文件名"
+
+
+def special_target(path) -> bool:
+    """An existing target that is not a regular file or folder (``/dev/full``, a FIFO): an atomic
+    write would replace the device node itself with a file, so writers refuse it."""
+    import os
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))

@@ -73,3 +73,7 @@ STORE_READONLY = define(
     "PACKAGE.store_readonly", "数据库“{db}”是只读的，无法记录这次导出，因此没有导出报送包。",
     "报送包的导出会记入修改记录并把状态改为“已导出”；请用可写的数据库（例如把文件复制到本机）后重试。",
 )
+CERT_WRITE = define(
+    "PACKAGE.cert_write", "无法写入证书文件“{path}”：{reason}",
+    "换一个可写的位置（例如桌面或 U 盘），或清理磁盘空间后重试。",
+)

@@ -23,7 +23,7 @@ from typing import Any
 
 from core import __version__
 from core.messages import package as M
-from core.oserrors import os_reason
+from core.oserrors import SPECIAL_TARGET, os_reason, special_target
 from core.package import manifest as mf
 from core.package.certificate import CertInfo, SigningIdentity, office_certificate_info
 from core.package.signing import sign_detached, sign_pdf
@@ -159,6 +159,8 @@ def export_package(app, out: str | os.PathLike[str], identity: SigningIdentity, 
         if progress:
             progress(min(done, total), total, what)
 
+    if special_target(out):
+        raise M.WRITE_FAILED.error(path=out, reason=SPECIAL_TARGET)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)

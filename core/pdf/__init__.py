@@ -17,7 +17,7 @@ from pathlib import Path
 
 from core.application import Application
 from core.messages import pdf as M
-from core.oserrors import os_reason
+from core.oserrors import SPECIAL_TARGET, os_reason, special_target
 
 PAGES = ("all", "declaration", "recommendation")
 PAGE_LABELS = {"all": "完整申报表", "declaration": "真实性声明", "recommendation": "推荐意见"}
@@ -36,6 +36,8 @@ def render_pdf(app: Application, out_path: str | os.PathLike, page: str = "all",
     """Write the PDF atomically to ``out_path`` (a failure leaves no half-written file)."""
     data, warnings = render_pdf_bytes(app, page, ruleset)
     path = Path(out_path)
+    if special_target(path):  # os.replace would turn /dev/full into a regular file
+        raise M.UNWRITABLE.error(path=path, reason=SPECIAL_TARGET)
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent if str(path.parent) else ".")

@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import select
 
 from core.messages import store as M
-from core.oserrors import os_reason
+from core.oserrors import SPECIAL_TARGET, os_reason, special_target
 from core.store import database as db
 from core.store import schema as t
 from core.store.documents import now
@@ -44,6 +44,10 @@ class TransferMixin:
         dest = Path(path)
         if not dest.parent.is_dir():
             raise M.EXPORT_NO_FOLDER.error(StoreError, dest=dest)
+        if special_target(dest):  # refused before any evidence file is copied beside it
+            from core.messages import application as app_msg
+
+            raise app_msg.UNWRITABLE.error(path=dest, reason=SPECIAL_TARGET)
         doc = self.get(app_id)
         for e in doc["evidence"]:
             file = dest.parent / e["file"]
@@ -131,6 +135,8 @@ class TransferMixin:
             raise M.BACKUP_SELF.error(StoreError)
         if not dest.parent.is_dir():
             raise M.BACKUP_NO_FOLDER.error(StoreError, dest=dest)
+        if special_target(dest):
+            raise M.BACKUP_WRITE.error(StoreError, dest=dest, reason=SPECIAL_TARGET)
         tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
         try:
             with self._guard():

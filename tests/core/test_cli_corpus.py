@@ -17,6 +17,7 @@ import os
 import re
 import shutil
 import sqlite3
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -143,6 +144,15 @@ def corpus_run(tmp_path_factory):
              ["import", str(corpus / "app" / "number-1e300.json"), "--db", ro],
              ["restore", str(seed), "--db", ro]]
 
+    # Output onto a FIFO (as onto /dev/full): an atomic write must not replace the node with a file.
+    db, out = case("special")
+    fifo = out / "fifo"
+    os.mkfifo(fifo)
+    plan += [["new", "--rules", "SH-2023", "-o", str(fifo)], ["pdf", str(SAMPLE), "-o", str(fifo)],
+             ["xlsx-export", str(SAMPLE), "-o", str(fifo)], ["export", str(SAMPLE), "-o", str(fifo), "--ack-missing-scans"],
+             ["backup", "--db", db, str(fifo)], ["cert", "export", "-o", str(fifo)],
+             ["export-json", SAMPLE_ID, "--db", db, "-o", str(fifo)]]
+
     results = _drive(plan, work, env)
     by_argv = {tuple(r["argv"]): r for r in results}
     return {"work": work, "corpus": corpus, "results": results, "by_argv": by_argv, "dbs": dbs, "outs": outs,
@@ -240,6 +250,18 @@ def test_a_read_only_database_is_never_written(corpus_run):
     assert not list(db.parent.glob(f"{db.stem}.before-restore-*"))
 
 
+def test_a_device_or_pipe_as_output_file_is_refused_not_replaced(corpus_run):
+    out = corpus_run["outs"]["special"]
+    fifo = out / "fifo"
+    results = [r for r in corpus_run["results"] if str(fifo) in r["argv"]]
+    assert len(results) == 7
+    for r in results:
+        assert r["code"] == 2, r
+        assert f"{fifo}" in r["stderr"] and "这不是普通文件（是设备或管道）" in r["stderr"], r["stderr"]
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode), "the pipe was replaced by a regular file"
+    assert [p.name for p in out.iterdir()] == ["fifo"]  # no evidence folder, no temporary file
+
+
 # -- real processes: closed pipes, full devices, full disks ----------------------------------------
 
 def _cli(*args: str) -> list[str]:
@@ -312,6 +334,11 @@ def test_a_full_disk_names_the_file_and_leaves_nothing_behind(corpus_run, tmp_pa
         "xlsx-export": (40_000, ["xlsx-export", str(SAMPLE), "-o", str(out / "a.xlsx")],
                         "无法写入文件 %s" % (out / "a.xlsx")),
         "new": (100, ["new", "--rules", "SH-2023", "-o", str(out / "n.json")], "无法写入文件 %s" % (out / "n.json")),
+        "template": (20_000, ["xlsx-template", "--rules", "SH-2023", "-o", str(out / "t.xlsx")],
+                     "无法写入文件 %s" % (out / "t.xlsx")),
+        "template-early": (5_000, ["xlsx-template", "--rules", "SH-2023", "-o", str(out / "t5.xlsx")],
+                           "无法写入文件 %s" % (out / "t5.xlsx")),
+        "cert": (100, ["cert", "export", "-o", str(out / "c.pem")], "无法写入证书文件“%s”" % (out / "c.pem")),
     }
     procs = {name: subprocess.Popen([sys.executable, "-c", _LIMITED, str(limit), *argv], cwd=work,
                                     env=corpus_run["env"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
