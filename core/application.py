@@ -234,6 +234,14 @@ def _schema_message(err) -> str:
         return f"取值 {_shown(err.instance)} 无效"
     if v == "pattern":
         return f"取值 {_shown(err.instance)} 的格式无效"
+    if v in ("minimum", "maximum"):
+        return f"取值 {_shown(err.instance)} 超出范围（{'不小于' if v == 'minimum' else '不大于'} {err.validator_value}）"
+    if v in ("minLength", "maxLength"):
+        return f"文字长度应{'至少' if v == 'minLength' else '不超过'} {err.validator_value} 个字符"
+    if v == "uniqueItems":
+        return "列表中有重复的项"
+    if v == "propertyNames":
+        return f"键 {_shown(err.instance)} 的格式无效"
     return err.message
 
 

@@ -27,7 +27,7 @@ def register(sub, common) -> None:
     p = sub.add_parser("history", parents=[common.db], help="一份申请的修改记录")
     p.add_argument("id", metavar="ID", help="申请编号（list 显示的前几位即可）")
     p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--limit", type=int, metavar="N", help="只显示最近 N 条")
+    p.add_argument("--limit", type=_positive, metavar="N", help="只显示最近 N 条")
     p.set_defaults(func=_history)
 
     p = sub.add_parser("import", parents=[common.db], help="把申报数据 JSON（及旁边的 evidence 文件夹）导入数据库")
@@ -55,6 +55,17 @@ def register(sub, common) -> None:
     p = sub.add_parser("restore", parents=[common.db], help="用备份文件替换整个数据库（先自动保存当前数据）")
     p.add_argument("path", metavar="PATH", help="备份文件")
     p.set_defaults(func=_restore)
+
+
+def _positive(text: str) -> int:
+    """A count the user gives: a whole number from 1 up, never silently read as "all"."""
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"应为正整数，而不是“{text}”")
+    return n
 
 
 def _open(args: argparse.Namespace, *, must_exist: bool):

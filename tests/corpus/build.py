@@ -80,6 +80,7 @@ def applications() -> dict[str, object]:
                                                       "year": 2021}]}),
         "list-row-not-object": with_lists({"enterprises": [1]}),
         "newer-form-version": {**empty(), "form_version": 99},
+        "campaign-far-future": {**empty(), "campaign": 2200},
         "newer-format-version": {**empty(), "format_version": 2},
         "wrong-format": {**empty(), "format": "something-else"},
         "top-level-array": [empty()],
