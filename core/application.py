@@ -100,7 +100,7 @@ class Application:
             rules=data["rules"],
             values=values,
             lists=clean_lists(form, data.get("lists") or {}, origin),
-            evidence=data.get("evidence") or [],
+            evidence=check_evidence_targets(form, data.get("evidence") or [], origin),
             name=data.get("name", ""),
             status=data.get("status", "draft"),
             uuid=data.get("uuid") or uuidlib.uuid4().hex,
@@ -179,6 +179,22 @@ def clean_lists(form: FormDef, lists: dict[str, Any], origin: str) -> dict[str, 
                                               value=_shown(cell), expected=expected)
         out[name] = rows
     return out
+
+
+def check_evidence_targets(form: FormDef, evidence: list[dict[str, Any]], origin: str) -> list[dict[str, Any]]:
+    """Every attachment supports something the form has: ``<field>``, ``<field>:<option>`` or
+    ``list:<list>``; one that points nowhere is refused, not carried along unseen."""
+    for item in evidence:
+        target = item["target"]
+        head, _, tail = target.partition(":")
+        if head == "list":
+            ok = tail in form.lists
+        else:
+            fd = form.fields.get(head)
+            ok = fd is not None and (not tail or fd.option(tail) is not None)
+        if not ok:
+            raise msg.EVIDENCE_TARGET.error(origin=origin, name=item["name"], target=target)
+    return evidence
 
 
 def _cell_problem(col, cell: Any) -> str | None:

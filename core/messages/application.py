@@ -69,3 +69,7 @@ TOO_DEEP = define(
     "请选择由本程序导出的 JSON 文件；申报数据的嵌套不会超过几层。",
 )
 UNWRITABLE = define("APP.file.write", "无法写入文件 {path}：{reason}", "请检查目标文件夹是否可写、磁盘是否已满。")
+EVIDENCE_TARGET = define(
+    "APP.evidence.target", "{origin}：佐证材料“{name}”对应的栏目“{target}”不在申报表中",
+    "佐证材料应对应一个字段（字段键）、一个勾选项（字段键:选项键）或一个清单（list:清单名）；请改正或删除该材料。",
+)

@@ -86,6 +86,8 @@ def applications() -> dict[str, object]:
         "top-level-array": [empty()],
         "deep-50": with_values(innovation__platforms_national=nested(50)),
         "deep-list-200": with_lists({"enterprises": [{**FIRM, "name": nested(200)}]}),
+        "evidence-unknown-target": {**empty(), "evidence": [{"target": "basic.nosuch", "name": "a.pdf",
+                                                             "sha256": "0" * 64}]},
         "evidence-bad-hash": {**empty(), "evidence": [{"target": "basic.area", "name": "a.pdf", "sha256": "xyz"}]},
     }
     out["deep-5000"] = "[" * 5000 + "]" * 5000
