@@ -36,6 +36,9 @@ _NUMBER_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 _GROUPED_RE = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$")
 
 TWO_PLACES = Decimal("0.01")
+# Far above any figure of the form (a cluster's output is some 10^6 万元), far below where the
+# 28-digit decimal context can no longer round to the form's places (1e300 raised InvalidOperation).
+MAX_MAGNITUDE = Decimal("1e15")
 
 
 @dataclass(frozen=True)
@@ -95,6 +98,8 @@ def parse_value(raw: object, kind: str, unit: str | None = None, decimals: int =
         value = Decimal(number_text)
     except InvalidOperation:
         return Parsed(error=msg.UNREADABLE.text(raw=raw.strip()))
+    if too_large(value):  # before any scaling: 1e300 元 cannot be quantised to 万元 either
+        return _check(value, kind, decimals, raw)
     if factor != 1:
         value = value * factor
         # A converted value is as precise as its unit allows; don't report extra decimals for it.
@@ -128,9 +133,15 @@ def _strip_unit(text: str, kind: str, unit: str | None) -> tuple[str, Decimal] |
     return text, Decimal(1)
 
 
+def too_large(value: Decimal | int | float) -> bool:
+    return abs(value) >= MAX_MAGNITUDE
+
+
 def _check(value: Decimal, kind: str, decimals: int, raw: object) -> Parsed:
     if not value.is_finite():
         return Parsed(error=msg.INVALID.text())
+    if too_large(value):
+        return Parsed(error=msg.TOO_LARGE.text(raw=str(raw)[:30]))
     if kind in ("count", "year"):
         if value != value.to_integral_value():
             return Parsed(error=msg.NOT_WHOLE.text(raw=raw))

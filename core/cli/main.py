@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from core import __version__
 from core.errors import UserError
 from core.messages import cli as CLI
+from core.oserrors import os_reason
 from core.paths import DB_ENV
 
 COMMAND_MODULES = (
@@ -92,8 +93,74 @@ def _reconfigure_stdio() -> None:
             stream.reconfigure(encoding="utf-8", errors="replace")
 
 
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports for a tool stopped by a closed pipe
+
+
+class StdoutError(Exception):
+    """Writing the command's output failed (the reader went away, the device is full)."""
+
+    def __init__(self, error: OSError):
+        super().__init__(error)
+        self.error = error
+
+
+class _GuardedStdout:
+    """``sys.stdout`` for the length of one command: a failed write or flush is raised as
+    ``StdoutError``, so ``main`` tells an output failure from a failure with a file."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except OSError as exc:
+            raise StdoutError(exc) from exc
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as exc:
+            raise StdoutError(exc) from exc
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
+def _silence_stdout() -> None:
+    """Point fd 1 at the null device, so the interpreter's final flush of what is still buffered
+    cannot fail again ("Exception ignored ... BrokenPipeError"): the recipe of the Python docs
+    (library/signal.html, "Note on SIGPIPE")."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.__stdout__.fileno())
+        os.close(devnull)
+
+
 def main(argv: list[str] | None = None, extra_modules: tuple[str, ...] = ()) -> int:
     _reconfigure_stdio()
+    real = sys.stdout
+    if real is None:  # a windowed program on Windows has no console
+        return _main(argv, extra_modules)
+    sys.stdout = _GuardedStdout(real)
+    try:
+        code = _main(argv, extra_modules)
+        sys.stdout.flush()
+        return code
+    except StdoutError as exc:
+        if real is sys.__stdout__:
+            _silence_stdout()
+        if isinstance(exc.error, BrokenPipeError):
+            return EXIT_BROKEN_PIPE  # the reader (head, less) has what it wanted: quiet, as cat does
+        reason = os_reason(exc.error)
+        with contextlib.suppress(OSError):
+            print(CLI.ERROR.text(message=CLI.STDOUT_FAILED.text(reason=reason)), file=sys.stderr)
+        return 2
+    finally:
+        sys.stdout = real
+
+
+def _main(argv: list[str] | None, extra_modules: tuple[str, ...]) -> int:
     args_list = sys.argv[1:] if argv is None else argv
     parser = build_parser(extra_modules)
     if not args_list:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
 from core.timefmt import local_time
@@ -28,7 +27,7 @@ def register(sub, common) -> None:
     p = sub.add_parser("history", parents=[common.db], help="一份申请的修改记录")
     p.add_argument("id", metavar="ID", help="申请编号（list 显示的前几位即可）")
     p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--limit", type=int, metavar="N", help="只显示最近 N 条")
+    p.add_argument("--limit", type=_positive, metavar="N", help="只显示最近 N 条")
     p.set_defaults(func=_history)
 
     p = sub.add_parser("receipts", parents=[common.db], help="一份申请的报送记录：每次导出的时间、报送包、SHA-256、证书指纹")
@@ -73,13 +72,27 @@ def register(sub, common) -> None:
     p.set_defaults(func=_restore)
 
 
+def _positive(text: str) -> int:
+    """A count the user gives: a whole number from 1 up, never silently read as "all"."""
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"应为正整数，而不是“{text}”")
+    return n
+
+
 def _open(args: argparse.Namespace, *, must_exist: bool):
     from core.messages import cli as cli_msg
     from core.store import Store
+    from core.store.database import resolve
 
     db = args.db
-    if must_exist and db and "://" not in db and not Path(db).expanduser().exists():
-        raise cli_msg.NO_DATABASE.error(db=db)
+    if must_exist and db:
+        path = resolve(db).path  # a file path, sqlite:/// or file: URI; None for other databases
+        if path is not None and not path.exists():
+            raise cli_msg.NO_DATABASE.error(db=db)
     return Store.open(db)
 
 

@@ -13,3 +13,5 @@ NOT_PERCENT = define("NUMBER.not_percent", "此栏不是百分比，请去掉“
 WRONG_UNIT = define("NUMBER.unit", "单位“{unit}”与本栏单位（{expected}）不符", "请换算为本栏的单位后填写。")
 NOT_WHOLE = define("NUMBER.whole", "应为整数，填报为“{raw}”", "数量和年份只能是整数。")
 NEGATIVE = define("NUMBER.negative", "不能为负数，填报为“{raw}”", "数量和年份不能为负数。")
+TOO_LARGE = define("NUMBER.too_large", "数值过大（“{raw}”），超出申报表可填写的范围",
+                   "检查是否多输入了位数或单位有误（例如把元填成了万元）。")

@@ -61,3 +61,19 @@ NOT_ZIP = define("PACKAGE.not_zip", "“{name}”不是有效的报送包（无�
 ALTERED = define("PACKAGE.altered", "{what} 的内容与登记的 SHA-256 不符（登记后文件被修改或替换过），请重新添加该材料后再导出。",
                  "在程序中删除并重新添加该材料。")
 UNREADABLE = define("PACKAGE.unreadable", "无法读取{what}：{reason}", "检查文件路径与读取权限。")
+WRITE_FAILED = define(
+    "PACKAGE.write_failed", "无法写入报送包“{path}”：{reason}。没有留下不完整的报送包，申请状态未改变。",
+    "清理该磁盘的空间，或把报送包导出到其他位置（例如另一个 U 盘）后重试。",
+)
+OUT_FOLDER = define(
+    "PACKAGE.out_folder", "无法在文件夹“{folder}”中写入报送包：{reason}",
+    "选择一个可写的文件夹（例如桌面或 U 盘），或检查该文件夹的权限。",
+)
+STORE_READONLY = define(
+    "PACKAGE.store_readonly", "数据库“{db}”是只读的，无法记录这次导出，因此没有导出报送包。",
+    "报送包的导出会记入修改记录并把状态改为“已导出”；请用可写的数据库（例如把文件复制到本机）后重试。",
+)
+CERT_WRITE = define(
+    "PACKAGE.cert_write", "无法写入证书文件“{path}”：{reason}",
+    "换一个可写的位置（例如桌面或 U 盘），或清理磁盘空间后重试。",
+)

@@ -360,3 +360,19 @@ RESTORE_NOT_BACKUP = define(
     "“{src}”不是集群申报助手的数据库备份。",
     help="选择用本程序 backup 生成的备份文件。",
 )
+BAD_URL = define(
+    "STORE.bad_url", "“{url}”不是有效的数据库地址。",
+    help="--db 可以是数据库文件的路径、SQLite 地址（file:/路径?mode=ro 为只读）或 SQLAlchemy URL（postgresql+psycopg://…），见 docs/storage.md。",
+)
+UNKNOWN_SCHEME = define(
+    "STORE.unknown_scheme", "不支持的数据库类型“{scheme}”（数据库地址“{url}”）。可用：数据库文件路径、sqlite:///…、file:…?mode=ro、postgresql+psycopg://…",
+    help="检查 --db 或环境变量 CLUSTER_DECLARE_DB 的写法；通常直接写数据库文件的路径即可。",
+)
+BAD_URI = define(
+    "STORE.bad_uri", "无法使用 SQLite 地址“{url}”：只支持 file:/路径 和 file:/路径?mode=ro（只读）。",
+    help="写成 file:/完整路径/数据库.sqlite?mode=ro 以只读方式打开，或直接写数据库文件的路径。",
+)
+RESTORE_BAD_BACKUP = define(
+    "STORE.restore_bad_backup", "“{src}”不能用于恢复，当前数据库未被改动。原因：{reason}",
+    help="选择由本程序 backup 命令或“备份数据库”生成的备份文件；损坏的备份无法恢复，请换用更早的备份。",
+)

@@ -246,7 +246,19 @@ def _store(key, cert, passphrase: bytes, extra=None) -> None:
 
 
 def atomic_write(path: Path, data: bytes, *, mode: int) -> None:
-    """Write beside the target with ``mode`` from the start, then rename over it."""
+    """Write beside the target with ``mode`` from the start, then rename over it; a failure is a
+    message naming the file (a full disk, a read-only folder, a device such as /dev/full)."""
+    from core.oserrors import SPECIAL_TARGET, os_reason, special_target
+
+    if special_target(path):
+        raise M.CERT_WRITE.error(path=path, reason=SPECIAL_TARGET)
+    try:
+        _atomic_write(path, data, mode=mode)
+    except OSError as exc:
+        raise M.CERT_WRITE.error(path=path, reason=os_reason(exc)) from exc
+
+
+def _atomic_write(path: Path, data: bytes, *, mode: int) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)  # mkstemp creates 0600
     try:

@@ -23,11 +23,12 @@ from typing import Any
 
 from core import __version__
 from core.messages import package as M
+from core.oserrors import SPECIAL_TARGET, os_reason, special_target
 from core.package import manifest as mf
 from core.package.certificate import CertInfo, SigningIdentity, office_certificate_info
 from core.package.signing import sign_detached, sign_pdf
 from core.package.sources import EvidenceSource, check_scan
-from core.package.writer import PackageWriter, iter_file, safe_file_name
+from core.package.writer import PackageWriter, ZipWriteError, iter_file, safe_file_name
 
 Progress = Callable[[int, int, str], None]  # (done, total, what is happening)
 Render = Callable[..., Any]  # render_pdf(app, out_path, page=...)
@@ -139,6 +140,9 @@ def export_package(app, out: str | os.PathLike[str], identity: SigningIdentity, 
     refused = cl.blocking(options)
     if refused:
         raise M.REFUSED.error(reasons=" ".join(refused))
+    if store is not None and app_id and getattr(store, "readonly", False):
+        # The export is recorded in the database; one that cannot be recorded is not made at all.
+        raise M.STORE_READONLY.error(db=store.target.label)
     scans = {attr: check_scan(getattr(options, attr), label) for attr, label, _ in SCANS
              if getattr(options, attr)}
     render = render or default_renderer()
@@ -155,9 +159,14 @@ def export_package(app, out: str | os.PathLike[str], identity: SigningIdentity, 
         if progress:
             progress(min(done, total), total, what)
 
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(fd)
+    if special_target(out):
+        raise M.WRITE_FAILED.error(path=out, reason=SPECIAL_TARGET)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+        os.close(fd)
+    except OSError as exc:
+        raise M.OUT_FOLDER.error(folder=out.parent, reason=os_reason(exc)) from exc
     tmp = Path(tmp_name)
     try:
         with tempfile.TemporaryDirectory(prefix="cluster-declare-package-") as work_dir:
@@ -176,43 +185,70 @@ def export_package(app, out: str | os.PathLike[str], identity: SigningIdentity, 
                 xlsx_path = work / "application.xlsx"
                 xlsx(app, xlsx_path)
             step(_FIXED_WORK // 4, "正在打包…")
-            with zipfile.ZipFile(tmp, "w", allowZip64=True) as zf:
-                writer = PackageWriter(zf, progress=lambda n: step(n, "正在打包佐证材料…"))
-                evidence_paths = _evidence_paths(entries)
-                writer.add_bytes("application.json", _application_json(app, evidence_paths), role="application")
-                writer.add_file("application.pdf", signed, role="form_pdf")
-                writer.add_file("declaration.pdf", declaration, role="declaration_pdf")
-                if xlsx_path is not None:
-                    writer.add_file("application.xlsx", xlsx_path, role="xlsx")
-                for attr, label, stem in SCANS:
-                    if attr in scans:
-                        writer.add_file(stem + scans[attr].suffix.lower(), scans[attr], role=attr, label=label)
-                for sha, entry in entries.items():
-                    writer.add(evidence_paths[sha], evidence.chunks(entry), role="evidence",
-                               size_hint=int(entry.get("size") or 0), expected_sha256=sha,
-                               label=f"佐证材料“{entry.get('name')}”")
-                step(0, "正在签署清单…")
-                manifest = _manifest(app, cl, options, identity.info, writer.members, entries, evidence_paths,
-                                     scans)
-                data = mf.dumps(manifest)
-                zf.writestr(_info(mf.MANIFEST, writer), data, compress_type=zipfile.ZIP_DEFLATED)
-                zf.writestr(_info(mf.SIGNATURE, writer), sign_detached(identity, data),
-                            compress_type=zipfile.ZIP_STORED)
+            try:
+                files = {"form_pdf": signed, "declaration_pdf": declaration, "xlsx": xlsx_path}
+                manifest = _write_zip(tmp, app, cl, options, identity, entries, evidence, scans, files, step)
+            except ZipWriteError as exc:
+                raise M.WRITE_FAILED.error(path=out, reason=os_reason(exc.error)) from exc
+            except OSError as exc:
+                if exc.filename not in (None, str(tmp)):
+                    raise
+                raise M.WRITE_FAILED.error(path=out, reason=os_reason(exc)) from exc
             step(_FIXED_WORK // 4, "完成")
-        with tmp.open("r+b") as fh:  # on disk before the rename makes it visible
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
+        try:
+            with tmp.open("r+b") as fh:  # on disk before the rename makes it visible
+                os.fsync(fh.fileno())
+            sha256, size = _digest(tmp)
+        except OSError as exc:
+            raise M.WRITE_FAILED.error(path=out, reason=os_reason(exc)) from exc
+        result = ExportResult(path=out, size=size, sha256=sha256, manifest=manifest, certificate=identity.info)
+        if store is not None and app_id:
+            # Recorded before the package appears: a database that refuses the record leaves no
+            # package behind, and an old package of the same name stays as it was.
+            result = replace(result, event=record_export(store, app_id, result))
+        try:
+            os.replace(tmp, out)
+        except OSError as exc:
+            raise M.WRITE_FAILED.error(path=out, reason=os_reason(exc)) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    digest = hashlib.sha256()
-    for chunk in iter_file(out):
-        digest.update(chunk)
-    result = ExportResult(path=out, size=out.stat().st_size, sha256=digest.hexdigest(), manifest=manifest,
-                          certificate=identity.info)
-    if store is not None and app_id:
-        result = replace(result, event=record_export(store, app_id, result))
     return result
+
+
+def _digest(path: Path) -> tuple[str, int]:
+    digest, size = hashlib.sha256(), 0
+    for chunk in iter_file(path):
+        digest.update(chunk)
+        size += len(chunk)
+    return digest.hexdigest(), size
+
+
+def _write_zip(tmp: Path, app, cl: Checklist, options: ExportOptions, identity: SigningIdentity,
+               entries: dict[str, dict[str, Any]], evidence: EvidenceSource, scans: dict[str, Path],
+               files: dict[str, Path | None], step: Callable[[int, str], None]) -> dict[str, Any]:
+    """Every member, then the manifest and its signature; returns the manifest."""
+    with zipfile.ZipFile(tmp, "w", allowZip64=True) as zf:
+        writer = PackageWriter(zf, progress=lambda n: step(n, "正在打包佐证材料…"))
+        evidence_paths = _evidence_paths(entries)
+        writer.add_bytes("application.json", _application_json(app, evidence_paths), role="application")
+        writer.add_file("application.pdf", files["form_pdf"], role="form_pdf")
+        writer.add_file("declaration.pdf", files["declaration_pdf"], role="declaration_pdf")
+        if files["xlsx"] is not None:
+            writer.add_file("application.xlsx", files["xlsx"], role="xlsx")
+        for attr, label, stem in SCANS:
+            if attr in scans:
+                writer.add_file(stem + scans[attr].suffix.lower(), scans[attr], role=attr, label=label)
+        for sha, entry in entries.items():
+            writer.add(evidence_paths[sha], evidence.chunks(entry), role="evidence",
+                       size_hint=int(entry.get("size") or 0), expected_sha256=sha,
+                       label=f"佐证材料“{entry.get('name')}”")
+        step(0, "正在签署清单…")
+        manifest = _manifest(app, cl, options, identity.info, writer.members, entries, evidence_paths, scans)
+        data = mf.dumps(manifest)
+        zf.writestr(_info(mf.MANIFEST, writer), data, compress_type=zipfile.ZIP_DEFLATED)
+        zf.writestr(_info(mf.SIGNATURE, writer), sign_detached(identity, data), compress_type=zipfile.ZIP_STORED)
+    return manifest
 
 
 def _info(name: str, writer: PackageWriter) -> zipfile.ZipInfo:

@@ -55,6 +55,15 @@ def iter_file(path: Path) -> Iterator[bytes]:
             yield chunk
 
 
+class ZipWriteError(Exception):
+    """Writing the package itself failed (a full disk); not to be mistaken for a member that
+    could not be read, whose message names the member."""
+
+    def __init__(self, error: OSError):
+        super().__init__(error)
+        self.error = error
+
+
 class PackageWriter:
     """Adds members to an open zip and remembers each one's SHA-256 and size for the manifest."""
 
@@ -74,13 +83,25 @@ class PackageWriter:
             info.compress_type = zipfile.ZIP_DEFLATED
             info._compresslevel = 1 if size_hint >= FAST_LEVEL_FROM else 6
         digest, size = hashlib.sha256(), 0
-        with self.zf.open(info, "w", force_zip64=size_hint > (1 << 31) - CHUNK) as out:
-            for chunk in chunks:
-                digest.update(chunk)
-                out.write(chunk)
-                size += len(chunk)
-                if self._progress:
-                    self._progress(len(chunk))
+        source = iter(chunks)
+        reading = False
+        try:
+            with self.zf.open(info, "w", force_zip64=size_hint > (1 << 31) - CHUNK) as out:
+                while True:
+                    reading = True
+                    chunk = next(source, None)
+                    reading = False
+                    if chunk is None:
+                        break
+                    digest.update(chunk)
+                    out.write(chunk)
+                    size += len(chunk)
+                    if self._progress:
+                        self._progress(len(chunk))
+        except OSError as exc:
+            if reading:
+                raise
+            raise ZipWriteError(exc) from exc
         sha = digest.hexdigest()
         if expected_sha256 and sha != expected_sha256.lower():
             raise M.ALTERED.error(what=label or path)
@@ -95,7 +116,9 @@ class PackageWriter:
             return self.add(path, iter_file(src), role=role, size_hint=size, expected_sha256=expected_sha256,
                             label=label)
         except OSError as exc:
-            raise M.UNREADABLE.error(what=label or src, reason=exc.strerror or exc) from exc
+            from core.oserrors import os_reason
+
+            raise M.UNREADABLE.error(what=label or src, reason=os_reason(exc)) from exc
 
     def add_bytes(self, path: str, data: bytes, *, role: str) -> Member:
         return self.add(path, [data], role=role, size_hint=len(data))

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from core.application import Application
 from core.messages import pdf as M
+from core.oserrors import SPECIAL_TARGET, os_reason, special_target
 
 PAGES = ("all", "declaration", "recommendation")
 PAGE_LABELS = {"all": "完整申报表", "declaration": "真实性声明", "recommendation": "推荐意见"}
@@ -35,6 +36,8 @@ def render_pdf(app: Application, out_path: str | os.PathLike, page: str = "all",
     """Write the PDF atomically to ``out_path`` (a failure leaves no half-written file)."""
     data, warnings = render_pdf_bytes(app, page, ruleset)
     path = Path(out_path)
+    if special_target(path):  # os.replace would turn /dev/full into a regular file
+        raise M.UNWRITABLE.error(path=path, reason=SPECIAL_TARGET)
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent if str(path.parent) else ".")
@@ -45,7 +48,7 @@ def render_pdf(app: Application, out_path: str | os.PathLike, page: str = "all",
         os.replace(tmp, path)
         tmp = None
     except OSError as exc:
-        raise M.UNWRITABLE.error(path=path, reason=exc.strerror or exc) from exc
+        raise M.UNWRITABLE.error(path=path, reason=os_reason(exc)) from exc
     finally:
         if tmp:
             Path(tmp).unlink(missing_ok=True)

@@ -80,6 +80,7 @@ class StoreBase:
         """Open (and create or upgrade) a store: a file path, a SQLAlchemy URL, or None for the
         default file in the user data folder. A read-only file is opened read-only."""
         target = db.resolve(db_ref)
+        readonly = readonly or target.readonly
         revision: str | None = None
         immutable = False
         if target.path is not None:

@@ -12,12 +12,15 @@ import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.pool import QueuePool, StaticPool
 
 from core.messages import store as M
+from core.oserrors import os_reason
 from core.store.errors import StoreError, StoreNewerError, StoreReadOnlyError, corrupt_error, translate
 
 DEFAULT_FILENAME = "cluster-declare.sqlite"
@@ -40,6 +43,7 @@ class Target:
     url: str
     path: Path | None  # the SQLite file; None for other databases or memory
     label: str  # for messages
+    readonly: bool = False  # asked for read-only (a SQLite URI with ``mode=ro``)
 
     @property
     def is_sqlite(self) -> bool:
@@ -59,11 +63,16 @@ def resolve(db: str | os.PathLike[str] | None) -> Target:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise M.DATA_DIR.error(StoreError, folder=path.parent, reason=exc.strerror or exc) from exc
+            raise M.DATA_DIR.error(StoreError, folder=path.parent, reason=os_reason(exc)) from exc
         return Target(f"sqlite:///{path}", path, str(path))
     raw = os.fspath(db)
+    if raw.startswith("file:"):
+        return _sqlite_uri(raw)
     if "://" in raw:
-        url = make_url(raw)
+        try:
+            url = make_url(raw)
+        except ArgumentError as exc:
+            raise M.BAD_URL.error(StoreError, url=_hide_password(raw)) from exc
         if url.get_backend_name() == "sqlite":
             if url.database in (None, "", ":memory:"):
                 return Target("sqlite://", None, "内存数据库")
@@ -72,6 +81,25 @@ def resolve(db: str | os.PathLike[str] | None) -> Target:
         return Target(raw, None, url.render_as_string(hide_password=True))
     path = Path(raw).expanduser()
     return Target(f"sqlite:///{path}", path, str(path))
+
+
+def _hide_password(raw: str) -> str:
+    parts = urlsplit(raw)
+    if parts.password:
+        return raw.replace(f":{parts.password}@", ":***@", 1)
+    return raw
+
+
+def _sqlite_uri(raw: str) -> Target:
+    """A SQLite URI, ``file:/path/db.sqlite?mode=ro``: the file, read-only when ``mode=ro``. Other
+    modes (``rwc``, ``memory``) and parameters are refused rather than silently ignored."""
+    parts = urlsplit(raw)
+    query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+    mode = query.pop("mode", "rw")
+    if parts.netloc not in ("", "localhost") or mode not in ("ro", "rw") or query or not parts.path:
+        raise M.BAD_URI.error(StoreError, url=raw)
+    path = Path(unquote(parts.path)).expanduser()
+    return Target(f"sqlite:///{path}", path, str(path), readonly=mode == "ro")
 
 
 @dataclass(frozen=True)
@@ -101,7 +129,7 @@ def inspect_file(path: Path, label: str) -> Inspection:
         with path.open("rb") as fh:
             head = fh.read(len(SQLITE_MAGIC))
     except OSError as exc:
-        raise M.UNREADABLE.error(StoreError, where=label, reason=exc.strerror or exc) from exc
+        raise M.UNREADABLE.error(StoreError, where=label, reason=os_reason(exc)) from exc
     if head and head != SQLITE_MAGIC:
         raise corrupt_error(label, "不是 SQLite 数据库文件")
     folder_writable = os.access(folder, os.W_OK)
@@ -139,6 +167,10 @@ def make_engine(target: Target, *, readonly: bool, busy_timeout_ms: int, immutab
     if not target.is_sqlite:
         try:
             return create_engine(target.url, pool_pre_ping=True)
+        except NoSuchModuleError as exc:  # "foo://", "http://": no such database dialect
+            raise M.UNKNOWN_SCHEME.error(StoreError, url=target.label, scheme=target.url.split("://")[0]) from exc
+        except ArgumentError as exc:
+            raise M.BAD_URL.error(StoreError, url=target.label) from exc
         except ImportError as exc:  # e.g. PostgreSQL without its driver package
             raise M.NO_DRIVER.error(StoreError, where=target.label, driver=exc.name or exc) from exc
     if target.path is None:

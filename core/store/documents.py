@@ -100,7 +100,9 @@ def validate_list(form_id: str, name: str, rows: Any) -> list[dict[str, Any]]:
         raise M.UNKNOWN_LIST.error(name=name, choices="、".join(form.lists))
     if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
         raise M.BAD_LIST_ROWS.error(label=form.lists[name])
-    return rows
+    from core.application import clean_lists
+
+    return clean_lists(form, {name: rows}, origin="保存的内容")[name]
 
 
 def validate_target(form_id: str, target: str) -> str:

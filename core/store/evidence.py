@@ -22,6 +22,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Connection
 
 from core.messages import store as M
+from core.oserrors import os_reason
 from core.store import schema as t
 from core.store.documents import dumps, now, validate_target
 from core.store.errors import StoreError
@@ -138,7 +139,7 @@ class EvidenceMixin:
                 if os.path.exists(tmp):
                     os.unlink(tmp)
         except OSError as exc:
-            raise M.EVIDENCE_WRITE.error(StoreError, dest=dest, reason=exc.strerror or exc) from exc
+            raise M.EVIDENCE_WRITE.error(StoreError, dest=dest, reason=os_reason(exc)) from exc
         return dest
 
     # --- inside transactions --------------------------------------------------------------------

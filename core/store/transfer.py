@@ -12,7 +12,9 @@ transaction: a failed import leaves nothing behind.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import sqlite3
 import uuid as uuidlib
 from datetime import datetime
@@ -22,10 +24,11 @@ from typing import Any
 from sqlalchemy import select
 
 from core.messages import store as M
+from core.oserrors import SPECIAL_TARGET, os_reason, special_target
 from core.store import database as db
 from core.store import schema as t
 from core.store.documents import now
-from core.store.errors import StoreError, corrupt_error, sqlite_code
+from core.store.errors import StoreCorruptError, StoreError, corrupt_error, sqlite_code
 from core.store.evidence import check_size, hash_file
 
 CONFLICT_MODES = ("error", "copy", "replace")
@@ -41,6 +44,10 @@ class TransferMixin:
         dest = Path(path)
         if not dest.parent.is_dir():
             raise M.EXPORT_NO_FOLDER.error(StoreError, dest=dest)
+        if special_target(dest):  # refused before any evidence file is copied beside it
+            from core.messages import application as app_msg
+
+            raise app_msg.UNWRITABLE.error(path=dest, reason=SPECIAL_TARGET)
         doc = self.get(app_id)
         for e in doc["evidence"]:
             file = dest.parent / e["file"]
@@ -128,6 +135,8 @@ class TransferMixin:
             raise M.BACKUP_SELF.error(StoreError)
         if not dest.parent.is_dir():
             raise M.BACKUP_NO_FOLDER.error(StoreError, dest=dest)
+        if special_target(dest):
+            raise M.BACKUP_WRITE.error(StoreError, dest=dest, reason=SPECIAL_TARGET)
         tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
         try:
             with self._guard():
@@ -139,9 +148,10 @@ class TransferMixin:
             _fsync(tmp)
             os.replace(tmp, dest)
         except OSError as exc:
-            raise M.BACKUP_WRITE.error(StoreError, dest=dest, reason=exc.strerror or exc) from exc
+            raise M.BACKUP_WRITE.error(StoreError, dest=dest, reason=os_reason(exc)) from exc
         finally:
-            tmp.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # a read-only folder refuses even removing nothing
+                tmp.unlink(missing_ok=True)
         return dest
 
     def restore(self, path: str | os.PathLike[str]) -> Path:
@@ -154,13 +164,18 @@ class TransferMixin:
             raise M.RESTORE_MISSING.error(StoreError, src=src)
         if src.resolve() == target.resolve():
             raise M.RESTORE_SELF.error(StoreError)
-        info = db.inspect_file(src, str(src))  # refuses damaged, foreign or newer files
+        try:
+            info = db.inspect_file(src, str(src))  # refuses damaged, foreign or newer files
+        except StoreCorruptError as exc:  # say "this backup is unusable", not "your database is damaged"
+            detail = re.search(r"本程序的数据库（(.+?)）。", exc.message)
+            reason = "文件已损坏，或不是本程序的数据库备份" + (f"（{detail.group(1)}）" if detail else "")
+            raise M.RESTORE_BAD_BACKUP.error(StoreError, src=src, reason=reason) from exc
         if info.revision is None:
             raise M.RESTORE_NOT_BACKUP.error(StoreError, src=src)
         _full_check(src, info.immutable)
-        safety = self.backup(target.with_name(f"{target.stem}.before-restore-{datetime.now():%Y%m%d-%H%M%S}.sqlite"))
         with self._write():
-            pass  # refuses early (read-only, damaged) with the usual messages
+            pass  # refuses early (read-only, damaged) with the usual messages, before the safety copy
+        safety = self.backup(target.with_name(f"{target.stem}.before-restore-{datetime.now():%Y%m%d-%H%M%S}.sqlite"))
         with self._guard():
             raw = self.engine.raw_connection()
             try:
@@ -178,7 +193,10 @@ class TransferMixin:
 
 
 def _copy_database(source: sqlite3.Connection, tmp: Path, dest: Path) -> None:
-    out = sqlite3.connect(tmp)
+    try:
+        out = sqlite3.connect(tmp)
+    except sqlite3.Error as exc:  # the backup's folder, not the database: say which
+        raise M.BACKUP_FAILED.error(StoreError, dest=dest, reason="无法在该文件夹中创建文件（只读或没有写入权限）") from exc
     try:
         source.backup(out)  # all pages in one step: one consistent snapshot
         out.execute("PRAGMA journal_mode=DELETE")  # the backup is one self-contained file
@@ -186,7 +204,9 @@ def _copy_database(source: sqlite3.Connection, tmp: Path, dest: Path) -> None:
             raise corrupt_error(str(dest), "备份副本校验未通过")
     except sqlite3.Error as exc:
         code = sqlite_code(exc)
-        reason = "磁盘空间已满" if code == 13 else "没有写入权限" if code in (8, 14) else str(exc)
+        # SQLITE_FULL, SQLITE_IOERR (a write beyond the disk or the file-size limit), READONLY, CANTOPEN
+        reason = ("磁盘空间已满" if code == 13 else "写入出错（磁盘可能已满）" if code == 10
+                  else "没有写入权限" if code in (8, 14) else str(exc))
         raise M.BACKUP_FAILED.error(StoreError, dest=dest, reason=reason) from exc
     finally:
         out.close()

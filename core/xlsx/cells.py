@@ -11,7 +11,7 @@ from openpyxl.utils import get_column_letter
 
 from core.errors import UserError
 from core.messages import xlsx as msg
-from core.numbers import Parsed, parse_value
+from core.numbers import Parsed, parse_value, too_large
 
 FORMULA_START = ("=", "+", "-", "@")
 TEXT_FORMAT = "@"
@@ -84,6 +84,8 @@ def read_number(value: object, kind: str, unit: str | None, decimals: int, at: s
     if isinstance(value, bool):
         raise msg.BOOL_NOT_NUMBER.error(CellError, at=at, value="TRUE" if value else "FALSE")
     if isinstance(value, (int, float)):
+        if value != value or too_large(value):  # NaN, 1e300: no text the form could hold
+            raise msg.BAD_NUMBER.error(CellError, at=at, error=parse_value(value, kind).error)
         text = number_text(value, kind, decimals if kind in ("number", "percent") else 0)
         parsed = parse_value(text, kind, unit, decimals)
     else:

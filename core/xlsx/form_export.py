@@ -147,6 +147,10 @@ def _fit_height(ws, row: int, text: str, width: int) -> None:
 def save_workbook(wb: Workbook, path: str | Path) -> Path:
     """Save atomically: a failed save leaves the old file (or none), never half a workbook."""
     path = Path(path)
+    from core.oserrors import SPECIAL_TARGET, special_target
+
+    if special_target(path):  # os.replace would turn /dev/full into a regular file
+        raise xlsx_msg.UNWRITABLE.error(path=path, reason=SPECIAL_TARGET)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".xlsx", dir=path.parent or ".")
         os.close(fd)
@@ -159,9 +163,44 @@ def save_workbook(wb: Workbook, path: str | Path) -> Path:
             for leftover in (tmp, packed):
                 if os.path.exists(leftover):
                     os.unlink(leftover)
-    except OSError as exc:
-        raise xlsx_msg.UNWRITABLE.error(path=path, reason=exc.strerror or exc) from exc
+    except _WRITE_ERRORS as exc:
+        from core.oserrors import os_reason
+
+        error = xlsx_msg.UNWRITABLE.error(path=path, reason=os_reason(exc))
+        _drop_failed_writers(exc)
+        raise error from None
     return path
+
+
+def _drop_failed_writers(exc: BaseException) -> None:
+    """openpyxl's sheet writers (generators) and zip archives are left open by the failed save;
+    finalised later they fail again and Python prints "Exception ignored …" after our message.
+    Release them now, quietly: the failure is already reported."""
+    import gc
+    import sys
+    import traceback
+
+    hook, sys.unraisablehook = sys.unraisablehook, lambda _u: None
+    try:
+        seen: set[int] = set()
+        link: BaseException | None = exc
+        while link is not None and id(link) not in seen:  # the whole chain holds their frames
+            seen.add(id(link))
+            traceback.clear_frames(link.__traceback__)
+            link.__traceback__, nxt = None, link.__context__ or link.__cause__
+            link.__context__ = link.__cause__ = None
+            link = nxt
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
+
+
+try:  # openpyxl writes through lxml when it is installed; lxml reports a full disk its own way
+    from lxml.etree import SerialisationError as _LxmlWriteError
+
+    _WRITE_ERRORS: tuple[type[BaseException], ...] = (OSError, _LxmlWriteError)
+except ImportError:  # pragma: no cover - lxml is optional for openpyxl
+    _WRITE_ERRORS = (OSError,)
 
 
 def export_form(app: Application, path: str | Path, *, template: bool = False) -> Path:

@@ -11,7 +11,7 @@ from sqlalchemy import event
 
 from core.errors import UserError
 from core.paths import resource
-from core.store import Store, StoreCorruptError, StoreError, StoreFullError, StoreNewerError
+from core.store import Store, StoreError, StoreFullError, StoreNewerError
 
 
 @pytest.fixture
@@ -148,9 +148,9 @@ def test_restore_replaces_everything_and_keeps_a_copy(store, app_id, make_app, t
 def test_restore_refuses_bad_files_and_leaves_the_database_alone(store, app_id, tmp_path):
     junk = tmp_path / "junk.sqlite"
     junk.write_text("not a database")
-    with pytest.raises(StoreCorruptError, match=f"数据库“{junk}”已损坏") as info:
+    with pytest.raises(StoreError, match=f"“{junk}”不能用于恢复，当前数据库未被改动.*不是 SQLite 数据库文件") as info:
         store.restore(junk)
-    assert info.value.code == "STORE.corrupt"
+    assert info.value.code == "STORE.restore_bad_backup"
     foreign = tmp_path / "foreign.sqlite"
     conn = sqlite3.connect(foreign)
     conn.execute("CREATE TABLE t (x)")

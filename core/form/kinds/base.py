@@ -9,6 +9,7 @@ core/xlsx and core/pdf implement and render, so no kind imports openpyxl or repo
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -84,6 +85,27 @@ def where(fd: FieldDef, origin: str) -> str:
     return f"{origin}：字段“{fd.label}”（{fd.key}）"
 
 
+def is_scalar(value: Any) -> bool:
+    """A typed number or text, or blank: what one cell may hold. Never a yes/no, a container, or a
+    float JSON cannot write back (``1e400`` parses as infinity, ``NaN`` is not JSON at all)."""
+    if value is None or isinstance(value, str):
+        return True
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return True
+    return isinstance(value, float) and math.isfinite(value)
+
+
+def shown(value: Any) -> str:
+    """A value as it appears in the JSON file, cut short for a message."""
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = repr(value)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
 def as_dict(raw: Any) -> dict:
     return raw if isinstance(raw, dict) else {}
 
@@ -121,7 +143,11 @@ class Kind:
 
     # -- stored value ---------------------------------------------------------------------------
     def bad(self, fd: FieldDef, value: Any, origin: str) -> Exception:
-        return app_msg.BAD_TYPE.error(where=where(fd, origin), value=json.dumps(value, ensure_ascii=False)[:60])
+        return app_msg.BAD_TYPE.error(where=where(fd, origin), value=shown(value))
+
+    def bad_part(self, fd: FieldDef, part: str, value: Any, origin: str) -> Exception:
+        """A part of a structured value (a year, ``names``, ``selected`` …) of the wrong type."""
+        return app_msg.BAD_PART.error(where=where(fd, origin), part=part, value=shown(value))
 
     def clean(self, fd: FieldDef, value: Any, years: list[int], origin: str) -> Any:
         """A non-None value's shape checked against the field, returned in canonical form."""

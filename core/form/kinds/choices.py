@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from core.form.kinds.base import NOTE_REQUIRED, FieldState, Kind, PdfText, PdfTicks, as_dict, short, where
+from core.form.kinds.base import (
+    NOTE_REQUIRED,
+    FieldState,
+    Kind,
+    PdfText,
+    PdfTicks,
+    as_dict,
+    short,
+    shown,
+    where,
+)
 from core.form.model import NA, NO, YES, YESNO_LABELS
 from core.messages import application as app_msg
 from core.messages import form as msg
@@ -22,9 +32,11 @@ class YesNo(Kind):
         return NA in self.allowed
 
     def clean(self, fd, value, years, origin):
-        value = _YESNO_ALIASES.get(value, value)
-        if value not in self.allowed:
-            raise app_msg.BAD_YESNO.error(where=where(fd, origin), allowed="/".join(self.allowed), value=repr(value))
+        # Only words and JSON true/false: 1 == True in Python, and a 1 must not become "是".
+        if isinstance(value, (str, bool)):
+            value = _YESNO_ALIASES.get(value, value)
+        if not isinstance(value, str) or value not in self.allowed:
+            raise app_msg.BAD_YESNO.error(where=where(fd, origin), allowed="/".join(self.allowed), value=shown(value))
         return value
 
     def parse(self, fd, raw, years):
@@ -75,9 +87,13 @@ class Choice(Kind):
         return (formdef_msg.NO_OPTIONS, {}) if not fd.options else None
 
     def clean(self, fd, value, years, origin):
-        if not isinstance(value, dict):
+        if not isinstance(value, dict) or not set(value) <= {"selected", "text"}:
             raise self.bad(fd, value, origin)
         sel = value.get("selected")
+        if sel is not None and not isinstance(sel, str):
+            raise self.bad_part(fd, "选项（selected）", sel, origin)
+        if not isinstance(value.get("text", ""), str):
+            raise self.bad_part(fd, "文字（text）", value["text"], origin)
         if sel is not None and fd.option(sel) is None:
             raise app_msg.NO_OPTION.error(where=where(fd, origin), option=sel)
         return value
@@ -143,9 +159,14 @@ class Checkboxes(Kind):
         return (formdef_msg.NO_OPTIONS, {}) if not fd.options else None
 
     def clean(self, fd, value, years, origin):
-        if not isinstance(value, dict):
+        if not isinstance(value, dict) or not set(value) <= {"selected", "texts"}:
             raise self.bad(fd, value, origin)
-        for sel in value.get("selected", []):
+        selected, texts = value.get("selected", []), value.get("texts", {})
+        if not isinstance(selected, list) or not all(isinstance(x, str) for x in selected):
+            raise self.bad_part(fd, "勾选项（selected）", selected, origin)
+        if not isinstance(texts, dict) or not all(isinstance(x, str) for x in texts.values()):
+            raise self.bad_part(fd, "文字（texts）", texts, origin)
+        for sel in selected:
             if fd.option(sel) is None:
                 raise app_msg.NO_OPTION.error(where=where(fd, origin), option=sel)
         for key in value.get("texts", {}):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.form.kinds.base import KINDS, NOTE_REQUIRED, FieldState, Kind, PdfText, as_dict, where
+from core.form.kinds.base import KINDS, NOTE_REQUIRED, FieldState, Kind, PdfText, as_dict, is_scalar, where
 from core.form.model import FieldDef
 from core.messages import application as app_msg
 from core.messages import form as msg
@@ -36,7 +36,7 @@ class Number(Kind):
     excel_unit = True  # the unit column shows the field's unit
 
     def clean(self, fd, value, years, origin):
-        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        if value is None or not is_scalar(value):
             raise self.bad(fd, value, origin)
         return value
 
@@ -116,6 +116,13 @@ class Series(PerYear):
 
     def default_decimals(self, spec):
         return 0 if spec.get("of") == "count" else 2
+
+    def clean(self, fd, value, years, origin):
+        value = super().clean(fd, value, years, origin)
+        for year, cell in value.items():
+            if not is_scalar(cell):
+                raise self.bad_part(fd, f"{year}年", cell, origin)
+        return value
 
     def definition_problem(self, fd):
         if fd.of not in self.ELEMENTS:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.form.kinds.base import NOTE_REQUIRED, FieldState, Kind, PdfFill, as_dict, short, where
+from core.form.kinds.base import NOTE_REQUIRED, FieldState, Kind, PdfFill, as_dict, is_scalar, short, where
 from core.form.kinds.numeric import PerYear, number_text
 from core.form.model import STANDARD_LEVELS, STANDARD_ROLES, FieldDef
 from core.messages import application as app_msg
@@ -27,9 +27,13 @@ class Standards(PerYear):
         for year, row in value.items():
             if not isinstance(row, dict) or not set(row) <= levels:
                 raise app_msg.BAD_LEVELS.error(where=where(fd, origin), year=year, levels="/".join(sorted(levels)))
-            for cell in row.values():
+            for level, cell in row.items():
                 if not isinstance(cell, dict) or not set(cell) <= roles:
                     raise app_msg.BAD_ROLES.error(where=where(fd, origin), year=year)
+                for role, n in cell.items():
+                    if not is_scalar(n):
+                        part = f"{year}年{LEVEL_LABELS[level]}标准{ROLE_LABELS[role]}数量"
+                        raise self.bad_part(fd, part, n, origin)
         return value
 
     def parse(self, fd, raw, years):
@@ -103,6 +107,10 @@ class Platform(Kind):
     def clean(self, fd, value, years, origin):
         if not isinstance(value, dict) or not set(value) <= {"count", "names"}:
             raise self.bad(fd, value, origin)
+        if not is_scalar(value.get("count")):
+            raise self.bad_part(fd, "数量（count）", value["count"], origin)
+        if not isinstance(value.get("names", ""), (str, type(None))):
+            raise self.bad_part(fd, "名称（names）", value["names"], origin)
         return value
 
     def parse(self, fd, raw, years):

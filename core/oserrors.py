@@ -1,0 +1,47 @@
+"""An operating-system error in the official's words: the reason part of a file message."""
+
+from __future__ import annotations
+
+import errno
+
+_REASONS = {
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EFBIG: "文件超过系统允许的大小（磁盘配额或空间不足）",
+    errno.EDQUOT: "超出磁盘配额",
+    errno.EROFS: "所在的文件系统是只读的",
+    errno.EACCES: "没有访问权限",
+    errno.EPERM: "操作不被允许",
+    errno.ENOENT: "文件或文件夹不存在",
+    errno.EISDIR: "这是一个文件夹",
+    errno.ENOTDIR: "路径中有一部分不是文件夹",
+    errno.EIO: "读写设备出错",
+    errno.EEXIST: "文件已存在",
+    errno.EPIPE: "读取输出的程序已关闭",
+}
+
+
+def os_reason(exc: BaseException) -> str:
+    """Chinese for the common errnos, the system's own words (and number) otherwise."""
+    code = getattr(exc, "errno", None)
+    if code is None:  # lxml reports a failed write as "IO_EFBIG", "IO_ENOSPC" …
+        code = next((n for n in _REASONS if f"IO_{errno.errorcode[n]}" in str(exc)), None)
+    if code in _REASONS:
+        return _REASONS[code]
+    text = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    return f"{text}（错误码 {code}）" if code else text
+
+
+SPECIAL_TARGET = "这不是普通文件（是设备或管道），请指定一个文件名"
+
+
+def special_target(path) -> bool:
+    """An existing target that is not a regular file or folder (``/dev/full``, a FIFO): an atomic
+    write would replace the device node itself with a file, so writers refuse it."""
+    import os
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
