@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from core import palette
+from desktop import lastdir
 from desktop.qt import (
     QFileDialog,
     QHBoxLayout,
@@ -54,10 +55,14 @@ class FileRow(QWidget):
         self.edit.setText(str(path) if path else "")
 
     def _pick(self) -> None:
-        start = str(self.path() or "")
+        current = self.path()
+        start = lastdir.start_path(current.name if current else "")
+        if current is not None and current.parent.is_dir() and str(current.parent) != ".":
+            start = str(current)  # a path already chosen or suggested in full stays where it is
         if self._save:
             chosen, _ = QFileDialog.getSaveFileName(self, self._caption, start, self._filter)
         else:
             chosen, _ = QFileDialog.getOpenFileName(self, self._caption, start, self._filter)
         if chosen:
+            lastdir.remember(chosen)
             self.set_path(chosen)
