@@ -38,6 +38,12 @@ def render_pdf(app: Application, out_path: str | os.PathLike, page: str = "all",
                official: bool = False) -> list[str]:
     """Write the PDF atomically to ``out_path`` (a failure leaves no half-written file)."""
     data, warnings = render_pdf_bytes(app, page, ruleset, official)
+    write_pdf_bytes(data, out_path)
+    return warnings
+
+
+def write_pdf_bytes(data: bytes, out_path: str | os.PathLike) -> Path:
+    """Write a PDF already built, atomically; the path written."""
     path = Path(out_path)
     tmp = None
     try:
@@ -53,7 +59,7 @@ def render_pdf(app: Application, out_path: str | os.PathLike, page: str = "all",
     finally:
         if tmp:
             Path(tmp).unlink(missing_ok=True)
-    return warnings
+    return path
 
 
-__all__ = ["PAGES", "PAGE_LABELS", "render_pdf", "render_pdf_bytes"]
+__all__ = ["PAGES", "PAGE_LABELS", "render_pdf", "render_pdf_bytes", "write_pdf_bytes"]
