@@ -63,6 +63,9 @@ def fill_menus(window: Any) -> None:
     window._action(window.package_menu, tr("校验报送包…"), lambda: verify_package(window))
     window.package_menu.addSeparator()
     window._action(window.package_menu, tr("本单位证书…"), lambda: office_certificate(window))
+    from desktop import history_view
+
+    history_view.fill_menu(window)  # 修改记录: the application's and the current field's history
 
 
 def export_actions(window: Any) -> list[tuple[str, str]]:

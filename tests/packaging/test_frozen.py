@@ -44,6 +44,7 @@ def test_frozen_bundle_has_its_data_and_not_the_unused_qt(frozen_bundle):
     assert sorted(p.name for p in (qt / "translations").iterdir()) in (["qtbase_zh_CN.qm"],
                                                                       ["qt_zh_CN.qm", "qtbase_zh_CN.qm"])
     names = {p.name for p in internal.rglob("*")}
+    assert "libpdfium.so" in names  # the print preview's renderer (pypdfium2_raw)
     for unused in ("libQt6Quick.so.6", "libQt6Qml.so.6", "libQt6Pdf.so.6", "libQt6VirtualKeyboard.so.6",
                    "libQt6WaylandClient.so.6", "libqwayland.so", "libqeglfs.so", "libqgtk3.so"):
         assert unused not in names, unused
