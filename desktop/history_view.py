@@ -151,8 +151,9 @@ class HistoryDialog(QDialog):
             for c, text in enumerate((str(t.id), t.when, t.user, t.action, t.what, t.old, t.new)):
                 self.table.setItem(r, c, _item(text))
         self.table.resizeColumnsToContents()
-        for c, most in enumerate((60, 150, 100, 110, 260, 220, 220)):
+        for c, most in enumerate((60, 150, 100, 110, 260, 260, 260)):
             self.table.setColumnWidth(c, min(self.table.columnWidth(c), most))
+        self.table.resizeRowsToContents()  # long values wrap instead of being cut off
         if self.field_key:
             text = tr_fmt(self.tr("本栏共有 %1 条修改记录（最新的在前）。"), str(len(self.rows)))
         else:
@@ -177,6 +178,11 @@ class HistoryDialog(QDialog):
         self.message.setStyleSheet(f"color: {color};")
         self.message.setVisible(bool(text))
 
+    def entry_label(self, entry: int) -> str:
+        when = next((t.when for t in self.rows if t.id == entry), "")
+        text = tr_fmt(self.tr("第 %1 条修改之后"), str(entry))
+        return f"{text}（{when}）" if when else text
+
     # --- a version, read only ----------------------------------------------------------------------
     def show_version(self, entry: int | None = None, when: str | None = None) -> VersionDialog | None:
         if entry is None and when is None:
@@ -190,8 +196,7 @@ class HistoryDialog(QDialog):
             return None
         from core.timefmt import local_time
 
-        label = (tr_fmt(self.tr("第 %1 条修改之后"), str(entry)) if entry is not None
-                 else local_time(when) if "T" in when else when)
+        label = self.entry_label(entry) if entry is not None else local_time(when) if "T" in when else when
         dialog = VersionDialog(self, past, self.store.get(self.app_id), self.form, label, entry=entry, when=when)
         dialog.show()
         return dialog
@@ -203,7 +208,7 @@ class HistoryDialog(QDialog):
             entry = self.selected_entry()
             if entry is None:
                 return None
-        label = label or (tr_fmt(self.tr("第 %1 条修改之后"), str(entry)) if entry is not None else when)
+        label = label or (self.entry_label(entry) if entry is not None else when)
         answer = QMessageBox.question(
             self, self.tr("恢复到此版本"),
             tr_fmt(self.tr("把申请恢复到“%1”的版本？\n恢复本身记入修改记录，之后可以撤销或再恢复到其他版本。"), label))
@@ -272,6 +277,7 @@ class VersionDialog(QDialog):
                 self.table.setItem(r, c, item)
         self.table.setColumnWidth(0, 320)
         self.table.setColumnWidth(1, 320)
+        self.table.resizeRowsToContents()
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         self.restore_button = QPushButton(self.tr("恢复到此版本…"), self)
