@@ -13,6 +13,7 @@ from pathlib import Path
 from desktop.package_certificate import CertificateDialog
 from desktop.package_export import ExportDialog, ExportWorker
 from desktop.package_verify import VerifyDialog
+from desktop.package_widgets import keep_fitted
 
 __all__ = ["CertificateDialog", "ExportDialog", "ExportWorker", "VerifyDialog", "apply_export", "certificate", "export",
            "verify"]
@@ -31,7 +32,7 @@ def export(window, _arg=None):
                           default_dir=Path(lastdir.last_folder()), parent=window)
     dialog.exported.connect(lambda result: apply_export(window, result))
     dialog.exported.connect(lambda result: confirm_export(dialog, result))
-    dialog.exec()
+    keep_fitted(dialog).exec()
     return dialog.result
 
 
@@ -54,9 +55,9 @@ def apply_export(window, result) -> None:
 
 def verify(window, _arg=None):
     dialog = VerifyDialog(window)
-    dialog.exec()
+    keep_fitted(dialog).exec()
     return dialog.result
 
 
 def certificate(window, _arg=None):
-    CertificateDialog(window).exec()
+    keep_fitted(CertificateDialog(window)).exec()

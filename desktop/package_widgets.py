@@ -7,11 +7,14 @@ from pathlib import Path
 from core import palette
 from desktop import lastdir
 from desktop.qt import (
+    QEvent,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QObject,
     QPushButton,
+    QTimer,
     QWidget,
     Signal,
 )
@@ -66,3 +69,32 @@ class FileRow(QWidget):
         if chosen:
             lastdir.remember(chosen)
             self.set_path(chosen)
+
+
+class _KeepFitted(QObject):
+    def __init__(self, dialog: QWidget):
+        super().__init__(dialog)
+        self.dialog = dialog
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        if obj is self.dialog and event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Show):
+            QTimer.singleShot(0, self.fit)
+        return False
+
+    def fit(self) -> None:
+        layout = self.dialog.layout()
+        if layout is None:
+            return
+        width = self.dialog.width()
+        needed = layout.heightForWidth(width) if layout.hasHeightForWidth() else layout.sizeHint().height()
+        screen = self.dialog.screen()
+        room = screen.availableGeometry().height() - 40 if screen is not None else needed
+        if self.dialog.height() < min(needed, room):
+            self.dialog.resize(width, min(needed, room))
+
+
+def keep_fitted(dialog: QWidget) -> QWidget:
+    """Grow a dialog to the height its wrapped texts need, whenever they change: a dialog with a
+    minimum width of its own gets no minimum height from its layout, and Qt squeezes the rows."""
+    dialog.installEventFilter(_KeepFitted(dialog))
+    return dialog
