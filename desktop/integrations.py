@@ -10,9 +10,9 @@ from typing import Any
 
 
 def preview(window: Any, page: str = "all") -> None:
-    from desktop import printing
+    from desktop import print_preview
 
-    printing.preview(window, page)
+    print_preview.preview(window, page)
 
 
 def print_document(window: Any, page: str = "all") -> None:

@@ -312,3 +312,16 @@ class PrintPreviewDialog(QDialog):
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self._close_doc()
         super().closeEvent(event)
+
+
+def preview_pdf(parent, app, page: str = "all", ruleset: str | None = None, official: bool = False):
+    """Open the preview window (not modal) and return it."""
+    dialog = PrintPreviewDialog(app, page=page, ruleset=ruleset, official=official, parent=parent)
+    dialog.show()
+    return dialog
+
+
+def preview(window, page: str = "all"):
+    """Menu entry point (Ctrl+Shift+P): the preview window of the application open in ``window``."""
+    app = printing.current_app(window)
+    return preview_pdf(window, app, page or "all", getattr(window.session, "ruleset_id", None)) if app else None

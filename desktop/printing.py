@@ -5,12 +5,12 @@ rendered by PDFium (``core.pdf.raster``, pypdfium2) and drawn onto the printer o
 
 - ``print_pdf(parent, app, page, official=…)`` builds the PDF, asks for a printer in the system
   dialog (QPrintDialog) and prints the pages rendered at the printer's resolution (up to 600 dpi).
-- ``preview_pdf(parent, app, page)`` opens the preview window (desktop/print_preview.py): pages,
-  zoom, navigation, the official-layout option, 打印… and 另存为 PDF….
+- The preview window is desktop/print_preview.py (``preview_pdf``, and ``preview(window, page)``
+  for Ctrl+Shift+P): pages, zoom, navigation, the official-layout option, 打印… and 另存为 PDF….
 - ``print_data(parent, data, title)`` prints a PDF already built (the preview's 打印…).
 
-``preview(window, page)`` and ``print_document(window, page)`` are the menu entry points (Ctrl+Shift+P
-and Ctrl+P): they take the application open in the main window (``window.session.app``).
+``print_document(window, page)`` is the menu entry point (Ctrl+P): it takes the application open
+in the main window (``window.session.app``).
 Every failure (PDF build, rendering, no printer) is said in Chinese, in a message or the window.
 """
 
@@ -132,16 +132,7 @@ def print_pdf(parent, app, page: str = "all", ruleset: str | None = None, offici
     return data is not None and print_data(parent, data, PAGE_TITLES.get(page, page))
 
 
-def preview_pdf(parent, app, page: str = "all", ruleset: str | None = None, official: bool = False):
-    """Open the preview window (not modal) and return it."""
-    from desktop.print_preview import PrintPreviewDialog
-
-    dialog = PrintPreviewDialog(app, page=page, ruleset=ruleset, official=official, parent=parent)
-    dialog.show()
-    return dialog
-
-
-def _current_app(window):
+def current_app(window):
     session = getattr(window, "session", None)
     if session is None:
         window.show_error("请先打开一份申请。")
@@ -149,13 +140,7 @@ def _current_app(window):
     return session.app
 
 
-def preview(window, page: str = "all"):
-    """Menu entry point (Ctrl+Shift+P): the preview window of the application open in ``window``."""
-    app = _current_app(window)
-    return preview_pdf(window, app, page or "all", getattr(window.session, "ruleset_id", None)) if app else None
-
-
 def print_document(window, page: str = "all") -> bool:
     """Menu entry point (Ctrl+P): 打印 of the application open in ``window``."""
-    app = _current_app(window)
+    app = current_app(window)
     return print_pdf(window, app, page or "all", getattr(window.session, "ruleset_id", None)) if app else False

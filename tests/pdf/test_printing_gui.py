@@ -121,6 +121,8 @@ def test_menu_entry_points_use_the_open_application(parent, sample_app, monkeypa
 
     window = Window()
     qtbot.addWidget(window)
-    dialog = printing.preview(window, "recommendation")
+    from desktop import print_preview
+
+    dialog = print_preview.preview(window, "recommendation")
     assert dialog.isVisible() and dialog.page_count() == 1
     dialog.close()
