@@ -52,7 +52,7 @@ def build(app, page: str = "all", ruleset: str | None = None, official: bool = F
     except Exception as exc:  # reportlab failing on odd content: say so, never a traceback
         from core.messages import pdf as M
 
-        raise M.UNREADABLE.error(reason=f"生成 PDF 时出错：{exc}") from exc
+        raise M.BUILD_FAILED.error(reason=exc) from exc
 
 
 def page_image(page) -> QImage:
@@ -85,7 +85,7 @@ def print_to(printer: QPrinter, data: bytes) -> int:
         last = min(doc.page_count, printer.toPage() or doc.page_count)
         painter = QPainter()
         if not painter.begin(printer):
-            raise M.UNREADABLE.error(reason="无法连接打印机（打印机不可用或已脱机）")
+            raise M.PRINTER_UNAVAILABLE.error(printer=printer.printerName() or printer.outputFileName())
         try:
             for n in range(first - 1, last):
                 if n > first - 1:

@@ -128,12 +128,12 @@ def test_printer_failure_is_said_in_the_window(preview, monkeypatch):
             return QDialog.DialogCode.Accepted
 
     def offline(_printer, _data):
-        raise M.UNREADABLE.error(reason="无法连接打印机（打印机不可用或已脱机）")
+        raise M.PRINTER_UNAVAILABLE.error(printer="办公室打印机")
 
     monkeypatch.setattr(printing, "QPrintDialog", Accepting)
     monkeypatch.setattr(printing, "print_to", offline)
     assert preview.print_pages() is False
-    assert preview.message.isVisible() and "无法连接打印机" in preview.message.text()
+    assert preview.message.isVisible() and "无法连接打印机“办公室打印机”" in preview.message.text()
 
 
 def test_build_and_render_failures_are_shown_in_the_window(qtbot, sample_app, monkeypatch):

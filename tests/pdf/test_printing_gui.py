@@ -126,3 +126,24 @@ def test_menu_entry_points_use_the_open_application(parent, sample_app, monkeypa
     dialog = print_preview.preview(window, "recommendation")
     assert dialog.isVisible() and dialog.page_count() == 1
     dialog.close()
+
+
+def test_a_printer_that_cannot_be_opened_is_named(monkeypatch):
+    from core.errors import UserError
+    from desktop.qt import QPainter
+
+    monkeypatch.setattr(QPainter, "begin", lambda self, device: False)
+    printer = printing.new_printer("申报表")
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName("/nonexistent/x.pdf")
+    with pytest.raises(UserError) as caught:
+        printing.print_to(printer, _declaration_pdf())
+    assert "无法连接打印机" in caught.value.message
+
+
+def _declaration_pdf() -> bytes:
+    from core.application import read_application_file
+    from core.pdf import render_pdf_bytes
+    from tests.pdf.conftest import SAMPLE
+
+    return render_pdf_bytes(read_application_file(SAMPLE), "declaration")[0]
