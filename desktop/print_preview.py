@@ -24,6 +24,7 @@ from desktop.qt import (
     QShortcut,
     QSpinBox,
     Qt,
+    QTimer,
     QVBoxLayout,
     QWidget,
 )
@@ -68,6 +69,8 @@ class PrintPreviewDialog(QDialog):
         self.sheet_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.scroll.setWidget(self.sheet)
         self.scroll.verticalScrollBar().valueChanged.connect(self._follow_scroll)
+        self._refit = QTimer(self, singleShot=True, interval=150)
+        self._refit.timeout.connect(self.render_pages)
         layout.addWidget(self.scroll, 1)
         for keys, slot in ((QKeySequence.StandardKey.Print, self.print_pages),
                            (QKeySequence.StandardKey.ZoomIn, lambda: self.step_zoom(1)),
@@ -302,7 +305,7 @@ class PrintPreviewDialog(QDialog):
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         if self.zoom_box.currentData() == FIT_WIDTH and self.doc is not None:
-            self.render_pages()
+            self._refit.start()  # once the window stops changing size, not on every step
 
     def _close_doc(self) -> None:
         if self.doc is not None:
