@@ -43,7 +43,7 @@ from desktop.qt import (
 )
 
 HEADERS = ("序号", "时间", "操作人", "操作", "栏目", "原值", "新值")
-MAX_ROWS = 2000  # the newest ones; a long history pages back through 更早的记录
+MAX_ROWS = 2000  # the newest ones are shown (`cluster-declare history` lists every one)
 
 
 def _form(store, app_id: str):
