@@ -143,3 +143,27 @@ def test_preview_shortcut_opens_the_preview_window(window, sample_view, qtbot):
     qtbot.addWidget(dialog)
     assert dialog.page_count() > 5
     dialog.close()
+
+
+def test_read_only_database_shows_history_but_offers_no_restore(gui_app, tmp_path, qtbot, messages):
+    from core.paths import resource
+    from core.store import Store
+    from desktop.mainwindow import MainWindow
+
+    db = tmp_path / "ro.sqlite"
+    with Store.open(str(db)) as store:
+        app_id = store.import_json(resource("samples", "sample-application.json"))
+        store.set_value(app_id, KEY, OLD + "二期")
+    with Store.open(str(db), readonly=True) as store:
+        window = MainWindow(store)
+        qtbot.addWidget(window)
+        window.list_view.refresh(select=app_id)
+        dialog = history_view.show_history(window)
+        qtbot.addWidget(dialog)
+        assert dialog.table.rowCount() == 2
+        assert dialog.view_button.isEnabled() and not dialog.restore_button.isEnabled()
+        version = dialog.show_version(entry=window.store.history(app_id)[0].id)
+        assert version.texts()[KEY] == (OLD, OLD + "二期") and not version.restore_button.isEnabled()
+        version.close()
+        dialog.close()
+        window.close()
