@@ -3,8 +3,9 @@
 Both work the same on every platform, with nothing outside the program: the PDF's pages are
 rendered by PDFium (``core.pdf.raster``, pypdfium2) and drawn onto the printer or the screen.
 
-- ``print_pdf(parent, app, page, official=…)`` builds the PDF, asks for a printer in the system
-  dialog (QPrintDialog) and prints the pages rendered at the printer's resolution (up to 600 dpi).
+- ``print_pdf(parent, app, page, official=…)`` asks for a printer in the system dialog
+  (QPrintDialog, with a 表式 tab for the official layout), builds the PDF and prints the pages
+  rendered at the printer's resolution (up to 600 dpi).
 - The preview window is desktop/print_preview.py (``preview_pdf``, and ``preview(window, page)``
   for Ctrl+Shift+P): pages, zoom, navigation, the official-layout option, 打印… and 另存为 PDF….
 - ``print_data(parent, data, title)`` prints a PDF already built (the preview's 打印…).
@@ -22,6 +23,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo  # print
 
 from core.errors import UserError
 from desktop.qt import (
+    QCheckBox,
     QDialog,
     QImage,
     QMessageBox,
@@ -29,6 +31,8 @@ from desktop.qt import (
     QPageSize,
     QPainter,
     QRect,
+    QVBoxLayout,
+    QWidget,
 )
 
 PAGE_TITLES = {"all": "申报表", "declaration": "真实性声明", "recommendation": "推荐意见"}
@@ -107,12 +111,33 @@ def print_data(parent, data: bytes, title: str) -> bool:
     dialog.setWindowTitle(f"打印{title}")
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
+    return _print_or_say(parent, printer, data)
+
+
+def _print_or_say(parent, printer: QPrinter, data: bytes) -> bool:
     try:
         print_to(printer, data)
     except UserError as exc:
         QMessageBox.critical(parent, "打印失败", exc.message)
         return False
     return True
+
+
+def layout_tab(app, official: bool) -> QWidget | None:
+    """The print dialog's 表式 tab (Linux: Qt's own dialog shows it; Windows' native dialog has no
+    room for it, the preview has the same choice): None when the form has no 【补充】 rows."""
+    if not any(f.supplementary for f in app.form_def.fields.values()):
+        return None
+    tab = QWidget()
+    tab.setWindowTitle("表式")
+    column = QVBoxLayout(tab)
+    box = QCheckBox("仅官方表式（不含【补充】栏目和自评结果附录）", tab)
+    box.setObjectName("officialLayout")
+    box.setChecked(official)
+    column.addWidget(box)
+    column.addStretch(1)
+    tab.official = box
+    return tab
 
 
 def _built(parent, app, page: str, ruleset: str | None, official: bool) -> bytes | None:
@@ -127,9 +152,21 @@ def _built(parent, app, page: str, ruleset: str | None, official: bool) -> bytes
 
 
 def print_pdf(parent, app, page: str = "all", ruleset: str | None = None, official: bool = False) -> bool:
-    """Build the PDF and print it through the system dialog; True when pages went to the printer."""
-    data = _built(parent, app, page, ruleset, official)
-    return data is not None and print_data(parent, data, PAGE_TITLES.get(page, page))
+    """The system print dialog (with the 表式 tab), then the PDF built and printed; True when pages
+    went to the printer."""
+    title = PAGE_TITLES.get(page, page)
+    if not has_printer():
+        QMessageBox.information(parent, "打印", NO_PRINTER)
+    printer = new_printer(f"{app.display_name} {title}")
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(f"打印{title}")
+    tab = layout_tab(app, official)
+    if tab is not None:
+        dialog.setOptionTabs([tab])
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    data = _built(parent, app, page, ruleset, tab.official.isChecked() if tab is not None else official)
+    return data is not None and _print_or_say(parent, printer, data)
 
 
 def current_app(window):

@@ -32,7 +32,7 @@ def parent(qtbot):
     return w
 
 
-def file_dialog(out, seen, *, first=0, last=0):
+def file_dialog(out, seen, *, first=0, last=0, official=False):
     class FakeDialog:  # the system dialog, accepted with "print to file"
         def __init__(self, printer, parent_widget):
             printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
@@ -44,6 +44,11 @@ def file_dialog(out, seen, *, first=0, last=0):
 
         def setWindowTitle(self, title):
             seen["title"] = title
+
+        def setOptionTabs(self, tabs):
+            seen["tabs"] = tabs
+            if official:
+                tabs[0].official.setChecked(True)  # the official ticks 仅官方表式 on the 表式 tab
 
         def exec(self):
             return QDialog.DialogCode.Accepted
@@ -62,6 +67,22 @@ def test_print_goes_through_the_print_dialog(parent, sample_app, monkeypatch, tm
     assert len(images.strip().splitlines()) == 3  # header, rule, one full-page image
 
 
+def test_the_print_dialogs_layout_tab_prints_the_official_form(parent, sample_app, monkeypatch, tmp_path):
+    monkeypatch.setattr(printing, "has_printer", lambda: True)
+    full, official, seen = tmp_path / "full.pdf", tmp_path / "official.pdf", {}
+    monkeypatch.setattr(printing, "QPrintDialog", file_dialog(full, seen))
+    assert printing.print_pdf(parent, sample_app, "all") is True
+    (tab,) = seen["tabs"]
+    assert tab.windowTitle() == "表式" and not tab.official.isChecked()
+    monkeypatch.setattr(printing, "QPrintDialog", file_dialog(official, seen, official=True))
+    assert printing.print_pdf(parent, sample_app, "all") is True
+    from core.pdf import render_pdf_bytes
+
+    expected = tmp_path / "expected.pdf"
+    expected.write_bytes(render_pdf_bytes(sample_app, "all", official=True)[0])
+    assert page_count(official) == page_count(expected) < page_count(full)
+
+
 def test_printing_needs_no_pdftoppm_and_honours_the_page_range(parent, sample_app, monkeypatch, tmp_path):
     monkeypatch.setattr(shutil, "which", lambda *_a, **_k: None)  # a bare Windows PC: no poppler
     monkeypatch.setattr(printing, "has_printer", lambda: True)
@@ -77,6 +98,9 @@ def test_cancelled_dialog_prints_nothing(parent, sample_app, monkeypatch, tmp_pa
             pass
 
         def setWindowTitle(self, _):
+            pass
+
+        def setOptionTabs(self, _):
             pass
 
         def exec(self):
@@ -98,11 +122,14 @@ def test_no_printer_is_said_and_printing_to_a_file_still_works(parent, sample_ap
     assert page_count(out) == 1
 
 
-def test_a_pdf_that_cannot_be_built_is_said_in_chinese(parent, sample_app, monkeypatch):
+def test_a_pdf_that_cannot_be_built_is_said_in_chinese(parent, sample_app, monkeypatch, tmp_path):
     from core.messages import pdf as M
 
     boxes = Recorder()
     monkeypatch.setattr(printing, "QMessageBox", boxes)
+    monkeypatch.setattr(printing, "has_printer", lambda: True)
+    out = tmp_path / "never.pdf"
+    monkeypatch.setattr(printing, "QPrintDialog", file_dialog(out, {}))
 
     def broken(*_a, **_k):
         raise M.UNWRITABLE.error(path="x.pdf", reason="磁盘已满")
@@ -111,6 +138,7 @@ def test_a_pdf_that_cannot_be_built_is_said_in_chinese(parent, sample_app, monke
     assert printing.print_pdf(parent, sample_app, "all") is False
     (kind, (_p, title, text)), = boxes.calls
     assert kind == "critical" and title == "无法生成 PDF" and "磁盘已满" in text
+    assert not out.exists()  # nothing went to the printer
 
 
 def test_menu_entry_points_use_the_open_application(parent, sample_app, monkeypatch, qtbot):
