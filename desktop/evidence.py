@@ -7,7 +7,6 @@ from pathlib import Path
 from desktop.i18n import tr_fmt
 from desktop.qt import (
     QAction,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -60,8 +59,10 @@ class EvidenceButton(QWidget):
             self.menu.addAction(self.tr("（尚无文件）")).setEnabled(False)
 
     def choose_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("选择佐证材料"), "",
-                                                self.tr("佐证材料 (*.pdf *.jpg *.jpeg *.png *.doc *.docx *.xls "
+        from desktop import lastdir
+
+        paths = lastdir.open_files(self, self.tr("选择佐证材料"),
+                                   self.tr("佐证材料 (*.pdf *.jpg *.jpeg *.png *.doc *.docx *.xls "
                                                         "*.xlsx *.txt *.zip);;所有文件 (*)"))
         for p in paths:
             self.attach_requested.emit(self.target, p)

@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from core.errors import UserError
+from desktop import lastdir
 from desktop.qt import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QEventLoop,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -34,6 +34,7 @@ from desktop.qt import (
     QWidget,
     Signal,
 )
+from desktop.saved import confirm_saved
 
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
 
@@ -108,23 +109,24 @@ class PreviewDialog(QDialog):
 def export_xlsx(parent: QWidget | None, app, path: str | None = None, *, template: bool = False) -> Path | None:
     if path is None:
         suggested = f"{app.display_name}{'（空白模板）' if template else ''}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(parent, "导出空白模板" if template else "导出 Excel", suggested, XLSX_FILTER)
+        path = lastdir.save_file(parent, "导出空白模板" if template else "导出 Excel", suggested, XLSX_FILTER)
         if not path:
             return None
     from core.xlsx.form_export import export_form
 
     try:
-        return export_form(app, path, template=template)
+        out = Path(export_form(app, path, template=template))
     except UserError as exc:
         _warn(parent, exc.message)
         return None
+    confirm_saved(parent, "Excel", "已导出空白模板" if template else "已导出 Excel 工作簿", out)
+    return out
 
 
 # -- form import -----------------------------------------------------------------------------
 
 def _ask_open(parent: QWidget | None, title: str) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, title, "", XLSX_FILTER + ";;所有文件 (*)")
-    return path or None
+    return lastdir.open_file(parent, title, XLSX_FILTER + ";;所有文件 (*)")
 
 
 def import_form_xlsx(parent: QWidget | None, app, path: str | None = None) -> dict[str, Any] | None:

@@ -10,9 +10,9 @@ from typing import Any
 
 
 def preview(window: Any, page: str = "all") -> None:
-    from desktop import printing
+    from desktop import print_preview
 
-    printing.preview(window, page)
+    print_preview.preview(window, page)
 
 
 def print_document(window: Any, page: str = "all") -> None:
@@ -48,15 +48,24 @@ def office_certificate(window: Any) -> None:
 def fill_menus(window: Any) -> None:
     tr = window.tr
     pages = ((tr("全表"), "all"), (tr("真实性声明"), "declaration"), (tr("推荐意见"), "recommendation"))
-    for what, func in ((tr("预览"), preview), (tr("打印"), print_document)):
+    from desktop.qt import QKeySequence
+
+    # Ctrl+Shift+P previews and Ctrl+P prints the whole form (the other pages from the menu).
+    keys = {"actPreviewAll": QKeySequence("Ctrl+Shift+P"), "actPrintAll": QKeySequence.StandardKey.Print}
+    for what, func, name in ((tr("预览"), preview, "actPreview"), (tr("打印"), print_document, "actPrint")):
         for label, page in pages:
-            window._action(window.print_menu, f"{what} — {label}…", lambda f=func, p=page: f(window, p))
+            action_name = f"{name}{page.capitalize()}"
+            window._action(window.print_menu, f"{what} — {label}…", lambda f=func, p=page: f(window, p),
+                           keys.get(action_name), action_name)
         window.print_menu.addSeparator()
     window._action(window.excel_menu, tr("导出、模板与导入…"), lambda: open_excel(window))
     window._action(window.package_menu, tr("导出报送包…"), lambda: export_package(window))
     window._action(window.package_menu, tr("校验报送包…"), lambda: verify_package(window))
     window.package_menu.addSeparator()
     window._action(window.package_menu, tr("本单位证书…"), lambda: office_certificate(window))
+    from desktop import history_view
+
+    history_view.fill_menu(window)  # 修改记录: the application's and the current field's history
 
 
 def export_actions(window: Any) -> list[tuple[str, str]]:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from core import palette
 from core.store import Store
+from desktop import lastdir
 from desktop.applist import AppListView
 from desktop.i18n import tr_fmt
 from desktop.operations import OpChanges, Operations
@@ -13,7 +14,6 @@ from desktop.qt import (
     QAction,
     QApplication,
     QEvent,
-    QFileDialog,
     QKeySequence,
     QLabel,
     QLineEdit,
@@ -25,6 +25,7 @@ from desktop.qt import (
     Qt,
     QUndoGroup,
 )
+from desktop.saved import confirm_saved
 from desktop.session import EditSession
 from desktop.wizardview import WizardView
 
@@ -229,7 +230,7 @@ class MainWindow(QMainWindow):
         """Import an application file; when the store already has it, ask (or use ``on_conflict``:
         ``copy`` / ``replace``)."""
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("导入申报数据"), "", self.tr("申报数据 (*.json)"))
+            path = lastdir.open_file(self, self.tr("导入申报数据"), self.tr("申报数据 (*.json)"))
             if not path:
                 return None
         done = self.ops.run(lambda: self._import_file(path, on_conflict),
@@ -270,33 +271,32 @@ class MainWindow(QMainWindow):
             return None
         if path is None:
             name = self.store.load(app_id).display_name
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("导出申报数据"), f"{name}.json",
-                                                  self.tr("申报数据 (*.json)"))
+            path = lastdir.save_file(self, self.tr("导出申报数据"), f"{name}.json", self.tr("申报数据 (*.json)"))
             if not path:
                 return None
         done = self.ops.run(lambda: self.store.export_json(app_id, path))  # writes a file, not the store
         if not done:
             return None
         out = done.value
-        self.statusBar().showMessage(tr_fmt(self.tr("已导出到 %1（佐证材料在旁边的 evidence 文件夹）"), str(out)), 6000)
+        confirm_saved(self, self.tr("导出申报数据"), self.tr("已导出申报数据（佐证材料在旁边的 evidence 文件夹）"), out)
         return out
 
     def backup(self, path: str | None = None) -> Path | None:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("备份数据库"), "cluster-declare-backup.sqlite",
-                                                  self.tr("数据库备份 (*.sqlite)"))
+            path = lastdir.save_file(self, self.tr("备份数据库"), "cluster-declare-backup.sqlite",
+                                     self.tr("数据库备份 (*.sqlite)"))
             if not path:
                 return None
         done = self.ops.run(lambda: self.store.backup(path))
         if not done:
             return None
         out = done.value
-        self.statusBar().showMessage(tr_fmt(self.tr("已备份到 %1"), str(out)), 6000)
+        confirm_saved(self, self.tr("备份数据库"), self.tr("已备份数据库"), out)
         return out
 
     def restore(self, path: str | None = None, *, confirm: bool = True) -> Path | None:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("从备份恢复"), "", self.tr("数据库备份 (*.sqlite *.db);;所有文件 (*)"))
+            path = lastdir.open_file(self, self.tr("从备份恢复"), self.tr("数据库备份 (*.sqlite *.db);;所有文件 (*)"))
             if not path:
                 return None
         if confirm and QMessageBox.question(

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from core.errors import UserError
+from desktop import lastdir
 from desktop.i18n import tr_fmt
 from desktop.qt import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFont,
     QLabel,
     QLineEdit,
@@ -18,6 +18,7 @@ from desktop.qt import (
     QVBoxLayout,
     QWidget,
 )
+from desktop.saved import confirm_saved
 
 
 class CertificateDialog(QDialog):
@@ -74,8 +75,7 @@ class CertificateDialog(QDialog):
 
     def _export(self, fmt: str) -> None:
         suffix = ".pem" if fmt == "pem" else ".cer"
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("导出公钥证书"), f"本单位证书{suffix}",
-                                                f"证书 (*{suffix})")
+        chosen = lastdir.save_file(self, self.tr("导出公钥证书"), f"本单位证书{suffix}", f"证书 (*{suffix})")
         if not chosen:
             return
         try:
@@ -83,12 +83,12 @@ class CertificateDialog(QDialog):
         except UserError as exc:
             QMessageBox.warning(self, self.tr("导出证书"), exc.message)
             return
-        QMessageBox.information(self, self.tr("导出证书"), tr_fmt(self.tr("已导出：%1"), str(out)))
+        confirm_saved(self, self.tr("导出证书"), self.tr("已导出本单位公钥证书"), out)
 
     def _import(self) -> None:
         from desktop.qt import QInputDialog
 
-        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("导入证书"), "", "PKCS#12 (*.p12 *.pfx)")
+        chosen = lastdir.open_file(self, self.tr("导入证书"), "PKCS#12 (*.p12 *.pfx)")
         if not chosen:
             return
         source_pw, ok = QInputDialog.getText(self, self.tr("导入证书"), self.tr("证书文件的密码："),

@@ -8,9 +8,12 @@ dialogs only collect choices and show results. pyHanko loads only when a dialog 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from desktop.package_certificate import CertificateDialog
 from desktop.package_export import ExportDialog, ExportWorker
 from desktop.package_verify import VerifyDialog
+from desktop.package_widgets import keep_fitted
 
 __all__ = ["CertificateDialog", "ExportDialog", "ExportWorker", "VerifyDialog", "apply_export", "certificate", "export",
            "verify"]
@@ -23,10 +26,22 @@ def export(window, _arg=None):
     if app_id is None:
         window.show_error(window.tr("请先打开要导出的申请。"))
         return None
-    dialog = ExportDialog(window.store.load(app_id), store=window.store, app_id=app_id, parent=window)
+    from desktop import lastdir
+
+    dialog = ExportDialog(window.store.load(app_id), store=window.store, app_id=app_id,
+                          default_dir=Path(lastdir.last_folder()), parent=window)
     dialog.exported.connect(lambda result: apply_export(window, result))
-    dialog.exec()
+    dialog.exported.connect(lambda result: confirm_export(dialog, result))
+    keep_fitted(dialog).exec()
     return dialog.result
+
+
+def confirm_export(dialog, result) -> None:
+    """Where the package went, with 打开所在文件夹 (the dialog itself also shows the hashes)."""
+    from desktop.saved import confirm_saved
+
+    confirm_saved(dialog, dialog.tr("导出报送包"), dialog.tr("已导出报送包"), result.path,
+                  f"SHA-256：{result.sha256}")
 
 
 def apply_export(window, result) -> None:
@@ -40,9 +55,9 @@ def apply_export(window, result) -> None:
 
 def verify(window, _arg=None):
     dialog = VerifyDialog(window)
-    dialog.exec()
+    keep_fitted(dialog).exec()
     return dialog.result
 
 
 def certificate(window, _arg=None):
-    CertificateDialog(window).exec()
+    keep_fitted(CertificateDialog(window)).exec()

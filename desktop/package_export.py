@@ -158,7 +158,8 @@ class ExportDialog(QDialog):
         from core.package.export import office_default
 
         box = QGroupBox(self.tr("3. 本单位证书"), self)
-        form = QFormLayout(box)
+        column = QVBoxLayout(box)  # the wrapping text sits above the form: a form row would clip it
+        form = QFormLayout()
         info = office_certificate_info()
         self.creating = info is None
         self.cert_label = QLabel(box)
@@ -173,16 +174,17 @@ class ExportDialog(QDialog):
         if info is None:
             self.cert_label.setText(self.tr("还没有本单位证书：导出时将创建一张自签名证书，请填写单位名称并设置密码"
                                             "（至少 8 个字符，务必牢记）。"))
-            form.addRow(self.cert_label)
+            column.addWidget(self.cert_label)
             form.addRow(self.tr("单位名称："), self.office)
             form.addRow(self.tr("设置密码："), self.passphrase)
             form.addRow(self.tr("确认密码："), self.passphrase2)
         else:
             self.cert_label.setText(tr_fmt(self.tr("%1\nSHA-256 指纹：%2"), info.office, info.fingerprint_display))
-            form.addRow(self.cert_label)
+            column.addWidget(self.cert_label)
             form.addRow(self.tr("证书密码："), self.passphrase)
             self.office.setVisible(False)
             self.passphrase2.setVisible(False)
+        column.addLayout(form)
         return box
 
     # --- state ------------------------------------------------------------------------------------

@@ -6,11 +6,11 @@ from pathlib import Path
 
 from core import palette
 from core.errors import UserError
+from desktop import lastdir
 from desktop.package_widgets import BAD_COLOR, OK_COLOR, WARN_COLOR, FileRow, show_status
 from desktop.qt import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QPlainTextEdit,
@@ -81,7 +81,7 @@ class VerifyDialog(QDialog):
             self.verify_path(self._path)
 
     def _choose(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("选择报送包"), "", "报送包 (*.zip)")
+        chosen = lastdir.open_file(self, self.tr("选择报送包"), "报送包 (*.zip)")
         if chosen:
             self.verify_path(chosen)
 

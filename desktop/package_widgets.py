@@ -5,12 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from core import palette
+from desktop import lastdir
 from desktop.qt import (
+    QEvent,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QObject,
     QPushButton,
+    QTimer,
     QWidget,
     Signal,
 )
@@ -54,10 +58,43 @@ class FileRow(QWidget):
         self.edit.setText(str(path) if path else "")
 
     def _pick(self) -> None:
-        start = str(self.path() or "")
+        current = self.path()
+        start = lastdir.start_path(current.name if current else "")
+        if current is not None and current.parent.is_dir() and str(current.parent) != ".":
+            start = str(current)  # a path already chosen or suggested in full stays where it is
         if self._save:
             chosen, _ = QFileDialog.getSaveFileName(self, self._caption, start, self._filter)
         else:
             chosen, _ = QFileDialog.getOpenFileName(self, self._caption, start, self._filter)
         if chosen:
+            lastdir.remember(chosen)
             self.set_path(chosen)
+
+
+class _KeepFitted(QObject):
+    def __init__(self, dialog: QWidget):
+        super().__init__(dialog)
+        self.dialog = dialog
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        if obj is self.dialog and event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Show):
+            QTimer.singleShot(0, self.fit)
+        return False
+
+    def fit(self) -> None:
+        layout = self.dialog.layout()
+        if layout is None:
+            return
+        width = self.dialog.width()
+        needed = layout.heightForWidth(width) if layout.hasHeightForWidth() else layout.sizeHint().height()
+        screen = self.dialog.screen()
+        room = screen.availableGeometry().height() - 40 if screen is not None else needed
+        if self.dialog.height() < min(needed, room):
+            self.dialog.resize(width, min(needed, room))
+
+
+def keep_fitted(dialog: QWidget) -> QWidget:
+    """Grow a dialog to the height its wrapped texts need, whenever they change: a dialog with a
+    minimum width of its own gets no minimum height from its layout, and Qt squeezes the rows."""
+    dialog.installEventFilter(_KeepFitted(dialog))
+    return dialog

@@ -1,29 +1,29 @@
 """打印 and 预览 of the 申报表, the 真实性声明 or the 推荐意见 (the PDF comes from core.pdf).
 
-- ``preview_pdf(parent, app, page)`` writes the PDF to a temporary file and opens it in the
-  system's PDF viewer (QDesktopServices), where it can also be printed.
-- ``print_pdf(parent, app, page)`` opens the system print dialog (QPrintDialog) and prints the
-  PDF's pages as images rendered by poppler's ``pdftoppm`` at the printer's resolution (up to
-  600 dpi). PySide6-Essentials has no QtPdf, so without ``pdftoppm`` (a bare Windows PC) the
-  PDF opens in the system viewer instead, and the official prints from there.
+Both work the same on every platform, with nothing outside the program: the PDF's pages are
+rendered by PDFium (``core.pdf.raster``, pypdfium2) and drawn onto the printer or the screen.
 
-``preview(window, page)`` and ``print_document(window, page)`` are the menu entry points: they
-take the application open in the main window (``window.session.app``).
+- ``print_pdf(parent, app, page, official=…)`` asks for a printer in the system dialog
+  (QPrintDialog, with a 表式 tab for the official layout), builds the PDF and prints the pages
+  rendered at the printer's resolution (up to 600 dpi).
+- The preview window is desktop/print_preview.py (``preview_pdf``, and ``preview(window, page)``
+  for Ctrl+Shift+P): pages, zoom, navigation, the official-layout option, 打印… and 另存为 PDF….
+- ``print_data(parent, data, title)`` prints a PDF already built (the preview's 打印…).
+
+``print_document(window, page)`` is the menu entry point (Ctrl+P): it takes the application open
+in the main window (``window.session.app``).
+Every failure (PDF build, rendering, no printer) is said in Chinese, in a message or the window.
 """
 
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-import tempfile
-from pathlib import Path
 
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # printing is only needed here
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo  # printing is only needed here
 
 from core.errors import UserError
 from desktop.qt import (
-    QDesktopServices,
+    QCheckBox,
     QDialog,
     QImage,
     QMessageBox,
@@ -31,110 +31,153 @@ from desktop.qt import (
     QPageSize,
     QPainter,
     QRect,
-    QUrl,
+    QVBoxLayout,
+    QWidget,
 )
 
 PAGE_TITLES = {"all": "申报表", "declaration": "真实性声明", "recommendation": "推荐意见"}
 MAX_DPI = 600
+MIN_DPI = 150
+NO_PRINTER = "本机没有安装打印机：可在打印对话框中选择“打印到文件（PDF）”，或在预览中另存为 PDF。"
 
 
-def _safe_name(text: str) -> str:
+def safe_name(text: str) -> str:
     return re.sub(r'[\\/:*?"<>|\s]+', "_", text).strip("_")[:60] or "申报表"
 
 
-def _render(parent, app, page: str, ruleset: str | None, path: Path) -> bool:
-    """Write the PDF; show any error, and the missing-character warnings, in Chinese."""
-    from core.pdf import render_pdf
+def build(app, page: str = "all", ruleset: str | None = None, official: bool = False) -> tuple[bytes, list[str]]:
+    """The PDF bytes and the missing-character warnings; raises UserError in Chinese."""
+    from core.pdf import render_pdf_bytes
 
     try:
-        warnings = render_pdf(app, path, page=page, ruleset=ruleset)
-    except UserError as exc:
-        QMessageBox.critical(parent, "无法生成 PDF", exc.message)
-        return False
-    if warnings:
-        QMessageBox.warning(parent, "个别字符无法打印", "\n".join(warnings))
-    return True
+        return render_pdf_bytes(app, page, ruleset, official)
+    except UserError:
+        raise
+    except Exception as exc:  # reportlab failing on odd content: say so, never a traceback
+        from core.messages import pdf as M
+
+        raise M.BUILD_FAILED.error(reason=exc) from exc
 
 
-def preview_pdf(parent, app, page: str = "all", ruleset: str | None = None) -> Path | None:
-    """Render to a temporary file and open it in the system's viewer; return the file."""
-    folder = Path(tempfile.gettempdir()) / "cluster-declare-print"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{_safe_name(app.display_name)}-{PAGE_TITLES.get(page, page)}.pdf"
-    if not _render(parent, app, page, ruleset, path):
-        return None
-    if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-        QMessageBox.information(parent, "预览", f"未能打开系统的 PDF 阅读器。文件已保存在：\n{path}")
-    return path
+def page_image(page) -> QImage:
+    """A core.pdf.raster.RasterPage as a QImage (RGBX bytes, copied so the buffer may go)."""
+    return QImage(page.data, page.width, page.height, page.stride, QImage.Format.Format_RGBX8888).copy()
 
 
-def pdftoppm() -> str | None:
-    return shutil.which("pdftoppm")
+def has_printer() -> bool:
+    return bool(QPrinterInfo.availablePrinterNames())
 
 
-def _page_images(pdf: Path, dpi: int, first: int, last: int, folder: Path) -> list[Path]:
-    cmd = [pdftoppm(), "-r", str(dpi), "-png"]
-    if first:
-        cmd += ["-f", str(first), "-l", str(last or first)]
-    subprocess.run([*cmd, str(pdf), str(folder / "page")], check=True, capture_output=True, timeout=300)
-    return sorted(folder.glob("page-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
-
-
-def print_pdf(parent, app, page: str = "all", ruleset: str | None = None) -> bool:
-    """Ask for a printer in the system dialog and print; True when pages went to the printer."""
-    if pdftoppm() is None:
-        QMessageBox.information(parent, "打印", "本机缺少 PDF 栅格化工具（pdftoppm），将在系统 PDF 阅读器中打开，请从阅读器打印。")
-        return preview_pdf(parent, app, page, ruleset) is not None
+def new_printer(title: str) -> QPrinter:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     printer.setPageOrientation(QPageLayout.Orientation.Portrait)
     printer.setFullPage(True)  # the PDF carries its own margins
-    printer.setDocName(f"{app.display_name} {PAGE_TITLES.get(page, page)}")
-    dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(f"打印{PAGE_TITLES.get(page, page)}")
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return False
-    with tempfile.TemporaryDirectory(prefix="cluster-declare-print-") as tmp:
-        pdf = Path(tmp) / "print.pdf"
-        if not _render(parent, app, page, ruleset, pdf):
-            return False
-        dpi = max(150, min(printer.resolution(), MAX_DPI))
-        try:
-            images = _page_images(pdf, dpi, printer.fromPage(), printer.toPage(), Path(tmp))
-        except (OSError, subprocess.SubprocessError) as exc:
-            QMessageBox.critical(parent, "打印失败", f"无法把 PDF 转为打印页面：{exc}")
-            return False
+    printer.setDocName(title)
+    return printer
+
+
+def print_to(printer: QPrinter, data: bytes) -> int:
+    """Draw the PDF's pages (or the range chosen in the dialog) on ``printer``; the pages printed.
+    Raises UserError when rendering or the printer fails."""
+    from core.messages import pdf as M
+    from core.pdf.raster import open_pdf
+
+    dpi = max(MIN_DPI, min(printer.resolution(), MAX_DPI))
+    with open_pdf(data) as doc:
+        first = max(1, printer.fromPage() or 1)
+        last = min(doc.page_count, printer.toPage() or doc.page_count)
         painter = QPainter()
         if not painter.begin(printer):
-            QMessageBox.critical(parent, "打印失败", "无法连接打印机。")
-            return False
+            raise M.PRINTER_UNAVAILABLE.error(printer=printer.printerName() or printer.outputFileName())
         try:
-            for n, image_path in enumerate(images):
-                if n:
+            for n in range(first - 1, last):
+                if n > first - 1:
                     printer.newPage()
-                image = QImage(str(image_path))
+                image = page_image(doc.render(n, dpi))
                 target = printer.paperRect(QPrinter.Unit.DevicePixel).toRect()
                 painter.drawImage(QRect(0, 0, target.width(), target.height()), image)
         finally:
             painter.end()
+    return max(0, last - first + 1)
+
+
+def print_data(parent, data: bytes, title: str) -> bool:
+    """The system print dialog, then the pages; True when they went to the printer."""
+    if not has_printer():
+        QMessageBox.information(parent, "打印", NO_PRINTER)
+    printer = new_printer(title)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(f"打印{title}")
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    return _print_or_say(parent, printer, data)
+
+
+def _print_or_say(parent, printer: QPrinter, data: bytes) -> bool:
+    try:
+        print_to(printer, data)
+    except UserError as exc:
+        QMessageBox.critical(parent, "打印失败", exc.message)
+        return False
     return True
 
 
-def _current_app(window):
+def layout_tab(app, official: bool) -> QWidget | None:
+    """The print dialog's 表式 tab (Linux: Qt's own dialog shows it; Windows' native dialog has no
+    room for it, the preview has the same choice): None when the form has no 【补充】 rows."""
+    if not any(f.supplementary for f in app.form_def.fields.values()):
+        return None
+    tab = QWidget()
+    tab.setWindowTitle("表式")
+    column = QVBoxLayout(tab)
+    box = QCheckBox("仅官方表式（不含【补充】栏目和自评结果附录）", tab)
+    box.setObjectName("officialLayout")
+    box.setChecked(official)
+    column.addWidget(box)
+    column.addStretch(1)
+    tab.official = box
+    return tab
+
+
+def _built(parent, app, page: str, ruleset: str | None, official: bool) -> bytes | None:
+    try:
+        data, warnings = build(app, page, ruleset, official)
+    except UserError as exc:
+        QMessageBox.critical(parent, "无法生成 PDF", exc.message)
+        return None
+    if warnings:
+        QMessageBox.warning(parent, "个别字符无法打印", "\n".join(warnings))
+    return data
+
+
+def print_pdf(parent, app, page: str = "all", ruleset: str | None = None, official: bool = False) -> bool:
+    """The system print dialog (with the 表式 tab), then the PDF built and printed; True when pages
+    went to the printer."""
+    title = PAGE_TITLES.get(page, page)
+    if not has_printer():
+        QMessageBox.information(parent, "打印", NO_PRINTER)
+    printer = new_printer(f"{app.display_name} {title}")
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(f"打印{title}")
+    tab = layout_tab(app, official)
+    if tab is not None:
+        dialog.setOptionTabs([tab])
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    data = _built(parent, app, page, ruleset, tab.official.isChecked() if tab is not None else official)
+    return data is not None and _print_or_say(parent, printer, data)
+
+
+def current_app(window):
     session = getattr(window, "session", None)
     if session is None:
-        window.show_error("请先打开一份申报。")
+        window.show_error("请先打开一份申请。")
         return None
     return session.app
 
 
-def preview(window, page: str = "all") -> Path | None:
-    """Menu entry point: 预览 of the application open in ``window``."""
-    app = _current_app(window)
-    return preview_pdf(window, app, page or "all", getattr(window.session, "ruleset_id", None)) if app else None
-
-
 def print_document(window, page: str = "all") -> bool:
-    """Menu entry point: 打印 of the application open in ``window``."""
-    app = _current_app(window)
+    """Menu entry point (Ctrl+P): 打印 of the application open in ``window``."""
+    app = current_app(window)
     return print_pdf(window, app, page or "all", getattr(window.session, "ruleset_id", None)) if app else False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from core.cli.appsource import add_app_argument, load_app_arg, source_label
 
@@ -13,6 +14,8 @@ def register(sub, common) -> None:
     p.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="输出的 PDF 文件")
     p.add_argument("--page", choices=("all", "declaration", "recommendation"), default="all",
                    help="all＝完整申报表及自评结果（默认）；declaration＝真实性声明页；recommendation＝推荐意见页")
+    p.add_argument("--official", action="store_true",
+                   help="仅按官方表式打印：不含标有【补充】的栏目和自评结果附录")
     p.add_argument("--rules", metavar="ID", help="附录“自评结果”所用的规则集（默认：申报数据中记录的规则集）")
     p.set_defaults(func=cmd_pdf)
 
@@ -24,8 +27,9 @@ def cmd_pdf(args) -> int:
     app = load_app_arg(args)
     if args.rules:
         load_ruleset(args.rules)  # an unknown id fails here, before anything is written
-    warnings = render_pdf(app, args.output, page=args.page, ruleset=args.rules)
+    warnings = render_pdf(app, args.output, page=args.page, ruleset=args.rules, official=args.official)
     for w in warnings:
         print(f"警告：{w}", file=sys.stderr)
-    print(f"已生成{PAGE_LABELS[args.page]} PDF：{args.output}（{source_label(args)}）")
+    layout = "（官方表式）" if args.official else ""
+    print(f"已生成{PAGE_LABELS[args.page]}{layout} PDF：{Path(args.output).resolve()}（{source_label(args)}）")
     return 0

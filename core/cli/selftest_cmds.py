@@ -2,8 +2,9 @@
 
 On a temporary database and user data folder it runs the steps a front end contributes
 (``desktop.selftest_window``: open the main window, load the sample application), then validates
-the sample under every rule set, writes the PDF, the Excel workbook and a signed package
-(temporary certificate), and verifies the package. One line per step with its time; exit 0 only
+the sample under every rule set, writes the PDF and renders its pages (as the print preview
+does, with PDFium), writes the Excel workbook and a signed package (temporary certificate), and
+verifies the package. One line per step with its time; exit 0 only
 when every step worked, otherwise 1 and a Chinese message naming the failed step.
 
 Core knows no window: front-end steps arrive through ``common.selftest_steps`` and hand back what
@@ -147,6 +148,22 @@ def step_pdf(ctx: Context) -> str:
     return check_file(out, b"%PDF-", 10_000, "PDF ")
 
 
+def step_render(ctx: Context) -> str:
+    """The print preview's renderer (PDFium, a native library the frozen build must carry)
+    draws every page of the PDF just written."""
+    from core.pdf.raster import open_pdf
+
+    pdf = ctx.tmp / "申报表.pdf"
+    if not pdf.is_file():
+        raise StepFailed("没有可渲染的 PDF（上一步未成功）")
+    with open_pdf(pdf) as doc:
+        blank = [n + 1 for n in range(doc.page_count) if doc.render(n, 36).ink_fraction() < 0.002]
+        count = doc.page_count
+    if count < 2 or blank:
+        raise StepFailed(f"PDF 页面渲染为空白（第 {'、'.join(map(str, blank))} 页）" if blank else "PDF 页数不对")
+    return f"{count} 页"
+
+
 def step_xlsx(ctx: Context) -> str:
     out = ctx.tmp / "申报表.xlsx"
     cli_step(["xlsx-export", ensure_app(ctx), "--db", ctx.db, "-o", str(out)], "Excel 导出")
@@ -182,6 +199,7 @@ def all_steps(front_steps=()) -> list[tuple[str, Callable[[Context], str]]]:
         *front_steps,
         *validation_steps(),
         ("生成 PDF", step_pdf),
+        ("渲染打印预览", step_render),
         ("导出 Excel", step_xlsx),
         ("导出签名报送包", step_export),
         ("验证报送包", step_verify),

@@ -16,6 +16,7 @@ from core.pdf.styles import styles
 class Ctx:
     app: Application
     guard: TextGuard = field(default_factory=TextGuard)
+    official: bool = False  # the official layout only: no 【补充】 rows, no 自评结果 appendix
 
     def __post_init__(self) -> None:
         self.form: FormDef = self.app.form_def
@@ -31,6 +32,10 @@ class Ctx:
 
     def clean(self, text: object, where: str = "") -> str:
         return self.guard.clean(text, where)
+
+    def printed(self, fd: FieldDef) -> bool:
+        """Whether a field has a row of its own in this printout."""
+        return not (self.official and fd.supplementary)
 
     def value(self, key: str):
         return self.app.values.get(key)

@@ -59,13 +59,16 @@ def _story(ctx: Ctx, page: str, ruleset: str | None) -> list:
             story += plan_flowables(ctx, sec)
         else:
             story += section_flowables(ctx, sec)
+    if ctx.official:
+        return story  # the official form has no 自评结果 appendix
     rs = load_ruleset(ruleset or ctx.app.rules)
     story += appendix_flowables(ctx, evaluate(ctx.app, rs), rs)
     return story
 
 
-def build_pdf(app: Application, page: str = "all", ruleset: str | None = None) -> tuple[bytes, list[str]]:
-    ctx = Ctx(app)
+def build_pdf(app: Application, page: str = "all", ruleset: str | None = None,
+              official: bool = False) -> tuple[bytes, list[str]]:
+    ctx = Ctx(app, official=official)
     title = ctx.clean(f"{form_title(app)} — {app.display_name}")
     header = ctx.clean(f"{form_title(app)}　{app.display_name}")
 

@@ -109,7 +109,8 @@ def _pairable(a: FieldDef, b: FieldDef | None) -> bool:
 
 def section_flowables(ctx: Ctx, sec: SectionDef) -> list:
     """One of sections 一 to 七 as ruled tables with the official row labels."""
-    fields = [ctx.form.fields[k] for k in sec.layout if kind_of(ctx.form.fields[k]).in_sections]
+    fields = [ctx.form.fields[k] for k in sec.layout
+              if kind_of(ctx.form.fields[k]).in_sections and ctx.printed(ctx.form.fields[k])]
     sb = SectionBuilder(ctx)
     i, prev_series = 0, False
     while i < len(fields):
@@ -145,6 +146,8 @@ def plan_flowables(ctx: Ctx, sec: SectionDef) -> list:
     limit = f"（{sec.char_limit}字以内）" if sec.char_limit else ""
     for key in sec.layout:
         fd = ctx.form.fields[key]
+        if not ctx.printed(fd):
+            continue
         cell: list = []
         if fd.group and fd.group != current_group:
             current_group = fd.group

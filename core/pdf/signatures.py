@@ -26,7 +26,7 @@ LINE_H = 20  # leading of the "sign" style
 
 def _declaration_fields(ctx: Ctx) -> list[FieldDef]:
     sec = next(s for s in ctx.form.sections if any(f.signature for f in s.fields))
-    return [f for f in sec.fields if f.signature]
+    return [f for f in sec.fields if f.signature and ctx.printed(f)]
 
 
 def _named_field(ctx: Ctx, signature: str, home: FieldDef) -> FieldDef | None:

@@ -80,7 +80,7 @@ def test_export_import_json_and_backup(window, tmp_path):
     assert window.store.load(new_id).values == window.store.load(app_id).values
     assert window.statusBar().currentMessage() == "已导入“申请.json”"
     backup = window.backup(str(tmp_path / "backup.sqlite"))
-    assert window.statusBar().currentMessage() == f"已备份到 {backup}"
+    assert window.statusBar().currentMessage() == f"已备份数据库：{backup.resolve()}"
     from core.store import Store
 
     with Store.open(str(backup)) as copy:  # the backup is a database holding both applications

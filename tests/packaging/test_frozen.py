@@ -26,7 +26,7 @@ def test_frozen_self_test_passes_every_step(frozen_bundle, tmp_path):
     assert "（打包版）" in proc.stdout
     steps = [line for line in proc.stdout.splitlines() if line.startswith("[")]
     assert len(steps) >= 8 and all("成功" in line for line in steps), proc.stdout
-    for name in ("打开主窗口", "载入示例申请", "校验（SH-2023）", "生成 PDF", "导出 Excel", "导出签名报送包", "验证报送包"):
+    for name in ("打开主窗口", "载入示例申请", "校验（SH-2023）", "生成 PDF", "渲染打印预览", "导出 Excel", "导出签名报送包", "验证报送包"):
         assert any(name in line for line in steps), name
     assert not (tmp_path / ".local" / "share" / "cluster-declare").exists()
 
@@ -44,6 +44,7 @@ def test_frozen_bundle_has_its_data_and_not_the_unused_qt(frozen_bundle):
     assert sorted(p.name for p in (qt / "translations").iterdir()) in (["qtbase_zh_CN.qm"],
                                                                       ["qt_zh_CN.qm", "qtbase_zh_CN.qm"])
     names = {p.name for p in internal.rglob("*")}
+    assert "libpdfium.so" in names  # the print preview's renderer (pypdfium2_raw)
     for unused in ("libQt6Quick.so.6", "libQt6Qml.so.6", "libQt6Pdf.so.6", "libQt6VirtualKeyboard.so.6",
                    "libQt6WaylandClient.so.6", "libqwayland.so", "libqeglfs.so", "libqgtk3.so"):
         assert unused not in names, unused

@@ -28,6 +28,7 @@ def test_self_test_from_source_passes_and_leaves_no_data(_isolated_home):
     for rid in available_rulesets():
         assert any(f"校验（{rid}）" in line and "成功" in line for line in steps), rid
     assert any("验证报送包" in line and "签名有效" in line for line in steps)
+    assert any("渲染打印预览" in line and "成功" in line for line in steps)
     # Temporary database and data folder: the (test's) user data folder stays empty.
     assert list(Path(_isolated_home).iterdir()) == []
 
