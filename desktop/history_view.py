@@ -212,7 +212,7 @@ class HistoryDialog(QDialog):
         answer = QMessageBox.question(
             self, self.tr("恢复到此版本"),
             tr_fmt(self.tr("把申请恢复到“%1”的版本？\n恢复本身记入修改记录，之后可以撤销或再恢复到其他版本。"), label))
-        if answer != QMessageBox.StandardButton.Yes:
+        if answer != QMessageBox.StandardButton.Yes or not self._may_change():
             return None
         before = self.store.history(self.app_id, limit=1)
         done = self.window_.ops.run(lambda: self.store.restore_version(self.app_id, when, entry=entry),
@@ -230,8 +230,16 @@ class HistoryDialog(QDialog):
         self.refresh()
         return n
 
+    def _may_change(self) -> bool:
+        """An exported (sealed) application open in the window first asks to reopen or copy it,
+        exactly as an edit does; core refuses the restore otherwise."""
+        session = getattr(self.window_, "session", None)
+        if session is None or session.app_id != self.app_id:
+            return True
+        return session.may_change()
+
     def undo_restore(self) -> int | None:
-        if self.undo_entry is None:
+        if self.undo_entry is None or not self._may_change():
             return None
         entry, self.undo_entry = self.undo_entry, None
         done = self.window_.ops.run(lambda: self.store.restore_version(self.app_id, entry=entry),

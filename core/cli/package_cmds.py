@@ -74,7 +74,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         from core.store import Store
 
         with Store.open(getattr(args, "db", None)) as store:
-            store.check_writable()  # the export ends by sealing it: refuse now, not after signing
+            # The export ends by sealing it: refuse now, not after signing, with export's own words.
+            if getattr(store, "readonly", False):
+                raise M.STORE_READONLY.error(db=store.target.label)
+            store.check_writable()  # held by a window, damaged
     creating = not has_office_certificate()
     if creating:
         print("首次导出：将创建本单位证书（请设置证书密码，至少 8 个字符，务必牢记）。", file=sys.stderr)

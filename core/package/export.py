@@ -205,7 +205,7 @@ def export_package(app, out: str | os.PathLike[str], identity: SigningIdentity, 
         if store is not None and app_id:
             # Recorded before the package appears: a database that refuses the record leaves no
             # package behind, and an old package of the same name stays as it was.
-            result = replace(result, event=record_export(store, app_id, result))
+            result = replace(result, event=record_export(store, app_id, result, package=tmp))
         try:
             os.replace(tmp, out)
         except OSError as exc:
@@ -325,10 +325,11 @@ def _path_of(members, role: str) -> str | None:
     return next((m.path for m in members if m.role == role), None)
 
 
-def record_export(store, app_id: str, result: ExportResult) -> ExportEvent:
+def record_export(store, app_id: str, result: ExportResult, *, package: Path | None = None) -> ExportEvent:
     """Keep the receipt (报送记录) of the export and seal the application (已导出), in one store
     transaction; the data hash is taken from the package's own application.json, so the store
-    checks that its data are what was signed."""
+    checks that its data are what was signed. ``package``: the written file when it is not yet at
+    ``result.path`` (export_package records before its rename; the caller removes it on failure)."""
     from core.store.seal import data_hash
 
     note = {"package": result.path.name, "sha256": result.sha256,
@@ -338,7 +339,7 @@ def record_export(store, app_id: str, result: ExportResult) -> ExportEvent:
         note["override_reason"] = override["reason"]
         note["override_errors"] = override["errors"]
     try:
-        with zipfile.ZipFile(result.path) as zf:
+        with zipfile.ZipFile(package or result.path) as zf:
             signed = json.loads(zf.read("application.json"))
     except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
         from core.messages import seal as SM
@@ -350,6 +351,7 @@ def record_export(store, app_id: str, result: ExportResult) -> ExportEvent:
                             data_sha256=data_hash(signed), note=note,
                             override_reason=override["reason"] if override else None)
     except BaseException:
-        result.path.unlink(missing_ok=True)  # a package without its receipt would be an export nobody recorded
+        if package is None:  # a package without its receipt would be an export nobody recorded
+            result.path.unlink(missing_ok=True)
         raise
     return ExportEvent(app_id=app_id, action="export", note=note, status="exported")

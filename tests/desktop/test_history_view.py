@@ -167,3 +167,25 @@ def test_read_only_database_shows_history_but_offers_no_restore(gui_app, tmp_pat
         version.close()
         dialog.close()
         window.close()
+
+
+def test_restore_of_a_sealed_application_asks_to_unseal_first(window, sample_view, qtbot, monkeypatch):
+    """A version restore changes signed data like an edit does: the seal prompt comes first, and
+    declining it (cancel) restores nothing."""
+    from core.store.seal import data_hash
+    from desktop.qt import QMessageBox
+    from tests.desktop.test_seal_gui import seal
+
+    app_id = window.session.app_id
+    first = window.store.history(app_id)[-1].id
+    edit_name(window, qtbot, sample_view)
+    seal(window, app_id)
+    asked = []
+    window.session.ask_unseal = lambda: (asked.append(True), ("cancel", None))[1]
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    before = data_hash(window.store.get(app_id))
+    dialog = HistoryDialog(window, app_id)
+    qtbot.addWidget(dialog)
+    assert dialog.restore(entry=first) is None
+    assert asked and data_hash(window.store.get(app_id)) == before
+    assert window.store.get(app_id)["status"] == "exported"
