@@ -52,6 +52,18 @@ class Application:
         return load_form(self.form)
 
     @property
+    def local_form(self) -> FormDef:
+        """The form with this application's own placeholders and notes (its rule set's
+        jurisdiction: 上海 / 海南 / 广州), as the window shows it and the printout prints it."""
+        from core.rules.loader import load_ruleset  # lazy: core.rules reads applications
+
+        try:
+            code = load_ruleset(self.rules).jurisdiction
+        except UserError:
+            code = self.jurisdiction
+        return self.form_def.for_jurisdiction(code)
+
+    @property
     def years(self) -> list[int]:
         return self.form_def.campaign_years(self.campaign)
 

@@ -19,7 +19,7 @@ class Ctx:
     official: bool = False  # the official layout only: no 【补充】 rows, no 自评结果 appendix
 
     def __post_init__(self) -> None:
-        self.form: FormDef = self.app.form_def
+        self.form: FormDef = self.app.local_form  # its own region's notes
         self.years: list[int] = self.app.years
         self.st = styles()
 

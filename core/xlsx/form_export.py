@@ -46,7 +46,7 @@ YEAR_WIDTH, NOTE_WIDTH = 12, 30
 
 
 def build_workbook(app: Application, *, template: bool = False) -> Workbook:
-    form = app.form_def
+    form = app.local_form  # its own region's notes
     years = app.years
     wb = Workbook()
     wb.remove(wb.active)
