@@ -15,8 +15,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = ("app.py", "applist.py", "assessment.py", "evidence.py", "field_editor.py", "field_simple.py",
-           "field_tables.py", "findings.py", "integrations.py", "mainwindow.py", "wizardview.py")
+# Every window module: a new one is picked up without editing a list here.
+SOURCES = tuple(sorted(p.name for p in (ROOT / "desktop").glob("*.py") if "tr(" in p.read_text(encoding="utf-8")))
 TS = ROOT / "resources" / "translations" / "cluster_declare_en.ts"
 
 ENGLISH = {
