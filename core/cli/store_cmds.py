@@ -5,16 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
 
+from core.store.history_text import ACTION_LABELS
 from core.timefmt import local_time
-
-ACTION_LABELS = {
-    "create": "新建", "import": "导入", "duplicate": "复制", "edit": "修改", "restore": "恢复版本",
-    "attach": "添加佐证材料", "detach": "移除佐证材料", "status": "更改状态", "delete": "删除", "undelete": "撤销删除",
-    "export": "导出报送包", "reopen": "重新打开",
-}
-META_LABELS = {"name": "申请名称", "status": "状态", "jurisdiction": "地区", "rules": "规则集"}
 
 
 def register(sub, common) -> None:
@@ -100,13 +93,6 @@ def _local(stamp: str | None) -> str:
     return local_time(stamp, seconds=True)
 
 
-def _short(value: Any, present: bool) -> str:
-    if not present:
-        return "（无）"
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 60 else text[:57] + "…"
-
-
 def _list(args: argparse.Namespace) -> int:
     with _open(args, must_exist=True) as store:
         apps = store.list_applications(args.search, only_deleted=args.deleted)
@@ -180,58 +166,33 @@ def _history(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps([e.to_json() for e in entries], ensure_ascii=False, indent=2))
         return 0
-    labels = _field_labels(doc["form"])
-    print(f"{doc['name'] or '（未命名集群）'}（{doc['uuid']}）的修改记录，共 {len(entries)} 条：")
+    form = _form_of(doc["form"])
+    print(f"{doc['name'] or '（未命名集群）'}（ID {doc['uuid']}）的修改记录，共 {len(entries)} 条：")
     for e in entries:
-        print(f"#{e.id:<5} {_local(e.at)}  {e.user}  {ACTION_LABELS.get(e.action, e.action)}  {_describe(e, labels)}")
+        print(f"#{e.id:<5} {_local(e.at)}  {e.user}  {ACTION_LABELS.get(e.action, e.action)}  {_describe(e, form)}")
     return 0
 
 
-def _field_labels(form_id: str) -> dict[str, str]:
+def _form_of(form_id: str):
     from core.errors import UserError
+    from core.form import load_form
 
     try:
-        from core.form import load_form
-
-        form = load_form(form_id)
+        return load_form(form_id)
     except UserError:
-        return {}
-    labels = {k: f.label for k, f in form.fields.items()}
-    labels.update({f"list:{k}": v for k, v in form.lists.items()})
-    return labels
+        return None
 
 
-def _describe(e, labels: dict[str, str]) -> str:
+def _describe(e, form) -> str:
+    """One history row in the words of the window's history view (core/store/history_text.py);
+    a field row also names its key, for scripts and support."""
+    from core.store.history_text import describe
+
+    t = describe(e, form)
     if e.kind == "app":
-        note = e.new if isinstance(e.new, dict) else {}
-        if "file" in note:
-            return f"来自文件 {note['file']}"
-        if "source" in note:
-            return f"复制自 {note['source'][:8]}（{note.get('campaign')} 年度）"
-        if "entry" in note:
-            return f"恢复到第 {note['entry']} 条修改之后的版本"
-        if "when" in note:
-            return f"恢复到 {_local(note['when'])} 的版本"
-        if "reason" in note and e.action == "reopen":
-            kept = f"；原报送包 SHA-256 {str(note['package_sha256'])[:12]}…" if note.get("package_sha256") else ""
-            return f"理由：{note['reason']}{kept}"
-        if "package" in note:
-            reason = f"，不符合项说明：{note['override_reason']}" if note.get("override_reason") else ""
-            return f"{note['package']}（SHA-256 {str(note.get('sha256', ''))[:12]}…）{reason}"
-        return _short(note, True) if note else ""
-    if e.kind == "evidence":
-        item = e.new if e.new_present else e.old
-        where = labels.get(e.field) or labels.get(e.field.split(":")[0], e.field)
-        return f"{where}：{item['name']}（{item['sha256'][:12]}…）"
-    if e.kind == "meta":
-        from core.application import STATUSES
-
-        show = (lambda v: STATUSES.get(v, v)) if e.field == "status" else (lambda v: v)
-        return f"{META_LABELS.get(e.field, e.field)}：{_short(show(e.old), e.old_present)} → {_short(show(e.new), e.new_present)}"
-    key = e.field if e.kind != "list" else f"list:{e.field}"
-    label = labels.get(key)
-    name = f"{label}（{e.field}）" if label else e.field
-    return f"{name}：{_short(e.old, e.old_present)} → {_short(e.new, e.new_present)}"
+        return t.new
+    what = f"{t.what}（{e.field}）" if e.kind in ("value", "list") and e.field else t.what
+    return f"{what}：{t.old} → {t.new}"
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -239,7 +200,8 @@ def _import(args: argparse.Namespace) -> int:
     with _open(args, must_exist=False) as store:
         app_id = store.import_json(args.file, on_conflict=mode)
         name = store.get(app_id)["name"]
-    print(f"已导入：{name or '（未命名集群）'}，编号 {app_id}")
+        number = store.number(app_id)
+    print(f"已导入：{name or '（未命名集群）'}，编号 {number}（ID {app_id}）")
     return 0
 
 
@@ -248,7 +210,9 @@ def _copy(args: argparse.Namespace) -> int:
         source = store.get(args.id)
         new_id = store.duplicate(source["uuid"], campaign=args.campaign, name=args.name)
         copy = store.get(new_id)
-    print(f"已复制：{copy['name'] or '（未命名集群）'}（{copy['campaign']}年，规则集 {copy['rules']}），编号 {new_id}")
+        number = store.number(new_id)
+    print(f"已复制：{copy['name'] or '（未命名集群）'}（{copy['campaign']}年，规则集 {copy['rules']}），"
+          f"编号 {number}（ID {new_id}）")
     return 0
 
 

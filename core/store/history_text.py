@@ -84,8 +84,12 @@ def _app_note(e: HistoryEntry) -> str:
         return f"恢复到第 {note['entry']} 条修改之后的版本"
     if "when" in note:
         return f"恢复到 {local_time(note['when'], seconds=True)} 的版本"
+    if "reason" in note and e.action == "reopen":
+        kept = f"；原报送包 SHA-256 {str(note['package_sha256'])[:12]}…" if note.get("package_sha256") else ""
+        return f"理由：{note['reason']}{kept}"
     if "package" in note:
-        return f"{note['package']}（SHA-256 {str(note.get('sha256', ''))[:12]}…）"
+        reason = f"，不符合项说明：{note['override_reason']}" if note.get("override_reason") else ""
+        return f"{note['package']}（SHA-256 {str(note.get('sha256', ''))[:12]}…）{reason}"
     if "reason" in note:
         return f"理由：{note['reason']}"
     return _short(json.dumps(note, ensure_ascii=False)) if note else ""

@@ -57,3 +57,26 @@ def test_receipts_reopen_and_list(capsys, tmp_path):
     assert "状态：草稿" in out and "待审核（pending_review）" in out and "已导出" not in out
     code, out, err = run(capsys, "status", "2023-001", "pending_review", "--db", db)
     assert code == 0 and "状态：待审核" in out
+
+
+def test_import_and_copy_name_the_number_and_history_reads_as_the_window(capsys, tmp_path):
+    """The 编号 the list shows is the one import and copy print; the CLI's history rows are the
+    history window's (core/store/history_text.describe), with the field key added."""
+    from core.store.history_text import describe
+
+    db = str(tmp_path / "cli.sqlite")
+    code, out, err = run(capsys, "import", str(SAMPLE), "--db", db)
+    assert code == 0, err
+    assert "编号 2023-001（ID " in out
+    code, out, err = run(capsys, "copy", "2023-001", "--db", db)
+    assert code == 0 and "编号 2023-002（ID " in out, err
+    with Store.open(db) as store:
+        doc = store.get("2023-001")
+        store.set_value(doc["uuid"], "basic.area", "13.5")
+        entries = store.history(doc["uuid"])
+        form = doc["form"]
+    from core.form import load_form
+
+    expected = describe(entries[-1], load_form(form))
+    code, out, _ = run(capsys, "history", "2023-001", "--db", db)
+    assert f"{expected.what}（basic.area）：{expected.old} → {expected.new}" in out
