@@ -19,7 +19,7 @@ from core.errors import UserError
 from core.form import FieldDef, FormDef, load_form
 from core.form.kinds import clean_value
 from core.messages import application as msg
-from core.oserrors import SPECIAL_TARGET, os_reason, special_target
+from core.oserrors import SPECIAL_TARGET, ordinary_mode, os_reason, special_target
 from core.paths import resource
 
 FORMAT = "cluster-declare.application"
@@ -315,6 +315,7 @@ def write_application_file(app: Application, path: str | Path) -> None:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
+        ordinary_mode(tmp)
         os.replace(tmp, path)
         tmp = None
     except OSError as exc:

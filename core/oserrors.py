@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 
 _REASONS = {
     errno.ENOSPC: "磁盘空间不足",
@@ -45,3 +46,12 @@ def special_target(path) -> bool:
     except OSError:
         return False
     return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def ordinary_mode(path: str | os.PathLike[str]) -> None:
+    """Give a file written through ``tempfile.mkstemp`` (always 0600) the mode a plainly created file
+    would have (0666 minus the umask), so a package, PDF or workbook the official hands on can be
+    read by others as any saved document can. Private keys do not call this."""
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(path, 0o666 & ~mask)

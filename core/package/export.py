@@ -23,7 +23,7 @@ from typing import Any
 
 from core import __version__
 from core.messages import package as M
-from core.oserrors import SPECIAL_TARGET, os_reason, special_target
+from core.oserrors import SPECIAL_TARGET, ordinary_mode, os_reason, special_target
 from core.package import manifest as mf
 from core.package.certificate import CertInfo, SigningIdentity, office_certificate_info
 from core.package.signing import sign_detached, sign_pdf
@@ -207,6 +207,7 @@ def export_package(app, out: str | os.PathLike[str], identity: SigningIdentity, 
             # package behind, and an old package of the same name stays as it was.
             result = replace(result, event=record_export(store, app_id, result, package=tmp))
         try:
+            ordinary_mode(tmp)
             os.replace(tmp, out)
         except OSError as exc:
             raise M.WRITE_FAILED.error(path=out, reason=os_reason(exc)) from exc

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from core.application import Application
 from core.messages import pdf as M
-from core.oserrors import SPECIAL_TARGET, os_reason, special_target
+from core.oserrors import SPECIAL_TARGET, ordinary_mode, os_reason, special_target
 
 PAGES = ("all", "declaration", "recommendation")
 PAGE_LABELS = {"all": "完整申报表", "declaration": "真实性声明", "recommendation": "推荐意见"}
@@ -55,6 +55,7 @@ def write_pdf_bytes(data: bytes, out_path: str | os.PathLike) -> Path:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        ordinary_mode(tmp)
         os.replace(tmp, path)
         tmp = None
     except OSError as exc:

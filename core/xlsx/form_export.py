@@ -147,7 +147,7 @@ def _fit_height(ws, row: int, text: str, width: int) -> None:
 def save_workbook(wb: Workbook, path: str | Path) -> Path:
     """Save atomically: a failed save leaves the old file (or none), never half a workbook."""
     path = Path(path)
-    from core.oserrors import SPECIAL_TARGET, special_target
+    from core.oserrors import SPECIAL_TARGET, ordinary_mode, special_target
 
     if special_target(path):  # os.replace would turn /dev/full into a regular file
         raise xlsx_msg.UNWRITABLE.error(path=path, reason=SPECIAL_TARGET)
@@ -158,6 +158,7 @@ def save_workbook(wb: Workbook, path: str | Path) -> Path:
         try:
             wb.save(tmp)
             convert(tmp, packed)
+            ordinary_mode(packed)
             os.replace(packed, path)
         finally:
             for leftover in (tmp, packed):

@@ -4,6 +4,8 @@ kept, and the sealed application refuses writes until it is reopened with a reas
 from __future__ import annotations
 
 import json
+import os
+import stat
 import zipfile
 
 import pytest
@@ -36,7 +38,12 @@ def test_export_seals_and_the_package_data_equal_the_stored_data(stored, identit
     store, app_id = stored
     before = store.get(app_id)["status"]
     assert before != "exported"
-    result = _export(store, app_id, identity, tmp_path / "pkg.zip", scans)
+    mask = os.umask(0o022)
+    try:
+        result = _export(store, app_id, identity, tmp_path / "pkg.zip", scans)
+    finally:
+        os.umask(mask)
+    assert stat.S_IMODE(result.path.stat().st_mode) == 0o644  # as any saved file, not mkstemp's 0600
     doc = store.get(app_id)
     assert doc["status"] == "exported"
     with zipfile.ZipFile(result.path) as zf:
