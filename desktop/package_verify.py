@@ -72,7 +72,7 @@ class VerifyDialog(QDialog):
         self.result = result
         color = OK_COLOR if result.ok else WARN_COLOR if result.exit_code == 3 else BAD_COLOR
         mark = "✓" if result.ok else "？" if result.exit_code == 3 else "✗"
-        lines = result.lines()
+        lines = result.lines(self.tr("上面的“信任的证书”一栏"))
         show_status(self.status, f"{mark} {lines[0]}", color)
         self.details.setPlainText(f"{self._path}\n\n" + "\n".join(lines[1:]))
 

@@ -26,6 +26,7 @@ from core.package import manifest as mf
 from core.package.certificate import format_fingerprint, load_certificate_file
 from core.package.safezip import UnsafePackage, hash_member, inspect_zip, read_member
 from core.package.signing import SignatureCheck, to_asn1, verify_detached, verify_pdf
+from core.timefmt import local_time
 
 SIGNED_PDF = "application.pdf"
 MAX_PDF_BYTES = 64 * 1024 * 1024
@@ -64,20 +65,21 @@ class VerifyResult:
         if self.first_altered is None:
             self.first_altered = member
 
-    def headline(self) -> str:
+    def headline(self, trust_hint: str = "--trust") -> str:
+        """``trust_hint``: where the receiver names the certificate (the CLI's option, the dialog's row)."""
         if self.rejected:
             return f"报送包不安全，已拒绝：{self.rejected}"
         if self.ok:
             return "报送包完整，签名有效，签名证书可信。"
         if self.exit_code == 3:
-            return "报送包完整，签名有效；但尚未确认签名证书：请指定报送单位提供的证书（--trust），或电话核对证书指纹。"
+            return f"报送包完整，签名有效；但尚未确认签名证书：请指定报送单位提供的证书（{trust_hint}），或电话核对证书指纹。"
         if self.first_altered:
             return f"报送包已被改动：首个被改动的成员是“{self.first_altered}”。"
         return "报送包未通过校验。"
 
-    def lines(self) -> list[str]:
+    def lines(self, trust_hint: str = "--trust") -> list[str]:
         """The plain-language report printed by ``verify`` and shown in the verify dialog."""
-        out = [self.headline()]
+        out = [self.headline(trust_hint)]
         out += [f"  ✗ {p}" for p in self.problems]
         m = self.manifest or {}
         if self.signer:
@@ -92,7 +94,7 @@ class VerifyResult:
             v = m.get("verdicts") or {}
             out.append(f"申请：{app.get('name', '')}（{app.get('campaign', '')}年，规则集 {rules.get('id', '')}"
                        f" 第 {rules.get('version', '')} 版）")
-            out.append(f"导出：{m.get('exported', '')}，程序版本 {(m.get('program') or {}).get('version', '')}")
+            out.append(f"导出：{local_time(str(m.get('exported') or ''), seconds=True)}，程序版本 {(m.get('program') or {}).get('version', '')}")
             out.append(f"结论：{_verdict(v.get('verdict'))}；错误 {v.get('errors', 0)} 项，警告 {v.get('warnings', 0)} 项")
             inds = v.get("indicators") or {}
             if inds:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import zipfile
 
@@ -11,6 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from core.package import FolderEvidence  # noqa: E402
 from core.package import certificate as cert  # noqa: E402
+from core.timefmt import local_time  # noqa: E402
 from desktop.package_dialogs import CertificateDialog, ExportDialog, VerifyDialog  # noqa: E402
 from desktop.qt import (  # noqa: E402
     QApplication,
@@ -129,6 +131,10 @@ def test_verify_dialog_accepts_a_dropped_package(qtbot, package, trust_file, tmp
     _drop(dialog, package)
     assert dialog.result is not None and dialog.result.exit_code == 3
     assert "尚未确认签名证书" in dialog.status.text()
+    assert "--trust" not in dialog.status.text() and "信任的证书" in dialog.status.text()  # the window's words
+    with zipfile.ZipFile(package) as zf:
+        exported = json.loads(zf.read("manifest.json"))["exported"]
+    assert f"导出：{local_time(exported, seconds=True)}" in dialog.details.toPlainText()  # local time, as elsewhere
     dialog.trust_row.set_path(trust_file)  # re-verifies with the trusted certificate
     assert dialog.result.ok and dialog.status.text().startswith("✓")
     assert "签名单位：上海市闵行区经济委员会" in dialog.details.toPlainText()
