@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -46,8 +47,9 @@ def test_frozen_bundle_has_its_data_and_not_the_unused_qt(frozen_bundle):
     names = {p.name for p in internal.rglob("*")}
     assert "libpdfium.so" in names  # the print preview's renderer (pypdfium2_raw)
     for unused in ("libQt6Quick.so.6", "libQt6Qml.so.6", "libQt6Pdf.so.6", "libQt6VirtualKeyboard.so.6",
-                   "libQt6WaylandClient.so.6", "libqwayland.so", "libqeglfs.so", "libqgtk3.so"):
+                   "libQt6WaylandClient.so.6", "libqwayland.so", "libqeglfs.so", "libqgtk3.so", "libQt6OpenGL.so.6"):
         assert unused not in names, unused
+    assert not (internal / "lxml" / "html").exists() and not (internal / "lxml" / "isoschematron").exists()
     plugins = qt / "plugins"
     for kept in ("platforms/libqxcb.so", "platforms/libqoffscreen.so", "imageformats/libqsvg.so",
                  "iconengines/libqsvgicon.so", "platforminputcontexts/libibusplatforminputcontextplugin.so"):
@@ -96,3 +98,35 @@ def test_glibc_floor_is_reported(frozen_bundle):
     floor = proc.stdout.split("floor): ")[1].split()[0]
     major, minor = (int(x) for x in floor.split(".")[:2])
     assert major == 2 and 17 <= minor <= 40
+
+
+ICU_PROBE = r"""
+from PySide6.QtCore import QCollator, QLocale, QStringDecoder, QTimeZone
+words = ["张三", "李四", "王五", "阿里", "文件10", "文件2", "闵行区", "Zebra", "apple"]
+for loc in ("zh_CN", "en_US"):
+    c = QCollator(QLocale(loc))
+    c.setNumericMode(True)
+    print(loc, sorted(words, key=c.sortKey))
+    print(loc, QLocale(loc).toUpper("straße"), QLocale("tr_TR").toUpper("istanbul"))
+    for tz in (b"Asia/Shanghai", b"Europe/Berlin"):
+        print(loc, tz, QTimeZone(tz).displayName(QTimeZone.TimeType.StandardTime, QTimeZone.NameType.LongName, QLocale(loc)))
+print([QStringDecoder(n).isValid() for n in ("GBK", "GB18030", "Big5", "Shift_JIS")], len(QTimeZone.availableTimeZoneIds()))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the ICU data is trimmed on Linux only")
+def test_trimmed_icu_data_answers_what_qt_asks(frozen_bundle):
+    """The spec drops ICU data Qt never reads (break iteration, units, currencies, ...): collation
+    (pinyin order), case mapping, codecs and time-zone names come out as with the wheel's full data."""
+    (bundled,) = (frozen_bundle / "_internal" / "PySide6" / "Qt" / "lib").glob("libicudata.so.*")
+    import PySide6
+
+    (full,) = (Path(PySide6.__file__).parent / "Qt" / "lib").glob("libicudata.so.*")
+    if not shutil.which("icupkg"):
+        pytest.skip("no icupkg on this machine: the bundle carries the full ICU data")
+    assert bundled.stat().st_size < 0.8 * full.stat().st_size
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    answers = [subprocess.run([sys.executable, "-c", ICU_PROBE], capture_output=True, text=True, check=True,
+                              env={**env, "LD_PRELOAD": str(lib)}).stdout for lib in (full, bundled)]
+    assert "阿里" in answers[0] and "中国标准时间" in answers[0]
+    assert answers[1] == answers[0]
