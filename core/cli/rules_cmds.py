@@ -60,13 +60,16 @@ def cmd_new(args) -> int:
 
 def cmd_check(args) -> int:
     from core.rules import Evaluator
+    from core.rules.gaps import compute_gaps, gaps_json
     from core.rules.report_text import render_text
 
     app = load_app_arg(args)
-    report = Evaluator(app, args.rules or app.rules).report()
+    ev = Evaluator(app, args.rules or app.rules)
+    report = ev.report()
+    gaps = compute_gaps(ev)
     if args.format == "json":
-        json.dump(report.to_json(), sys.stdout, ensure_ascii=False, indent=2)
+        json.dump({**report.to_json(), "gaps": gaps_json(gaps)}, sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:
-        print(render_text(app, report))
+        print(render_text(app, report, gaps))
     return 0 if report.verdict == "pass" else 1

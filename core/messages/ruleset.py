@@ -21,6 +21,8 @@ BAD_KIND = define("RULESET.bad_kind", "规则 {rule} 的类别“{kind}”无效
 BAD_SEVERITY = define("RULESET.bad_severity", "规则 {rule} 的严重程度“{severity}”无效", "severity 取 error、warning 或 info。")
 BAD_INDICATOR = define("RULESET.bad_indicator", "规则 {rule} 的指标应为 {allowed}",
                        "indicator 须是申报表定义中的指标编号（resources/forms/ 的 indicators 一节）。")
+BAD_CRITICAL_MARGIN = define("RULESET.bad_critical_margin", "critical_margin 应为 0 到 1 之间的数（现为“{value}”）",
+                             "critical_margin 是临界余量占阈值的比例，如 0.02 表示 2%。")
 BAD_CHECK = define("RULESET.bad_check", "规则 {rule}：{detail}", "按提示修正该规则的 check（字段、比较符、阈值、度量）。")
 
 # Applying a rule set.

@@ -7,6 +7,7 @@ front of an official.
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -57,6 +58,7 @@ def parse_ruleset(data: Any, origin: str = "<ruleset>") -> RuleSet:
         if key not in data:
             raise fail(M.MISSING_KEY, key=key)
     form = load_form(data["form"])
+    critical = _critical_margin(data.get("critical_margin", "0.02"), fail)
     rules: list[Rule] = []
     seen: set[str] = set()
     for raw in data["rules"]:
@@ -123,7 +125,21 @@ def parse_ruleset(data: Any, origin: str = "<ruleset>") -> RuleSet:
         notes=tuple(data.get("notes") or ()),
         path=origin,
         form_title=data.get("form_title", ""),
+        critical_margin=critical,
     )
+
+
+def _critical_margin(value: Any, fail) -> Decimal:
+    """The fraction of its threshold within which a passed criterion is marked 临界 (default 2 %)."""
+    try:
+        if isinstance(value, bool):
+            raise InvalidOperation
+        d = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        raise fail(M.BAD_CRITICAL_MARGIN, value=value) from None
+    if not d.is_finite() or not Decimal(0) <= d < Decimal(1):
+        raise fail(M.BAD_CRITICAL_MARGIN, value=value)
+    return d
 
 
 def _field(form: FormDef, key: Any, fields: set[str], *types: str, series: bool | None = None):

@@ -77,6 +77,7 @@ class RuleSet:
     notes: tuple[str, ...] = ()
     path: str = ""
     form_title: str = ""  # the form's title in this jurisdiction, when it uses another one's form
+    critical_margin: Decimal = Decimal("0.02")  # a pass within this fraction of its threshold is 临界
 
     def rule(self, rule_id: str) -> Rule:
         return next(r for r in self.rules if r.id == rule_id)

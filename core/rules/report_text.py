@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from core.application import Application
+from core.rules.gaps import CriterionGaps
 from core.rules.loader import load_ruleset
 from core.rules.model import (
     KIND_LABELS,
@@ -19,8 +20,11 @@ from core.rules.model import (
 OUTCOME_MARKS = {MET: "✓", NOT_MET: "✗", UNKNOWN: "?", WAIVED: "—"}
 
 
-def render_text(app: Application, report: Report) -> str:
+def render_text(app: Application, report: Report, gaps: list[CriterionGaps] | None = None) -> str:
+    """``gaps`` (core/rules/gaps.py): each not-met criterion's minimal changes are printed under it,
+    and a pass within the critical margin is marked 临界."""
     rs = load_ruleset(report.ruleset)
+    by_rule = {cg.rule: cg for cg in gaps or ()}
     lines = [
         f"{app.display_name}（{app.campaign}年申报）",
         f"规则集：{rs.name}（{rs.id}，{rs.document}）",
@@ -36,7 +40,11 @@ def render_text(app: Application, report: Report) -> str:
                 continue
             soft = "（一般性要求）" if res.rule.soft else ""
             found = (res.found or "未填写").removeprefix(f"{res.rule.title}：")  # yes/no answers name their row
-            lines.append(f"    {OUTCOME_MARKS[res.outcome]} {res.rule.title}{soft}：{found}")
+            cg = by_rule.get(res.rule.id)
+            critical = "（临界）" if cg is not None and cg.critical else ""
+            lines.append(f"    {OUTCOME_MARKS[res.outcome]} {res.rule.title}{soft}{critical}：{found}")
+            if cg is not None and res.outcome == NOT_MET:
+                lines.extend(f"        还差：{line}" for line in cg.lines)
     if report.findings:
         lines += ["", f"问题清单（共 {len(report.findings)} 条）："]
         for n, f in enumerate(report.findings, 1):

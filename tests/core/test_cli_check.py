@@ -43,7 +43,8 @@ def test_check_json_has_exactly_the_documented_shape():
     proc = run_cli("check", SAMPLE, "--rules", "SH-2023", "--format", "json")
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
-    assert set(out) == {"verdict", "indicators", "findings"}
+    assert set(out) == {"verdict", "indicators", "findings", "gaps"}
+    assert out["gaps"] == []  # everything met: nothing to change
     assert out["verdict"] == "pass" and list(out["indicators"]) == [str(i) for i in range(9)]
 
 
