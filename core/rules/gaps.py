@@ -13,11 +13,13 @@ with each other answer. See docs/rules.md (还差多少).
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from core.form.kinds.structured import LEVEL_LABELS, ROLE_LABELS
 from core.numbers import fmt
 from core.rules import criteria
 from core.rules.criteria import YESNO_WORDS
@@ -47,6 +49,11 @@ class Gap:
     change: Decimal | None  # needed − current; None for an answer (是/否)
     unit: str
     text: str
+    cell: tuple[str, str] | None = None  # a standards table's (level, role); not in the JSON
+
+    def applied(self, raw: Any) -> Any:
+        """The field's raw answer with this change made (what the official would type)."""
+        return _with(raw, self.year, self.needed if self.change is None else str(self.needed), self.cell)
 
     def to_json(self) -> dict[str, Any]:
         def num(v):
@@ -94,19 +101,30 @@ def _bounds(ev: Evaluator, key: str) -> tuple[Decimal | None, Decimal | None]:
     return None, None
 
 
-def _inputs(ev: Evaluator, rule: Rule) -> Iterator[tuple[str, int | None]]:
+def _inputs(ev: Evaluator, rule: Rule) -> Iterator[tuple[str, int | None, tuple[str, str] | None]]:
+    """Every value the rule reads that can be changed on its own: (field, year, standards cell)."""
     waiver = rule.check.get("waiver") or {}
     skip = {waiver.get("flag"), waiver.get("reason")}
     for key in sorted(rule.fields - skip):
         fd = ev.form.fields[key]
         if fd.type == "series" and fd.element_type in _NUMERIC:
             for y in ev.years:
-                yield key, y
+                yield key, y, None
+        elif fd.type == "standards":  # counts summed over the table: the latest year's cells will do
+            for level in LEVEL_LABELS:
+                for role in ROLE_LABELS:
+                    yield key, ev.years[-1], (level, role)
         elif fd.type in (*_NUMERIC, "year", "platform", *_YESNO):
-            yield key, None
+            yield key, None, None
 
 
-def _with(raw: Any, year: int | None, value: str) -> Any:
+def _with(raw: Any, year: int | None, value: str, cell: tuple[str, str] | None = None) -> Any:
+    """The raw answer with one value replaced."""
+    if cell is not None:
+        table = copy.deepcopy(raw) if isinstance(raw, dict) else {}
+        level, role = cell
+        table.setdefault(str(year), {}).setdefault(level, {})[role] = int(Decimal(value))
+        return table
     if year is not None:
         return {**(raw if isinstance(raw, dict) else {}), str(year): value}
     if isinstance(raw, dict) and "count" in raw:
@@ -114,10 +132,13 @@ def _with(raw: Any, year: int | None, value: str) -> Any:
     return value
 
 
-def _current(ev: Evaluator, key: str, year: int | None):
+def _current(ev: Evaluator, key: str, year: int | None, cell: tuple[str, str] | None = None):
     st = ev.states[key]
     if ev.form.fields[key].type in _YESNO:
         return st.code
+    if cell is not None:
+        p = st.cells[(year, *cell)]
+        return None if st.blank else (p.value if p.value is not None else Decimal(0))  # a filled table's empty cell is 0
     p = st.series[year] if year is not None else st.number
     return p.value
 
@@ -125,8 +146,8 @@ def _current(ev: Evaluator, key: str, year: int | None):
 class _Probe:
     """Evaluate one rule with one input replaced, on the evaluator's own state (restored after)."""
 
-    def __init__(self, ev: Evaluator, rule: Rule, key: str, year: int | None):
-        self.ev, self.rule, self.key, self.year = ev, rule, key, year
+    def __init__(self, ev: Evaluator, rule: Rule, key: str, year: int | None, cell: tuple[str, str] | None):
+        self.ev, self.rule, self.key, self.year, self.cell = ev, rule, key, year, cell
         self.fd = ev.form.fields[key]
         self.derived = ev._derived_by_field.get(key, ())
 
@@ -134,7 +155,7 @@ class _Probe:
         ev = self.ev
         old_state, old_derived = ev.states[self.key], {n: ev.derived[n] for n in self.derived}
         try:
-            ev.states[self.key] = parse_field(self.fd, _with(ev.values.get(self.key), self.year, value), ev.years)
+            ev.states[self.key] = parse_field(self.fd, _with(ev.values.get(self.key), self.year, value, self.cell), ev.years)
             for name in self.derived:
                 ev.derived[name] = compute(ev.form.derived[name], ev.states, ev.years)
             return criteria.evaluate(self.rule, ev._ctx).outcome
@@ -147,7 +168,7 @@ class _Probe:
         value the probe accepts but that opens an error elsewhere is no way to meet the criterion."""
         ev, old = self.ev, self.ev.values.get(self.key)
         try:
-            ev.set_value(self.key, _with(old, self.year, value))
+            ev.set_value(self.key, _with(old, self.year, value, self.cell))
             return ev.results[self.rule.id].outcome == MET
         finally:
             if old is None:
@@ -187,15 +208,18 @@ def _search(met: Callable[[int], bool], cur: int, lo: int | None, hi: int | None
     return found
 
 
-def _text(ev: Evaluator, rule: Rule, key: str, year: int | None, cur: Decimal, needed: Decimal, unit: str) -> str:
+def _text(ev: Evaluator, key: str, year: int | None, cell: tuple[str, str] | None,
+          cur: Decimal, needed: Decimal, unit: str) -> str:
     fd = ev.form.fields[key]
     when = f"{year}年" if year is not None else ""
     label = field_title(fd)
+    if cell is not None:
+        label = f"{LEVEL_LABELS[cell[0]]}标准{ROLE_LABELS[cell[1]]}"
     change = needed - cur
     if fd.element_type == "year":
         return f"{label}需为 {fmt(needed, 0)}年或更早（现为 {fmt(cur, 0)}年）" if change < 0 else \
             f"{label}需为 {fmt(needed, 0)}年或更晚（现为 {fmt(cur, 0)}年）"
-    if fd.element_type in ("count", "platform"):
+    if fd.element_type in ("count", "platform") or cell is not None:
         u = unit or ""
         if change > 0:
             return f"{when}{label}需达到 {fmt(needed, 0)}{u}（再增加 {fmt(change, 0)} {u}）".replace(" ）", "）")
@@ -206,22 +230,22 @@ def _text(ev: Evaluator, rule: Rule, key: str, year: int | None, cur: Decimal, n
     return f"{when}{label}需降至 {fmt(needed, places)}{unit}（需减少 {fmt(-change, places)}{unit}）"
 
 
-def _unit(ev: Evaluator, rule: Rule, key: str) -> str:
+def _unit(ev: Evaluator, rule: Rule, key: str, cell: tuple[str, str] | None = None) -> str:
     fd = ev.form.fields[key]
     u = fd.display_unit or ""
-    if not u and fd.element_type in ("count", "platform"):
+    if not u and (fd.element_type in ("count", "platform") or cell is not None):
         u = rule.check.get("unit", "") or next((c.get("unit", "") for c in rule.check.get("checks", ())), "")
     return u
 
 
 def minimal_changes(ev: Evaluator, rule: Rule) -> list[Gap]:
     out: list[tuple[Decimal, Gap]] = []
-    for key, year in _inputs(ev, rule):
+    for key, year, cell in _inputs(ev, rule):
         fd = ev.form.fields[key]
-        cur = _current(ev, key, year)
+        cur = _current(ev, key, year, cell)
         if cur is None:
             continue  # blank: the completeness finding asks for it
-        probe = _Probe(ev, rule, key, year)
+        probe = _Probe(ev, rule, key, year, cell)
         label = field_title(fd)
         if fd.type in _YESNO:
             options = ["yes", "no", *(["na"] if fd.type == "yesno_na" else [])]
@@ -230,12 +254,12 @@ def minimal_changes(ev: Evaluator, rule: Rule) -> list[Gap]:
                     text = f"{label}需为“{YESNO_WORDS[code]}”（现填报“{YESNO_WORDS.get(cur, cur)}”）"
                     out.append((Decimal(0), Gap(rule.id, key, None, cur, code, None, "", text)))
             continue
-        step = _step(ev, key)
-        lo, hi = _bounds(ev, key)
+        step = Decimal(1) if cell is not None else _step(ev, key)
+        lo, hi = (Decimal(0), None) if cell is not None else _bounds(ev, key)
         units = int((cur / step).to_integral_value())
         found = _search(lambda n, p=probe, s=step: p.met(n, s), units,
                         None if lo is None else int(lo / step), None if hi is None else int(hi / step))
-        unit = _unit(ev, rule, key)
+        unit = _unit(ev, rule, key, cell)
         for n in found:
             needed = n * step if step < 1 else Decimal(n)
             if not probe.confirmed(str(needed)):
@@ -243,7 +267,7 @@ def minimal_changes(ev: Evaluator, rule: Rule) -> list[Gap]:
             change = needed - cur
             cost = abs(change) / abs(cur) if cur else abs(change) / step
             out.append((cost, Gap(rule.id, key, year, cur, needed, change, unit,
-                                  _text(ev, rule, key, year, cur, needed, unit))))
+                                  _text(ev, key, year, cell, cur, needed, unit), cell)))
     out.sort(key=lambda t: t[0])
     return [g for _, g in out]
 

@@ -17,6 +17,7 @@ from core.rules.model import (
     indicator_title,
 )
 
+SHOWN_CHANGES = 3  # the cheapest minimal changes printed under a not-met criterion
 OUTCOME_MARKS = {MET: "✓", NOT_MET: "✗", UNKNOWN: "?", WAIVED: "—"}
 
 
@@ -44,7 +45,10 @@ def render_text(app: Application, report: Report, gaps: list[CriterionGaps] | No
             critical = "（临界）" if cg is not None and cg.critical else ""
             lines.append(f"    {OUTCOME_MARKS[res.outcome]} {res.rule.title}{soft}{critical}：{found}")
             if cg is not None and res.outcome == NOT_MET:
-                lines.extend(f"        还差：{line}" for line in cg.lines)
+                shown = cg.lines[:SHOWN_CHANGES]
+                lines.extend(f"        还差：{line}" for line in shown)
+                if len(cg.lines) > len(shown):
+                    lines.append(f"        （另有 {len(cg.lines) - len(shown)} 种改法，见 --format json 的 gaps）")
     if report.findings:
         lines += ["", f"问题清单（共 {len(report.findings)} 条）："]
         for n, f in enumerate(report.findings, 1):
