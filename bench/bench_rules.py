@@ -1,6 +1,8 @@
 """Validation speed: a full evaluation of the complete sample, and re-validation after one edit.
 
 Targets (issue 2): full < 5 ms median; one changed field < 1 ms median.
+Gaps (issue 13): margins and minimal changes under every rule set together < 5 ms median, for the
+complete sample and for one with three criteria not met (the search runs only for those).
 Run: .venv/bin/python bench/bench_rules.py
 """
 
@@ -12,7 +14,8 @@ import time
 
 from core.application import Application
 from core.paths import resource
-from core.rules import Evaluator
+from core.rules import Evaluator, available_rulesets
+from core.rules.gaps import compute_gaps
 
 
 def _times(fn, n):
@@ -46,6 +49,15 @@ def main() -> None:
     ]
     for key, make in edits:
         _show(f"one edit: {key}", _times(lambda i, key=key, make=make: ev.set_value(key, make(i)), 500))
+    evs = [Evaluator(app, rs) for rs in available_rulesets()]
+    _show("gaps, every rule set, complete sample", _times(lambda i: [compute_gaps(e) for e in evs], 300))
+    failing = json.loads(json.dumps(doc))
+    failing["values"]["industry.output_total"]["2020"] = "28.00"
+    failing["values"]["innovation.patents"] = "20"
+    failing["values"]["basic.restricted_industry"] = "yes"
+    bad = Application.from_json(failing)
+    evs = [Evaluator(bad, rs) for rs in available_rulesets()]
+    _show("gaps, every rule set, 3 criteria not met", _times(lambda i: [compute_gaps(e) for e in evs], 100))
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@ input that would meet it.
 
 Nothing here knows a rule. For a criterion that is not met, every input it reads (each year of a
 series) is changed on its own, keeping every other input as it is, and the criterion itself is
-re-evaluated (``criteria.evaluate``) on the changed value: a doubling search finds a value that
+re-evaluated (``criteria.evaluate``) on the changed value: a widening search (×4) finds a value that
 meets it, a bisection the nearest such value at the field's precision (0.01 for decimals, 1 for
 counts and years). So 高于10% at two decimals needs 10.01 and 不低于15% needs 15.00, the geometric
 growth is solved through its own formula, and an ``any_of`` gives one change per branch input;
@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from core.rules.engine import Evaluator
 
 DEFAULT_CRITICAL = Decimal("0.02")  # a pass within 2 % of its threshold is 临界
-_MAX_DOUBLINGS = 40  # 2^40 steps: far beyond any plausible figure
+_GROWTH, _MAX_TRIES = 4, 20  # widening ×4, up to 4^20 = 2^40 steps: far beyond any plausible figure
 _NUMERIC = ("number", "percent", "count")
 _YESNO = ("yesno", "yesno_na")
 
@@ -149,16 +149,25 @@ class _Probe:
     def __init__(self, ev: Evaluator, rule: Rule, key: str, year: int | None, cell: tuple[str, str] | None):
         self.ev, self.rule, self.key, self.year, self.cell = ev, rule, key, year, cell
         self.fd = ev.form.fields[key]
-        self.derived = ev._derived_by_field.get(key, ())
+        self.derived = [n for n in ev._derived_by_field.get(key, ()) if n in rule.derived]
 
     def outcome(self, value: str) -> str:
+        return self.result(value).outcome
+
+    def reads(self, value: str) -> bool:
+        """Whether the criterion reads this input at all: a change of it shows in the result (a
+        series year a ``latest`` criterion never looks at does not)."""
+        now, then = self.ev.results[self.rule.id], self.result(value)
+        return (now.outcome, now.value, now.found) != (then.outcome, then.value, then.found)
+
+    def result(self, value: str) -> CriterionResult:
         ev = self.ev
         old_state, old_derived = ev.states[self.key], {n: ev.derived[n] for n in self.derived}
         try:
             ev.states[self.key] = parse_field(self.fd, _with(ev.values.get(self.key), self.year, value, self.cell), ev.years)
             for name in self.derived:
                 ev.derived[name] = compute(ev.form.derived[name], ev.states, ev.years)
-            return criteria.evaluate(self.rule, ev._ctx).outcome
+            return criteria.evaluate(self.rule, ev._ctx)
         finally:
             ev.states[self.key] = old_state
             ev.derived.update(old_derived)
@@ -182,12 +191,13 @@ class _Probe:
 
 
 def _search(met: Callable[[int], bool], cur: int, lo: int | None, hi: int | None) -> list[int]:
-    """The nearest met values above and below ``cur`` (in steps), by doubling then bisection."""
+    """The nearest met values above and below ``cur`` (in steps): widening the distance until the
+    criterion is met, then bisecting between the last unmet and the first met distance."""
     found = []
     for sign in (1, -1):
         bound = hi if sign > 0 else lo
         prev, d = 0, 1
-        for _ in range(_MAX_DOUBLINGS):
+        for _ in range(_MAX_TRIES):
             cand = cur + sign * d
             if bound is not None and sign * (cand - bound) > 0:
                 d = sign * (bound - cur)
@@ -195,7 +205,7 @@ def _search(met: Callable[[int], bool], cur: int, lo: int | None, hi: int | None
                     break
                 cand = bound
             elif not met(cand):
-                prev, d = d, d * 2
+                prev, d = d, d * _GROWTH
                 continue
             while d - prev > 1:  # met at d, not at prev
                 mid = (prev + d) // 2
@@ -257,6 +267,9 @@ def minimal_changes(ev: Evaluator, rule: Rule) -> list[Gap]:
         step = Decimal(1) if cell is not None else _step(ev, key)
         lo, hi = (Decimal(0), None) if cell is not None else _bounds(ev, key)
         units = int((cur / step).to_integral_value())
+        nudge = (units + 1) * step if hi is None or (units + 1) * step <= hi else (units - 1) * step
+        if not probe.reads(str(nudge if step < 1 else Decimal(int(nudge)))):
+            continue
         found = _search(lambda n, p=probe, s=step: p.met(n, s), units,
                         None if lo is None else int(lo / step), None if hi is None else int(hi / step))
         unit = _unit(ev, rule, key, cell)
