@@ -235,9 +235,10 @@ def _text(ev: Evaluator, key: str, year: int | None, cell: tuple[str, str] | Non
             return f"{when}{label}需达到 {fmt(needed, 0)}{u}（再增加 {fmt(change, 0)} {u}）".replace(" ）", "）")
         return f"{when}{label}需减至 {fmt(needed, 0)}{u}（减少 {fmt(-change, 0)} {u}）".replace(" ）", "）")
     places = fd.decimals
+    by = "个百分点" if fd.element_type == "percent" else unit  # a rate's change is in points
     if change > 0:
-        return f"{when}{label}需达到 {fmt(needed, places)}{unit}（还差 {fmt(change, places)}{unit}）"
-    return f"{when}{label}需降至 {fmt(needed, places)}{unit}（需减少 {fmt(-change, places)}{unit}）"
+        return f"{when}{label}需达到 {fmt(needed, places)}{unit}（还差 {fmt(change, places)}{by}）"
+    return f"{when}{label}需降至 {fmt(needed, places)}{unit}（需减少 {fmt(-change, places)}{by}）"
 
 
 def _unit(ev: Evaluator, rule: Rule, key: str, cell: tuple[str, str] | None = None) -> str:

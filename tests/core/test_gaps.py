@@ -138,7 +138,7 @@ def test_SH_2023_1_leading_share_above_50_needs_50_01():
 def test_SH_2023_4_patent_growth_not_below_15_needs_15_00():
     cg = _gaps_for(_app({"innovation.patent_growth": "14.99"}), "SH-2023", "SH-2023.4.patent_growth")
     assert cg.gaps[0].needed == Decimal("15.00")
-    assert cg.gaps[0].text == "集群中小企业近三年有效发明专利年均增速需达到 15.00%（还差 0.01%）"
+    assert cg.gaps[0].text == "集群中小企业近三年有效发明专利年均增速需达到 15.00%（还差 0.01个百分点）"
     met = _gaps_for(_app({"innovation.patent_growth": "15.00"}), "SH-2023", "SH-2023.4.patent_growth")
     assert met.outcome == MET and met.margin == 0 and met.critical
 
