@@ -19,7 +19,7 @@ from core.errors import UserError
 from core.form import FieldDef, FormDef, load_form
 from core.form.kinds import clean_value
 from core.messages import application as msg
-from core.oserrors import SPECIAL_TARGET, ordinary_mode, os_reason, special_target
+from core.oserrors import SPECIAL_TARGET, os_reason, special_target, write_atomically
 from core.paths import resource
 
 FORMAT = "cluster-declare.application"
@@ -300,26 +300,11 @@ def read_application_file(path: str | Path) -> Application:
 def write_application_file(app: Application, path: str | Path) -> None:
     """Write atomically: a crash leaves the old file or the new one, never half of it, and a
     failed write (a full disk) leaves no temporary file behind."""
-    import os
-    import tempfile
-
-
     path = Path(path)
     if special_target(path):
         raise msg.UNWRITABLE.error(path=path, reason=SPECIAL_TARGET)
     text = json.dumps(app.to_json(), ensure_ascii=False, indent=2) + "\n"
-    tmp = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        ordinary_mode(tmp)
-        os.replace(tmp, path)
-        tmp = None
+        write_atomically(path, text.encode("utf-8"))
     except OSError as exc:
         raise msg.UNWRITABLE.error(path=path, reason=os_reason(exc)) from exc
-    finally:
-        if tmp:
-            Path(tmp).unlink(missing_ok=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+from pathlib import Path
 
 _REASONS = {
     errno.ENOSPC: "磁盘空间不足",
@@ -55,3 +56,24 @@ def ordinary_mode(path: str | os.PathLike[str]) -> None:
     mask = os.umask(0)
     os.umask(mask)
     os.chmod(path, 0o666 & ~mask)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file beside it: a crash leaves the old file or
+    the new one, never half of it; a failed write (a full disk) leaves no temporary file; the file
+    gets an ordinary mode. Raises the OSError; the caller says which document it was."""
+    import tempfile
+
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent if str(path.parent) else ".")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        ordinary_mode(tmp)
+        os.replace(tmp, path)
+        tmp = None
+    finally:
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)

@@ -5,6 +5,7 @@ form or a telephone check. Read from the store's receipts (core/store/receipts.p
 from __future__ import annotations
 
 from core.errors import UserError
+from core.package.certificate import format_fingerprint
 from core.timefmt import local_time
 from desktop.i18n import tr_fmt
 from desktop.qt import (
@@ -24,13 +25,6 @@ from desktop.qt import (
     QVBoxLayout,
     QWidget,
 )
-
-
-def grouped(hex_digest: str) -> str:
-    """Groups of four, as the certificate dialog shows a fingerprint (easy to read out)."""
-    from core.package.certificate import format_fingerprint
-
-    return format_fingerprint(hex_digest)
 
 
 class ReceiptsDialog(QDialog):
@@ -71,7 +65,7 @@ class ReceiptsDialog(QDialog):
         self.table.setWordWrap(False)
         for row, r in enumerate(reversed(self.receipts)):  # newest first
             cells = [local_time(r.at, seconds=True), r.user, r.signer, r.path, r.sha256[:12] + "…",
-                     grouped(r.certificate_sha256)[:14] + "…"]
+                     format_fingerprint(r.certificate_sha256)[:14] + "…"]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(r.path if col == 3 else r.sha256 if col == 4 else r.certificate_sha256 if col == 5
@@ -115,7 +109,7 @@ class ReceiptsDialog(QDialog):
     def _show_selected(self) -> None:
         r = self.selected()
         self.sha.setText(r.sha256 if r else "")
-        self.fingerprint.setText(grouped(r.certificate_sha256) if r else "")
+        self.fingerprint.setText(format_fingerprint(r.certificate_sha256) if r else "")
         self.data_sha.setText(r.data_sha256 if r else "")
         self.reason.setText(tr_fmt(self.tr("越过错误报送的理由：%1"), r.override_reason) if r and r.override_reason
                             else "")

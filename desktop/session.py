@@ -185,7 +185,7 @@ class EditSession(QObject):
         self.ops.changed.connect(self._changed_elsewhere)
         self.app_id = store.resolve_id(app_id)
         self.app = store.load(self.app_id)
-        self.form = self.app.form_def.for_jurisdiction(_jurisdiction(self.app.rules))
+        self.form = self.app.local_form  # its own region's placeholders and notes
         self.wizard = Wizard.for_form(self.form)
         self.readonly = store.readonly
         self.undo_stack = QUndoStack(self)
@@ -444,14 +444,6 @@ class EditSession(QObject):
         if done:
             self.saved.emit()
         return done
-
-
-def _jurisdiction(ruleset_id: str) -> str | None:
-    """The jurisdiction whose placeholders and notes the form shows (the application's own rule set)."""
-    try:
-        return load_ruleset(ruleset_id).jurisdiction
-    except UserError:
-        return None
 
 
 def _same(a: Any, b: Any) -> bool:

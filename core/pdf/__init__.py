@@ -13,12 +13,11 @@ imported only when a PDF is made, never when this package is imported.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from core.application import Application
 from core.messages import pdf as M
-from core.oserrors import SPECIAL_TARGET, ordinary_mode, os_reason, special_target
+from core.oserrors import SPECIAL_TARGET, os_reason, special_target, write_atomically
 
 PAGES = ("all", "declaration", "recommendation")
 PAGE_LABELS = {"all": "完整申报表", "declaration": "真实性声明", "recommendation": "推荐意见"}
@@ -48,21 +47,10 @@ def write_pdf_bytes(data: bytes, out_path: str | os.PathLike) -> Path:
     path = Path(out_path)
     if special_target(path):  # os.replace would turn /dev/full into a regular file
         raise M.UNWRITABLE.error(path=path, reason=SPECIAL_TARGET)
-    tmp = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent if str(path.parent) else ".")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        ordinary_mode(tmp)
-        os.replace(tmp, path)
-        tmp = None
+        write_atomically(path, data)
     except OSError as exc:
         raise M.UNWRITABLE.error(path=path, reason=os_reason(exc)) from exc
-    finally:
-        if tmp:
-            Path(tmp).unlink(missing_ok=True)
     return path
 
 
