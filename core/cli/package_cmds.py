@@ -24,6 +24,7 @@ def register(sub, common) -> None:
     p.add_argument("--ack-missing-scans", action="store_true", help="确认暂缺签章扫描件，仍然导出")
     p.add_argument("--office", metavar="NAME",
                    help="首次导出时创建本单位证书所用的单位名称（默认：申报数据中的推荐单位或区中小企业主管部门）")
+    add_token_arguments(p)
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("verify", help="校验报送包：是否完整、未被改动、由谁签名")
@@ -44,9 +45,40 @@ def register(sub, common) -> None:
     a = action.add_parser("import", help="导入已有的 .p12/.pfx 作为本单位证书（替换现有证书）")
     a.add_argument("file", metavar="FILE.p12", help="PKCS#12 证书文件")
     a.set_defaults(func=cmd_cert_import)
+    a = action.add_parser("tokens", help="列出 UKey 中的证书（不需要 PIN 码）")
+    a.add_argument("--pkcs11-module", metavar="MODULE", help="UKey 的 PKCS#11 驱动（.so/.dll；默认：上次使用的）")
+    a.add_argument("--token", metavar="LABEL", help="只看这个名称（标签）的 UKey")
+    a.set_defaults(func=cmd_cert_tokens)
     a = action.add_parser("create", help="创建本单位证书（自签名）")
     a.add_argument("--office", required=True, metavar="NAME", help="单位名称，写入证书")
     a.set_defaults(func=cmd_cert_create)
+
+
+def add_token_arguments(p) -> None:
+    g = p.add_argument_group("用 UKey 签名（PKCS#11）")
+    g.add_argument("--ukey", action="store_true", help="用上次选定的 UKey 签名（驱动和证书已记住）")
+    g.add_argument("--pkcs11-module", metavar="MODULE",
+                   help="UKey 厂商的 PKCS#11 驱动文件（.so/.dll）；给出即用 UKey 签名，并记住供下次 --ukey 使用")
+    g.add_argument("--token", metavar="LABEL", help="UKey 的名称（标签）；只插一个 UKey 时可省略")
+    g.add_argument("--token-cert", metavar="LABEL", help="UKey 中签名证书的标签；只有一张签名证书时可省略")
+    g.add_argument("--pin-file", metavar="FILE",
+                   help="从文件第一行读取 PIN 码（脚本使用；否则取环境变量 CLUSTER_DECLARE_TOKEN_PIN，或在终端输入，不回显）")
+
+
+def token_choice(args: argparse.Namespace):
+    """The UKey the command line names, the remembered one for ``--ukey``, or None (the stored file)."""
+    from core.package.token import TokenChoice, remembered_choice
+
+    if args.pkcs11_module:
+        return TokenChoice(module=args.pkcs11_module, token=args.token or "", label=args.token_cert or "")
+    if args.ukey:
+        choice = remembered_choice()
+        if choice is None:
+            raise M.TOKEN_MODULE_MISSING.error(module="（尚未选定）", reason="请先用 --pkcs11-module 指定 UKey 驱动")
+        if args.token or args.token_cert:
+            choice = TokenChoice(choice.module, args.token or choice.token, args.token_cert or choice.label)
+        return choice
+    return None
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -78,26 +110,38 @@ def cmd_export(args: argparse.Namespace) -> int:
             if getattr(store, "readonly", False):
                 raise M.STORE_READONLY.error(db=store.target.label)
             store.check_writable()  # held by a window, damaged
-    creating = not has_office_certificate()
-    if creating:
-        print("首次导出：将创建本单位证书（请设置证书密码，至少 8 个字符，务必牢记）。", file=sys.stderr)
-    identity, created = ensure_identity(passphrase_from_env_or_prompt(confirm=creating),
-                                        args.office or office_default(app))
-    if created:
-        print(f"已创建本单位证书：{identity.info.office}，指纹 {identity.info.fingerprint_display}", file=sys.stderr)
-    from_file = Path(args.app).suffix.lower() == ".json" or Path(args.app).exists()
-    if from_file:
-        result = export_package(app, args.output, identity, options,
-                                evidence=FolderEvidence(Path(args.app).resolve().parent))
-    else:
-        from core.store import Store
+    choice = token_choice(args)
+    if choice is not None:
+        from core.package.token import open_token, pin_from, remember_choice
 
-        with Store.open(getattr(args, "db", None)) as store:
-            result = export_package(app, args.output, identity, options, evidence=StoreEvidence(store),
-                                    store=store, app_id=app.uuid)
+        identity = open_token(choice, pin_from(args.pin_file))  # the PIN goes to the token only
+    else:
+        creating = not has_office_certificate()
+        if creating:
+            print("首次导出：将创建本单位证书（请设置证书密码，至少 8 个字符，务必牢记）。", file=sys.stderr)
+        identity, created = ensure_identity(passphrase_from_env_or_prompt(confirm=creating),
+                                            args.office or office_default(app))
+        if created:
+            print(f"已创建本单位证书：{identity.info.office}，指纹 {identity.info.fingerprint_display}", file=sys.stderr)
+    from_file = Path(args.app).suffix.lower() == ".json" or Path(args.app).exists()
+    try:
+        if from_file:
+            result = export_package(app, args.output, identity, options,
+                                    evidence=FolderEvidence(Path(args.app).resolve().parent))
+        else:
+            from core.store import Store
+
+            with Store.open(getattr(args, "db", None)) as store:
+                result = export_package(app, args.output, identity, options, evidence=StoreEvidence(store),
+                                        store=store, app_id=app.uuid)
+    finally:
+        identity.close()
+    if choice is not None:
+        remember_choice(choice)
     m = result.manifest
     print(f"已导出报送包：{result.path}（{len(m['members'])} 个文件，{result.size / 1024 / 1024:.1f} MB）")
     print(f"报送包 SHA-256：{result.sha256}")
+    print(f"签名：{identity.kind_label}；签发者：{result.certificate.issuer}")
     print(f"签名单位：{result.certificate.office}；证书指纹：{result.certificate.fingerprint_display}")
     if m.get("override"):
         print(f"注意：越过 {m['override']['errors']} 项错误报送，理由已写入清单：{m['override']['reason']}")
@@ -134,10 +178,30 @@ def cmd_cert_show(args: argparse.Namespace) -> int:
         print("还没有本单位证书：首次导出报送包时会创建，或用 cert import 导入 .p12/.pfx。")
         return 1
     print(f"单位：{info.office}")
+    print(f"主体：{info.subject}；签发者：{info.issuer}（{'自制证书' if info.self_signed else 'CA 签发'}，{info.key_type}）")
     print(f"SHA-256 指纹：{info.fingerprint_display}")
     print(f"有效期：{info.not_before:%Y-%m-%d} 至 {info.not_after:%Y-%m-%d}")
     print(f"证书文件：{p12_path()}")
     return 0
+
+
+def cmd_cert_tokens(args: argparse.Namespace) -> int:
+    from core.package.token import certificates_on, remembered_choice
+
+    module = args.pkcs11_module or (remembered_choice().module if remembered_choice() else None)
+    if not module:
+        raise M.TOKEN_MODULE_MISSING.error(module="（尚未选定）", reason="请用 --pkcs11-module 指定 UKey 驱动")
+    certs = certificates_on(module, args.token or "")
+    for c in certs:
+        usable = c.info.usable_problem()
+        print(f"UKey “{c.token}”  证书标签 “{c.label or c.key_id.hex()}”")
+        print(f"  主体：{c.info.subject}；签发者：{c.info.issuer}；{c.info.key_type}")
+        print(f"  有效期：{c.info.not_before:%Y-%m-%d} 至 {c.info.not_after:%Y-%m-%d}"
+              + (f"；✗ {usable.message}" if usable else ""))
+        print(f"  SHA-256 指纹：{c.info.fingerprint_display}")
+    if not certs:
+        print("UKey 中没有证书。")
+    return 0 if certs else 1
 
 
 def cmd_cert_export(args: argparse.Namespace) -> int:

@@ -77,3 +77,64 @@ CERT_WRITE = define(
     "PACKAGE.cert_write", "无法写入证书文件“{path}”：{reason}",
     "换一个可写的位置（例如桌面或 U 盘），或清理磁盘空间后重试。",
 )
+
+# --- signing identities: CA files and USB keys (PKCS#11) -------------------------------------------
+TOKEN_MODULE_MISSING = define(
+    "PACKAGE.token_module_missing", "找不到 UKey 驱动模块“{module}”：{reason}",
+    "选择 UKey 厂商提供的 PKCS#11 驱动文件（Windows 为 .dll，Linux 为 .so），确认驱动已安装。",
+)
+TOKEN_ABSENT = define(
+    "PACKAGE.token_absent", "没有找到 UKey{token}：请插入 UKey 后重试（驱动模块：{module}）。",
+    "插好 UKey，等指示灯亮起后再试；有多个 UKey 时选择正确的一个。",
+)
+TOKEN_CERT_MISSING = define(
+    "PACKAGE.token_cert_missing", "UKey“{token}”中没有标签为“{label}”的证书和私钥。",
+    "在导出对话框或用 cert tokens 命令查看 UKey 中的证书，选择其中一张。",
+)
+TOKEN_NO_CERTS = define(
+    "PACKAGE.token_no_certs", "UKey“{token}”中没有可用于签名的证书。", "确认插入的是本单位的签名 UKey。",
+)
+PIN_WRONG = define(
+    "PACKAGE.pin_wrong", "UKey“{token}”的 PIN 码不正确。{warning}",
+    "重新输入 PIN 码；多次输错会锁定 UKey，锁定后须由发证机构解锁。",
+)
+PIN_LOCKED = define(
+    "PACKAGE.pin_locked", "UKey“{token}”已锁定（PIN 码输错次数过多），无法签名。",
+    "联系发证机构（CA）或本单位 UKey 管理员解锁，或重置 PIN 码。",
+)
+PIN_NEEDED = define(
+    "PACKAGE.pin_needed", "需要 UKey 的 PIN 码：请在终端运行，或用 --pin-file 指定存放 PIN 码的文件，或设置环境变量 {env}。",
+    "在终端中运行以便输入 PIN 码（输入时不显示）；脚本中可用只有本人可读的文件。",
+)
+PIN_FILE = define("PACKAGE.pin_file", "无法读取 PIN 码文件“{path}”：{reason}", "检查文件路径与读取权限。")
+TOKEN_REMOVED = define(
+    "PACKAGE.token_removed", "UKey 签名中断：{reason}。UKey 可能已被拔出；没有留下不完整的报送包。",
+    "重新插好 UKey 后再导出一次。",
+)
+TOKEN_FAILED = define(
+    "PACKAGE.token_failed", "UKey 操作失败：{reason}", "重新插拔 UKey 后重试；仍失败请联系 UKey 厂商或发证机构。",
+)
+SIGNER_EXPIRED = define(
+    "PACKAGE.signer_expired", "签名证书“{subject}”已于 {date} 过期，不能再用于签名。",
+    "向发证机构（CA）申请更新证书，或使用本单位其他有效证书。",
+)
+SIGNER_NOT_YET = define(
+    "PACKAGE.signer_not_yet", "签名证书“{subject}”自 {date} 起才生效，现在还不能用于签名。",
+    "检查本机日期和时间是否正确；证书生效后再签名。",
+)
+SIGNER_USAGE = define(
+    "PACKAGE.signer_usage", "证书“{subject}”的密钥用途不含“数字签名”，不能用于签名（这可能是加密证书）。",
+    "UKey 中常有签名证书和加密证书各一张：请选择签名证书。",
+)
+SM2_UNSUPPORTED = define(
+    "PACKAGE.sm2_unsupported",
+    "“{name}”是国密 SM2 证书：本程序暂不能用 SM2 私钥签名（{reason}）。",
+    "请使用发证机构同时签发的 RSA 或 ECDSA 签名证书；SM2 支持情况见 docs/package.md。",
+)
+TRUST_EMPTY = define("PACKAGE.trust_empty", "“{name}”中没有证书。", "选择 CA 提供的根证书或中级证书文件（PEM 或 DER）。")
+TRUST_UNKNOWN = define("PACKAGE.trust_unknown", "信任列表中没有指纹以“{prefix}”开头的证书。",
+                       "用 trust list 查看信任列表中的证书及其指纹。")
+TRUST_AMBIGUOUS = define("PACKAGE.trust_ambiguous", "信任列表中有多张证书的指纹以“{prefix}”开头，请多写几位。",
+                         "用 trust list 查看完整指纹。")
+CRL_INVALID = define("PACKAGE.crl_invalid", "“{name}”不是有效的证书吊销列表（CRL，PEM 或 DER）。",
+                     "从发证机构（CA）网站下载 .crl 文件后离线导入。")

@@ -37,10 +37,31 @@ class CertInfo:
     not_after: dt.datetime
     serial: int
     pem: bytes
+    subject: str = ""  # the whole subject and issuer names, as the dialogs show them
+    issuer: str = ""
+    self_signed: bool = True
+    key_type: str = ""  # "ECDSA P-256", "RSA 2048", "SM2"
+    can_sign: bool = True  # key usage allows digital signatures (or no key usage extension)
 
     @property
     def fingerprint_display(self) -> str:
         return format_fingerprint(self.fingerprint)
+
+    def usable_problem(self, now: dt.datetime | None = None):
+        """The ``UserError`` that signing with this certificate now would be, or None."""
+        now = now or dt.datetime.now(dt.UTC)
+        if now > self.not_after:
+            return M.SIGNER_EXPIRED.error(subject=self.office, date=f"{self.not_after.astimezone():%Y-%m-%d}")
+        if now < self.not_before:
+            return M.SIGNER_NOT_YET.error(subject=self.office, date=f"{self.not_before.astimezone():%Y-%m-%d %H:%M}")
+        if not self.can_sign:
+            return M.SIGNER_USAGE.error(subject=self.office)
+        return None
+
+    def check_usable(self, now: dt.datetime | None = None) -> None:
+        problem = self.usable_problem(now)
+        if problem is not None:
+            raise problem
 
 
 def format_fingerprint(hex_digest: str) -> str:
@@ -61,6 +82,64 @@ def has_office_certificate() -> bool:
     return p12_path().is_file() and pem_path().is_file()
 
 
+def display_name(name) -> str:
+    """A ``cryptography`` Name as officials read it: 组织 O, then CN (e.g. "CN=…, O=…" → "O / CN")."""
+    from cryptography.x509.oid import NameOID
+
+    parts = []
+    for oid in (NameOID.ORGANIZATION_NAME, NameOID.ORGANIZATIONAL_UNIT_NAME, NameOID.COMMON_NAME):
+        for attr in name.get_attributes_for_oid(oid):
+            if str(attr.value) not in parts:
+                parts.append(str(attr.value))
+    return " / ".join(parts) or name.rfc4514_string()
+
+
+def _key_type(cert) -> str:
+    from cryptography.hazmat.primitives.asymmetric import ec, rsa
+
+    if cert.public_key_algorithm_oid.dotted_string == "1.2.840.10045.2.1":
+        try:
+            key = cert.public_key()
+        except Exception:  # cryptography refuses curves it does not know, e.g. SM2
+            return "SM2" if is_sm2(cert) else "EC"
+        if isinstance(key, ec.EllipticCurvePublicKey):
+            return {"secp256r1": "ECDSA P-256", "secp384r1": "ECDSA P-384"}.get(key.curve.name, f"ECDSA {key.curve.name}")
+    try:
+        key = cert.public_key()
+    except Exception:
+        return cert.public_key_algorithm_oid.dotted_string
+    if isinstance(key, rsa.RSAPublicKey):
+        return f"RSA {key.key_size}"
+    return type(key).__name__
+
+
+SM2_SIGNATURE_OID = "1.2.156.10197.1.501"  # SM2 with SM3 (GM/T 0006)
+SM2_CURVE_OID = "1.2.156.10197.1.301"
+
+
+def is_sm2(cert) -> bool:
+    """An SM2 certificate: signed SM2-with-SM3, or its key on the SM2 curve."""
+    if cert.signature_algorithm_oid.dotted_string == SM2_SIGNATURE_OID:
+        return True
+    from cryptography.exceptions import UnsupportedAlgorithm
+
+    try:
+        cert.public_key()
+    except UnsupportedAlgorithm as exc:
+        return SM2_CURVE_OID in str(exc)
+    return False
+
+
+def _can_sign(cert) -> bool:
+    from cryptography import x509
+
+    try:
+        ku = cert.extensions.get_extension_for_class(x509.KeyUsage).value
+    except x509.ExtensionNotFound:
+        return True  # no restriction (RFC 5280 4.2.1.3)
+    return bool(ku.digital_signature or ku.content_commitment)
+
+
 def cert_info(cert) -> CertInfo:
     """``CertInfo`` of a ``cryptography`` certificate."""
     from cryptography.hazmat.primitives.serialization import Encoding
@@ -72,7 +151,9 @@ def cert_info(cert) -> CertInfo:
     der = cert.public_bytes(Encoding.DER)
     return CertInfo(office=office, fingerprint=hashlib.sha256(der).hexdigest(),
                     not_before=cert.not_valid_before_utc, not_after=cert.not_valid_after_utc,
-                    serial=cert.serial_number, pem=cert.public_bytes(Encoding.PEM))
+                    serial=cert.serial_number, pem=cert.public_bytes(Encoding.PEM),
+                    subject=display_name(cert.subject), issuer=display_name(cert.issuer),
+                    self_signed=cert.subject == cert.issuer, key_type=_key_type(cert), can_sign=_can_sign(cert))
 
 
 def office_certificate_info() -> CertInfo | None:
@@ -151,8 +232,14 @@ def import_office_certificate(source: str | os.PathLike[str], source_passphrase:
         data = source.read_bytes()
     except OSError as exc:
         raise M.CERT_UNREADABLE.error(path=source, reason=exc.strerror or exc) from exc
+    from cryptography.exceptions import UnsupportedAlgorithm
+
     try:
         key, cert, extra = pkcs12.load_key_and_certificates(data, source_passphrase or None)
+    except UnsupportedAlgorithm as exc:
+        if SM2_CURVE_OID in str(exc) or SM2_SIGNATURE_OID in str(exc):
+            raise M.SM2_UNSUPPORTED.error(name=source.name, reason=SM2_KEY_REASON) from exc
+        raise M.P12_WRONG.error(name=source.name) from exc
     except ValueError as exc:
         raise M.P12_WRONG.error(name=source.name) from exc
     if key is None or cert is None:
@@ -162,22 +249,42 @@ def import_office_certificate(source: str | os.PathLike[str], source_passphrase:
     return cert_info(cert)
 
 
+SM2_KEY_REASON = "Python 的 cryptography 库不支持 SM2 曲线，无法读取 SM2 私钥"
+
+KINDS = {"self_made": "本单位自制证书", "ca_file": "CA 签发的证书文件", "ukey": "UKey（USB 证书介质）"}
+
+
 @dataclass
 class SigningIdentity:
-    """The unlocked office key: makes pyHanko signers."""
+    """The unlocked office key from the stored PKCS#12 (self-made, or imported from a CA): makes
+    pyHanko signers. ``core.package.token.TokenIdentity`` is the same interface for a UKey."""
 
     p12: bytes
     passphrase: bytes
     info: CertInfo
     _signer: object = None
 
+    @property
+    def kind(self) -> str:
+        """``self_made`` or ``ca_file`` (a certificate someone else issued)."""
+        return "self_made" if self.info.self_signed else "ca_file"
+
+    @property
+    def kind_label(self) -> str:
+        return KINDS[self.kind]
+
     def signer(self):
         if self._signer is None:  # decrypting the PKCS#12 again costs a key derivation
             from pyhanko.sign import signers
 
+            # The CA chain stored with the key goes into every signature: the receiving side
+            # then needs only the root to build the path.
             self._signer = signers.SimpleSigner.load_pkcs12_data(self.p12, other_certs=[],
                                                                  passphrase=self.passphrase)
         return self._signer
+
+    def close(self) -> None:
+        """Nothing to release for a file; a UKey session is closed."""
 
 
 def unlock(passphrase: bytes) -> SigningIdentity:

@@ -143,6 +143,7 @@ def export_package(app, out: str | os.PathLike[str], identity: SigningIdentity, 
     if store is not None and app_id and getattr(store, "readonly", False):
         # The export is recorded in the database; one that cannot be recorded is not made at all.
         raise M.STORE_READONLY.error(db=store.target.label)
+    identity.info.check_usable()  # an expired CA certificate or an encryption-only one signs nothing
     scans = {attr: check_scan(getattr(options, attr), label) for attr, label, _ in SCANS
              if getattr(options, attr)}
     render = render or default_renderer()
@@ -246,6 +247,8 @@ def _write_zip(tmp: Path, app, cl: Checklist, options: ExportOptions, identity: 
                        label=f"佐证材料“{entry.get('name')}”")
         step(0, "正在签署清单…")
         manifest = _manifest(app, cl, options, identity.info, writer.members, entries, evidence_paths, scans)
+        manifest["office"]["identity"] = getattr(identity, "kind", "self_made")
+        manifest["office"]["certificate_issuer"] = identity.info.issuer
         data = mf.dumps(manifest)
         zf.writestr(_info(mf.MANIFEST, writer), data, compress_type=zipfile.ZIP_DEFLATED)
         zf.writestr(_info(mf.SIGNATURE, writer), sign_detached(identity, data), compress_type=zipfile.ZIP_STORED)

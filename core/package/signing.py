@@ -70,14 +70,31 @@ def _signer_summary(cert) -> tuple[str, str]:
 
 # --- detached CMS over the manifest -------------------------------------------------------------
 
+def _token_failure(exc: BaseException) -> UserError | None:
+    """A PKCS#11 failure (python-pkcs11's, or pyHanko's wrapping one) as the UKey message."""
+    if type(exc).__module__.split(".")[0] == "pkcs11" or "PKCS11" in type(exc).__name__:
+        return M.TOKEN_REMOVED.error(reason=f"{type(exc).__name__}{'：' + str(exc) if str(exc) else ''}")
+    cause = exc.__cause__ or exc.__context__
+    return _token_failure(cause) if cause is not None and cause is not exc else None
+
+
 def sign_detached(identity: SigningIdentity, data: bytes) -> bytes:
-    """DER-encoded CMS SignedData (detached) over ``data``, signed with the office key."""
+    """DER-encoded CMS SignedData (detached) over ``data``, signed with the office key (on a UKey:
+    the token signs the signed attributes; the key never leaves it)."""
     from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
 
-    signer = identity.signer()
     attrs = PdfCMSSignedAttributes(signing_time=dt.datetime.now(dt.UTC))
-    content_info = asyncio.run(signer.async_sign_general_data(data, "sha256", detached=True,
-                                                              signed_attr_settings=attrs))
+    try:
+        signer = identity.signer()
+        content_info = asyncio.run(signer.async_sign_general_data(data, "sha256", detached=True,
+                                                                  signed_attr_settings=attrs))
+    except UserError:
+        raise
+    except Exception as exc:
+        token = _token_failure(exc)
+        if token is not None:
+            raise token from exc
+        raise M.SIGN_FAILED.error(name="manifest.json", reason=exc) from exc
     return content_info.dump()
 
 
@@ -154,6 +171,9 @@ def sign_pdf(identity: SigningIdentity, src: Path, dest: Path, *, box: tuple[int
     except UserError:
         raise
     except Exception as exc:
+        token = _token_failure(exc)
+        if token is not None:
+            raise token from exc
         raise M.SIGN_FAILED.error(name=src.name, reason=exc) from exc
 
 
