@@ -30,9 +30,23 @@ def register(sub, common) -> None:
     p = sub.add_parser("verify", help="校验报送包：是否完整、未被改动、由谁签名")
     p.add_argument("package", metavar="PKG.zip", help="报送包文件")
     p.add_argument("--trust", metavar="CERT", action="append",
-                   help="信任的签名证书（PEM 或 DER，由报送单位提供；可多次给出）")
+                   help="信任的签名证书或 CA 证书（PEM 或 DER，由报送单位或发证机构提供；可多次给出）。"
+                        "信任列表（trust add）中的 CA 总是计入")
+    p.add_argument("--crl", metavar="FILE", action="append", help="离线的证书吊销列表（CRL，PEM 或 DER；可多次给出）")
+    p.add_argument("--no-trust-store", action="store_true", help="不使用信任列表，只信任 --trust 给出的证书")
     p.add_argument("--format", choices=("text", "json"), default="text", help="输出格式")
     p.set_defaults(func=cmd_verify)
+
+    p = sub.add_parser("trust", help="接收方的信任列表：导入一次 CA 根证书和中级证书，此后 verify 自动校验证书链")
+    action = p.add_subparsers(dest="trust_action", metavar="操作", required=True)
+    a = action.add_parser("add", help="把 CA 证书加入信任列表（PEM 文件可含多张）")
+    a.add_argument("files", nargs="+", metavar="CERT", help="CA 根证书或中级证书（PEM 或 DER）")
+    a.set_defaults(func=cmd_trust_add)
+    a = action.add_parser("list", help="列出信任列表中的证书")
+    a.set_defaults(func=cmd_trust_list)
+    a = action.add_parser("remove", help="从信任列表中移除证书")
+    a.add_argument("fingerprint", metavar="FINGERPRINT", help="证书 SHA-256 指纹的开头几位（见 trust list）")
+    a.set_defaults(func=cmd_trust_remove)
 
     p = sub.add_parser("cert", help="本单位证书：查看指纹、导出公钥证书、导入 .p12/.pfx")
     action = p.add_subparsers(dest="cert_action", metavar="操作", required=True)
@@ -157,17 +171,56 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
     from core.package import verify_package
 
-    result = verify_package(args.package, trust=args.trust)
+    result = verify_package(args.package, trust=args.trust, crl=args.crl, trust_store=not args.no_trust_store)
     if args.format == "json":
         out = {"ok": result.ok, "intact": result.intact, "trusted": result.trusted, "rejected": result.rejected,
                "first_altered": result.first_altered, "problems": result.problems, "signer": result.signer,
-               "fingerprint": result.fingerprint,
+               "fingerprint": result.fingerprint, "issuer": result.issuer,
+               "chain": [{k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in c.items()
+                          if k != "serial"} for c in result.chain],
+               "checks": result.checks,
                "signed_at": result.signed_at.isoformat() if result.signed_at else None,
                "verdicts": (result.manifest or {}).get("verdicts"), "exit_code": result.exit_code}
         print(json.dumps(out, ensure_ascii=False, indent=2))
     else:
         print("\n".join(result.lines()))
     return result.exit_code
+
+
+def _print_ca(info) -> None:
+    print(f"{info.subject}（签发者：{info.issuer}；{info.not_before:%Y-%m-%d} 至 {info.not_after:%Y-%m-%d}）")
+    print(f"  SHA-256 指纹：{info.fingerprint_display}")
+
+
+def cmd_trust_add(args: argparse.Namespace) -> int:
+    from core.package import trust
+
+    for f in args.files:
+        for info in trust.add(f):
+            print("已加入信任列表：", end="")
+            _print_ca(info)
+    return 0
+
+
+def cmd_trust_list(args: argparse.Namespace) -> int:
+    from core.package import trust
+
+    infos = trust.listed()
+    if not infos:
+        print("信任列表为空：用 trust add 导入发证机构（CA）的根证书。")
+        return 0
+    for info in infos:
+        _print_ca(info)
+    return 0
+
+
+def cmd_trust_remove(args: argparse.Namespace) -> int:
+    from core.package import trust
+
+    info = trust.remove(args.fingerprint)
+    print("已从信任列表移除：", end="")
+    _print_ca(info)
+    return 0
 
 
 def cmd_cert_show(args: argparse.Namespace) -> int:

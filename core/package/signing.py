@@ -118,10 +118,13 @@ def verify_detached(data: bytes, p7s: bytes, trust_certs=()) -> SignatureCheck:
         return SignatureCheck(False, False, problem=f"签名无法校验：{exc}")
     signer, fingerprint = _signer_summary(status.signing_cert)
     ok = bool(status.intact and status.valid)
+    embedded = [c.chosen for c in signed_data["certificates"] or [] if c.name == "certificate"]
     return SignatureCheck(intact=ok, trusted=bool(status.trusted),
                           signer=signer, fingerprint=fingerprint, signed_at=status.signer_reported_dt,
                           problem="" if ok else "签名与内容不符",
-                          details={"content_matches_digest": _digest_matches(signed_data, data)})
+                          details={"content_matches_digest": _digest_matches(signed_data, data),
+                                   "signer_cert": status.signing_cert,
+                                   "certs": [c for c in embedded if c.dump() != status.signing_cert.dump()]})
 
 
 def _digest_matches(signed_data, data: bytes) -> bool | None:

@@ -23,7 +23,7 @@ from typing import Any
 from core.errors import UserError
 from core.messages import package as M
 from core.package import manifest as mf
-from core.package.certificate import format_fingerprint, load_certificate_file
+from core.package.certificate import format_fingerprint
 from core.package.safezip import UnsafePackage, hash_member, inspect_zip, read_member
 from core.package.signing import SignatureCheck, to_asn1, verify_detached, verify_pdf
 from core.timefmt import local_time
@@ -46,6 +46,11 @@ class VerifyResult:
     signed_at: dt.datetime | None = None
     manifest: dict[str, Any] | None = None
     members_checked: int = 0
+    issuer: str = ""  # who issued the signer's certificate (the office itself when self-made)
+    chain: list[dict] = field(default_factory=list)  # signer first (core.package.chain)
+    checks: list[dict] = field(default_factory=list)  # {"check", "ok": True/False/None, "text"}
+    trust_store: int = 0  # CA certificates from the receiver's trust store taken into account
+    crl_given: bool = False
 
     @property
     def ok(self) -> bool:
@@ -88,6 +93,13 @@ class VerifyResult:
             out.append(f"签名时间：{self.signed_at.astimezone().strftime('%Y-%m-%d %H:%M:%S %z')}")
         if self.fingerprint:
             out.append(f"证书指纹（SHA-256）：{format_fingerprint(self.fingerprint)}")
+        if self.issuer:
+            out.append(f"签发者：{self.issuer}")
+        if len(self.chain) > 1:
+            out.append("证书链：" + " ← ".join(c["subject"] for c in self.chain))
+        if self.checks:
+            out.append("逐项检查：")
+            out += [f"  {CHECK_MARKS[c['ok']]} {c['text']}" for c in self.checks]
         if m:
             app = m.get("application") or {}
             rules = m.get("rules") or {}
@@ -111,6 +123,9 @@ class VerifyResult:
         return out
 
 
+CHECK_MARKS = {True: "✓", False: "✗", None: "–"}
+
+
 def _indicator(key: str) -> str:
     numerals = "一二三四五六七八"
     if key == "0":
@@ -125,15 +140,24 @@ def _verdict(v: str | None) -> str:
 
 
 def load_trust(paths) -> list:
-    """asn1crypto certificates from ``--trust`` files."""
-    return [to_asn1(load_certificate_file(p)) for p in (paths or [])]
+    """asn1crypto certificates from ``--trust`` files (a PEM file may hold a whole CA bundle)."""
+    from core.package.trust import read_certificates
+
+    return [to_asn1(c) for p in (paths or []) for c in read_certificates(p)]
 
 
-def verify_package(path: str | os.PathLike[str], trust=None) -> VerifyResult:
-    """Check a package; ``trust`` is a list of certificate files the receiver trusts."""
+def verify_package(path: str | os.PathLike[str], trust=None, *, crl=None, trust_store: bool = True) -> VerifyResult:
+    """Check a package; ``trust`` is a list of certificate files the receiver trusts (the office's
+    own certificate, or CA certificates); the CAs in the trust store (``core.package.trust``) count
+    too unless ``trust_store`` is False; ``crl``: offline CRL files."""
+    from core.package import trust as store
+    from core.package.trust import read_crls
+
     path = Path(path)
     trust_certs = load_trust(trust)
-    result = VerifyResult(path=path, trust_given=bool(trust_certs))
+    stored = [to_asn1(c) for c in store.certificates()] if trust_store else []
+    crls = read_crls(crl)
+    result = VerifyResult(path=path, trust_given=bool(trust_certs), trust_store=len(stored), crl_given=bool(crls))
     if not path.is_file():
         raise M.NOT_FOUND.error(path=path)
     try:
@@ -148,14 +172,15 @@ def verify_package(path: str | os.PathLike[str], trust=None) -> VerifyResult:
             result.problems.append(str(exc))
             return result
         try:
-            _verify_members(zf, members, trust_certs, result)
+            _verify_members(zf, members, trust_certs, result, stored=stored, crls=crls)
         except UnsafePackage as exc:
             result.rejected = str(exc)
             result.problems.append(str(exc))
     return result
 
 
-def _verify_members(zf: zipfile.ZipFile, members, trust_certs, result: VerifyResult) -> None:
+def _verify_members(zf: zipfile.ZipFile, members, trust_certs, result: VerifyResult, *, stored=(),
+                    crls=()) -> None:
     for needed in (mf.MANIFEST, mf.SIGNATURE):
         if needed not in members:
             result.altered(needed, f"缺少成员“{needed}”：这不是完整的报送包。")
@@ -165,8 +190,18 @@ def _verify_members(zf: zipfile.ZipFile, members, trust_certs, result: VerifyRes
     p7s = _read(zf, mf.SIGNATURE, mf.MAX_SIGNATURE_BYTES, result)
     if manifest_bytes is None or p7s is None:
         return
-    sig = verify_detached(manifest_bytes, p7s, trust_certs)
+    roots = [*trust_certs, *stored]
+    sig = verify_detached(manifest_bytes, p7s, roots)
     _take_signer(result, sig)
+    report = None
+    if sig.intact:
+        from core.package.chain import validate
+
+        report = validate(sig.details["signer_cert"], sig.details.get("certs") or [], roots, crls,
+                          moment=sig.signed_at)
+        result.chain, result.checks = report.path, [
+            {"check": "signature", "ok": True, "text": "清单签名与内容一致。"}, *report.checks]
+        result.issuer = report.path[0]["issuer"] if report.path else ""
     if not sig.intact:
         if sig.details.get("content_matches_digest") is True or not sig.signer:
             result.altered(mf.SIGNATURE, f"清单签名 manifest.json.p7s 已被改动或损坏（{sig.problem}）。")
@@ -209,11 +244,13 @@ def _verify_members(zf: zipfile.ZipFile, members, trust_certs, result: VerifyRes
     elif SIGNED_PDF not in listed:
         result.altered(mf.MANIFEST, "清单中没有已签名的申报表 application.pdf。")
 
+    if report is not None and report.problem:
+        result.problems.append(report.problem)  # expired or not yet valid when signed, revoked, no signing use
     result.intact = sig.intact and not result.problems
-    result.trusted = bool(trust_certs) and sig.trusted and result.intact
-    if trust_certs and sig.intact and not sig.trusted:
-        result.problems.append(f"签名证书（指纹 {format_fingerprint(sig.fingerprint)}）不是所信任的证书："
-                               "包可能被他人重新签名。")
+    result.trusted = bool(roots) and report is not None and report.trusted and result.intact
+    if trust_certs and sig.intact and report is not None and not report.reached_root:
+        result.problems.append(f"签名证书（指纹 {format_fingerprint(sig.fingerprint)}）不是所信任的证书，"
+                               "也不是由所信任的 CA 签发：包可能被他人重新签名。")
         result.intact = False
 
 
