@@ -63,6 +63,11 @@ def register(sub, common) -> None:
     a.add_argument("--pkcs11-module", metavar="MODULE", help="UKey 的 PKCS#11 驱动（.so/.dll；默认：上次使用的）")
     a.add_argument("--token", metavar="LABEL", help="只看这个名称（标签）的 UKey")
     a.set_defaults(func=cmd_cert_tokens)
+    a = action.add_parser("import-sm2", help="导入国密 SM2 证书（.p12/.pfx）：此后清单另加 SM2/SM3 签名")
+    a.add_argument("file", metavar="FILE.p12", help="SM2 的 PKCS#12 证书文件")
+    a.set_defaults(func=cmd_cert_import_sm2)
+    a = action.add_parser("sm2-remove", help="移除国密 SM2 证书（此后不再加 SM2 签名）")
+    a.set_defaults(func=cmd_cert_sm2_remove)
     a = action.add_parser("create", help="创建本单位证书（自签名）")
     a.add_argument("--office", required=True, metavar="NAME", help="单位名称，写入证书")
     a.set_defaults(func=cmd_cert_create)
@@ -235,6 +240,11 @@ def cmd_cert_show(args: argparse.Namespace) -> int:
     print(f"SHA-256 指纹：{info.fingerprint_display}")
     print(f"有效期：{info.not_before:%Y-%m-%d} 至 {info.not_after:%Y-%m-%d}")
     print(f"证书文件：{p12_path()}")
+    from core.package import sm2
+
+    sm2_info = sm2.sm2_info()
+    if sm2_info is not None:
+        print(f"国密 SM2 证书：{sm2_info.subject}（签发者：{sm2_info.issuer}）；指纹 {sm2_info.fingerprint_display}")
     return 0
 
 
@@ -285,6 +295,30 @@ def cmd_cert_import(args: argparse.Namespace) -> int:
     info = import_office_certificate(args.file, source_pw.encode("utf-8"), passphrase_from_env_or_prompt(confirm=True))
     print(f"已导入本单位证书：{info.office}")
     print(f"SHA-256 指纹：{info.fingerprint_display}")
+    return 0
+
+
+def cmd_cert_import_sm2(args: argparse.Namespace) -> int:
+    import getpass
+    import os
+
+    from core.package import sm2
+    from core.package.certificate import passphrase_from_env_or_prompt
+
+    source_pw = os.environ.get("CLUSTER_DECLARE_IMPORT_PASSPHRASE")
+    if source_pw is None:
+        source_pw = getpass.getpass(f"“{Path(args.file).name}”的密码：") if sys.stdin.isatty() else ""
+    info = sm2.import_sm2(args.file, source_pw.encode("utf-8"), passphrase_from_env_or_prompt())
+    print(f"已导入国密 SM2 证书：{info.office}（签发者：{info.issuer}）")
+    print(f"SHA-256 指纹：{info.fingerprint_display}")
+    print("此后导出的报送包，清单另加 SM2/SM3 签名；申报表 PDF 仍用本单位证书（ECDSA/RSA）签名。")
+    return 0
+
+
+def cmd_cert_sm2_remove(args: argparse.Namespace) -> int:
+    from core.package import sm2
+
+    print("已移除国密 SM2 证书。" if sm2.remove_sm2() else "没有国密 SM2 证书。")
     return 0
 
 

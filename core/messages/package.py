@@ -128,8 +128,9 @@ SIGNER_USAGE = define(
 )
 SM2_UNSUPPORTED = define(
     "PACKAGE.sm2_unsupported",
-    "“{name}”是国密 SM2 证书：本程序暂不能用 SM2 私钥签名（{reason}）。",
-    "请使用发证机构同时签发的 RSA 或 ECDSA 签名证书；SM2 支持情况见 docs/package.md。",
+    "“{name}”是国密 SM2 证书，不能作为本单位的主证书（{reason}；PDF 阅读器也不能核对 SM2 签名）。"
+    "请用“导入国密证书”（cert import-sm2）把它导入为清单的国密签名证书，主证书用 RSA 或 ECDSA 证书。",
+    "主证书（签 PDF 和清单）用 RSA/ECDSA；SM2 证书另行导入，清单会再加一个 SM2/SM3 签名。见 docs/package.md。",
 )
 TRUST_EMPTY = define("PACKAGE.trust_empty", "“{name}”中没有证书。", "选择 CA 提供的根证书或中级证书文件（PEM 或 DER）。")
 TRUST_UNKNOWN = define("PACKAGE.trust_unknown", "信任列表中没有指纹以“{prefix}”开头的证书。",
@@ -138,3 +139,10 @@ TRUST_AMBIGUOUS = define("PACKAGE.trust_ambiguous", "信任列表中有多张证
                          "用 trust list 查看完整指纹。")
 CRL_INVALID = define("PACKAGE.crl_invalid", "“{name}”不是有效的证书吊销列表（CRL，PEM 或 DER）。",
                      "从发证机构（CA）网站下载 .crl 文件后离线导入。")
+SM2_NO_OPENSSL = define(
+    "PACKAGE.sm2_no_openssl", "国密 SM2 签名需要 OpenSSL 3 命令行程序（openssl），本机{reason}。",
+    "安装 OpenSSL 3（Debian/统信/麒麟：apt install openssl）后重试；不需要国密签名时移除 SM2 证书（cert sm2-remove）。",
+)
+SM2_FAILED = define("PACKAGE.sm2_failed", "国密 SM2 操作失败（{what}）：{reason}", "确认 SM2 证书文件和密码正确；仍失败请联系技术支持。")
+SM2_NOT_SM2 = define("PACKAGE.sm2_not_sm2", "“{name}”中的证书不是国密 SM2 证书；RSA/ECDSA 证书请用 cert import 导入。",
+                     "选择发证机构签发的 SM2 签名证书（.p12/.pfx）。")

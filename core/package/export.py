@@ -249,9 +249,18 @@ def _write_zip(tmp: Path, app, cl: Checklist, options: ExportOptions, identity: 
         manifest = _manifest(app, cl, options, identity.info, writer.members, entries, evidence_paths, scans)
         manifest["office"]["identity"] = getattr(identity, "kind", "self_made")
         manifest["office"]["certificate_issuer"] = identity.info.issuer
+        sm2_identity = identity.sm2_identity() if hasattr(identity, "sm2_identity") else None
+        if sm2_identity is not None:
+            sm2_identity.info.check_usable()
+            manifest["office"]["sm2_certificate_sha256"] = sm2_identity.info.fingerprint
         data = mf.dumps(manifest)
         zf.writestr(_info(mf.MANIFEST, writer), data, compress_type=zipfile.ZIP_DEFLATED)
         zf.writestr(_info(mf.SIGNATURE, writer), sign_detached(identity, data), compress_type=zipfile.ZIP_STORED)
+        if sm2_identity is not None:  # the 国密 signature beside the ordinary one (core/package/sm2.py)
+            from core.package import sm2
+
+            zf.writestr(_info(sm2.SIGNATURE, writer), sm2.sign_cms(sm2_identity, data),
+                        compress_type=zipfile.ZIP_STORED)
     return manifest
 
 

@@ -29,6 +29,7 @@ from core.package.signing import SignatureCheck, to_asn1, verify_detached, verif
 from core.timefmt import local_time
 
 SIGNED_PDF = "application.pdf"
+SM2_SIGNATURE = "manifest.json.sm2.p7s"  # core.package.sm2.SIGNATURE (kept here: sm2 loads lazily)
 MAX_PDF_BYTES = 64 * 1024 * 1024
 
 
@@ -51,6 +52,8 @@ class VerifyResult:
     checks: list[dict] = field(default_factory=list)  # {"check", "ok": True/False/None, "text"}
     trust_store: int = 0  # CA certificates from the receiver's trust store taken into account
     crl_given: bool = False
+    sm2_signer: str = ""  # the 国密 signature's certificate, when the package carries one
+    sm2_fingerprint: str = ""
 
     @property
     def ok(self) -> bool:
@@ -217,8 +220,9 @@ def _verify_members(zf: zipfile.ZipFile, members, trust_certs, result: VerifyRes
     if sig.intact and declared and declared != sig.fingerprint:
         result.problems.append("清单中记载的证书指纹与实际签名证书不符。")
 
+    _verify_sm2(zf, members, manifest, manifest_bytes, result, roots)
     listed = {m["path"]: m for m in manifest["members"]}
-    present = set(members) - {mf.MANIFEST, mf.SIGNATURE}
+    present = set(members) - {mf.MANIFEST, mf.SIGNATURE, SM2_SIGNATURE}
     for m in manifest["members"]:
         name = m["path"]
         if name not in present:
@@ -252,6 +256,41 @@ def _verify_members(zf: zipfile.ZipFile, members, trust_certs, result: VerifyRes
         result.problems.append(f"签名证书（指纹 {format_fingerprint(sig.fingerprint)}）不是所信任的证书，"
                                "也不是由所信任的 CA 签发：包可能被他人重新签名。")
         result.intact = False
+
+
+def _verify_sm2(zf, members, manifest: dict, manifest_bytes: bytes, result: VerifyResult, roots) -> None:
+    """The 国密 SM2 signature over the manifest, when the office signed one (core/package/sm2.py)."""
+    declared = (manifest.get("office") or {}).get("sm2_certificate_sha256")
+    if SM2_SIGNATURE not in members:
+        if declared:
+            result.altered(SM2_SIGNATURE, f"缺少国密签名“{SM2_SIGNATURE}”（清单中记载了 SM2 证书）。")
+        return
+    from core.package import sm2
+
+    if not sm2.available():
+        result.checks.append({"check": "sm2", "ok": None,
+                              "text": f"包中有国密 SM2 签名，本机无法核对：{sm2.M.SM2_NO_OPENSSL.text(reason=sm2._openssl_or_reason()[1])}"})
+        return
+    p7s = _read(zf, SM2_SIGNATURE, mf.MAX_SIGNATURE_BYTES, result)
+    if p7s is None:
+        return
+    check = sm2.verify_cms(manifest_bytes, p7s)
+    if not check.intact:
+        result.altered(SM2_SIGNATURE, f"国密签名无效：{check.problem}。")
+        return
+    if declared != check.fingerprint:
+        result.problems.append("清单中记载的 SM2 证书指纹与国密签名的证书不符。")
+        return
+    result.sm2_signer, result.sm2_fingerprint = check.signer, check.fingerprint
+    result.checks.append({"check": "sm2", "ok": True,
+                          "text": f"国密签名（SM2/SM3）与清单一致，签名证书：{check.signer}"
+                                  f"（指纹 {format_fingerprint(check.fingerprint)[:19]}…）。"})
+    if roots:
+        from cryptography import x509
+
+        reached, text = sm2.verify_chain(check.cert, check.chain,
+                                         [x509.load_der_x509_certificate(r.dump()) for r in roots], check.signed_at)
+        result.checks.append({"check": "sm2_chain", "ok": True if reached else None, "text": text})
 
 
 def _verify_pdf(zf, manifest_sig: SignatureCheck, trust_certs, result: VerifyResult) -> None:

@@ -172,3 +172,30 @@ class SoftHSM:
 
 def have_softhsm() -> bool:
     return bool(SOFTHSM_MODULE and shutil.which("softhsm2-util") and shutil.which("pkcs11-tool"))
+
+
+def make_sm2_p12(folder: Path, office: str, password: str, *, days: int = 365) -> dict[str, Path]:
+    """An SM2 root and an SM2 office certificate in a .p12, by the OpenSSL 3 command (cryptography
+    has no SM2). Returns the paths: root (PEM), office (PEM), p12."""
+    folder.mkdir(parents=True, exist_ok=True)
+    uid = "distid:1234567812345678"
+
+    def run(*args: str) -> None:
+        subprocess.run(["openssl", *args], check=True, capture_output=True, cwd=folder,
+                       env={**os.environ, "P12PASS": password})
+
+    run("genpkey", "-algorithm", "SM2", "-out", "root.key")
+    run("req", "-new", "-x509", "-key", "root.key", "-sm3", "-sigopt", uid, "-utf8", "-days", "3650",
+        "-subj", "/C=CN/O=测试省国密CA/CN=测试省国密根CA", "-out", "root.pem")
+    run("genpkey", "-algorithm", "SM2", "-out", "office.key")
+    run("req", "-new", "-key", "office.key", "-sm3", "-sigopt", uid, "-utf8", "-subj", f"/C=CN/O={office}/CN={office}",
+        "-out", "office.csr")
+    (folder / "ext.cnf").write_text("keyUsage=critical,digitalSignature,nonRepudiation\nbasicConstraints=CA:FALSE\n",
+                                    encoding="utf-8")
+    run("x509", "-req", "-in", "office.csr", "-CA", "root.pem", "-CAkey", "root.key", "-sm3", "-sigopt", uid,
+        "-vfyopt", uid, "-days", str(days), "-extfile", "ext.cnf", "-set_serial", "4097", "-out", "office.pem")
+    run("pkcs12", "-export", "-inkey", "office.key", "-in", "office.pem", "-certfile", "root.pem",
+        "-passout", "env:P12PASS", "-out", "office.p12")
+    for name in ("root.key", "office.key"):
+        (folder / name).unlink()
+    return {"root": folder / "root.pem", "office": folder / "office.pem", "p12": folder / "office.p12"}
