@@ -16,7 +16,6 @@ from desktop.qt import (
     QFormLayout,
     QGroupBox,
     QLabel,
-    QLineEdit,
     QListWidget,
     QPlainTextEdit,
     QProgressBar,
@@ -42,14 +41,23 @@ class ExportWorker(QThread):
     def run(self) -> None:
         from core.package import export_package
         from core.package.certificate import ensure_identity
+        from core.package.token import open_token, remember_choice
 
         job = self.job
         try:
-            identity, _created = ensure_identity(job["passphrase"], job["office"])
-            result = export_package(
-                job["app"], job["out"], identity, job["options"], evidence=job["evidence"], store=job["store"],
-                app_id=job["app_id"], render=job["render"], xlsx=job["xlsx"],
-                progress=lambda done, total, what: self.progressed.emit(int(done * 1000 / max(total, 1)), what))
+            if job.get("token") is not None:
+                identity = open_token(job["token"], job.pop("pin"))  # the PIN goes to the token only
+            else:
+                identity, _created = ensure_identity(job["passphrase"], job["office"])
+            try:
+                result = export_package(
+                    job["app"], job["out"], identity, job["options"], evidence=job["evidence"], store=job["store"],
+                    app_id=job["app_id"], render=job["render"], xlsx=job["xlsx"],
+                    progress=lambda done, total, what: self.progressed.emit(int(done * 1000 / max(total, 1)), what))
+            finally:
+                identity.close()
+            if job.get("token") is not None:
+                remember_choice(job["token"])  # the module and certificate, for next time
         except UserError as exc:
             self.failed.emit(exc.message)
         except Exception as exc:  # shown to the official, never a silent thread death
@@ -105,8 +113,7 @@ class ExportDialog(QDialog):
         self.export_button.clicked.connect(self.start_export)
         self.close_button.clicked.connect(self.reject)
         layout.addWidget(buttons)
-        for signal in (self.reason.textChanged, self.ack.toggled, self.passphrase.textChanged,
-                       self.passphrase2.textChanged, self.office.textChanged, self.decl_row.changed,
+        for signal in (self.reason.textChanged, self.ack.toggled, *self.identity_box.signals(), self.decl_row.changed,
                        self.rec_row.changed, self.out_row.changed):
             signal.connect(self.refresh)
         self.refresh()
@@ -154,37 +161,13 @@ class ExportDialog(QDialog):
         return box
 
     def _certificate_box(self) -> QGroupBox:
-        from core.package.certificate import office_certificate_info
         from core.package.export import office_default
+        from desktop.package_identity import IdentityBox
 
-        box = QGroupBox(self.tr("3. 本单位证书"), self)
-        column = QVBoxLayout(box)  # the wrapping text sits above the form: a form row would clip it
-        form = QFormLayout()
-        info = office_certificate_info()
-        self.creating = info is None
-        self.cert_label = QLabel(box)
-        self.cert_label.setWordWrap(True)
-        self.cert_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.office = QLineEdit(box)
-        self.office.setText(office_default(self.app))
-        self.passphrase = QLineEdit(box)
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase2 = QLineEdit(box)
-        self.passphrase2.setEchoMode(QLineEdit.EchoMode.Password)
-        if info is None:
-            self.cert_label.setText(self.tr("还没有本单位证书：导出时将创建一张自签名证书，请填写单位名称并设置密码"
-                                            "（至少 8 个字符，务必牢记）。"))
-            column.addWidget(self.cert_label)
-            form.addRow(self.tr("单位名称："), self.office)
-            form.addRow(self.tr("设置密码："), self.passphrase)
-            form.addRow(self.tr("确认密码："), self.passphrase2)
-        else:
-            self.cert_label.setText(tr_fmt(self.tr("%1\nSHA-256 指纹：%2"), info.office, info.fingerprint_display))
-            column.addWidget(self.cert_label)
-            form.addRow(self.tr("证书密码："), self.passphrase)
-            self.office.setVisible(False)
-            self.passphrase2.setVisible(False)
-        column.addLayout(form)
+        box = self.identity_box = IdentityBox(office_default(self.app), self)
+        # the file certificate's fields, by the names the rest of the dialog (and its tests) use
+        self.creating, self.cert_label = box.creating, box.cert_label
+        self.office, self.passphrase, self.passphrase2 = box.office, box.passphrase, box.passphrase2
         return box
 
     # --- state ------------------------------------------------------------------------------------
@@ -203,12 +186,7 @@ class ExportDialog(QDialog):
                                              ("推荐意见签章扫描件", options.recommendation_scan)) if not path]
         self.checklist.missing_scans = missing
         out = self.checklist.blocking(options, GUI_HINTS)
-        if not self.passphrase.text():
-            out.append(self.tr("请输入证书密码。"))
-        elif self.creating and self.passphrase.text() != self.passphrase2.text():
-            out.append(self.tr("两次输入的密码不一致。"))
-        if self.creating and not self.office.text().strip():
-            out.append(self.tr("请填写单位名称（写入证书）。"))
+        out += self.identity_box.problems()
         if not self.out_row.path():
             out.append(self.tr("请选择报送包的保存位置。"))
         return out
@@ -233,6 +211,9 @@ class ExportDialog(QDialog):
         job = {"app": self.app, "out": out, "options": self.options(), "evidence": self.evidence,
                "store": self.store, "app_id": self.app_id, "render": self._render, "xlsx": self._xlsx,
                "passphrase": self.passphrase.text().encode("utf-8"), "office": self.office.text().strip()}
+        if self.identity_box.ukey_mode():
+            job.update(token=self.identity_box.token_choice(), pin=self.identity_box.pin.text(), passphrase=b"")
+            self.identity_box.pin.clear()  # asked again for every signature
         self.result = None
         self.result_label.clear()
         self.progress.setValue(0)
@@ -259,9 +240,17 @@ class ExportDialog(QDialog):
         if result.event is not None:  # core kept the receipt and sealed the application
             note += self.tr("\n已记入报送记录；申请已封存（已导出），修改前会询问是否重新打开。")
         self.result_label.setText(tr_fmt(self.tr("✓ 已导出：%1\n报送包 SHA-256：%2\n签名证书指纹：%3"), str(result.path), result.sha256, result.certificate.fingerprint_display)
+                                  + tr_fmt(self.tr("\n签名方式：%1；签发者：%2"),
+                                           self._kind_label(result.manifest), result.certificate.issuer)
                                   + note)
         self.result_label.setStyleSheet(f"color: {OK_COLOR};")
         self.exported.emit(result)
+
+    @staticmethod
+    def _kind_label(manifest) -> str:
+        from core.package.certificate import KINDS
+
+        return KINDS.get((manifest.get("office") or {}).get("identity") or "", "")
 
     def _on_failed(self, message: str) -> None:
         self.progress.setVisible(False)

@@ -420,160 +420,115 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/package_export.py" line="78" />
+        <location filename="../../desktop/package_export.py" line="86" />
         <source>导出报送包 — %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_export.py" line="85" />
+        <location filename="../../desktop/package_export.py" line="93" />
         <source>保存报送包</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_export.py" line="88" />
+        <location filename="../../desktop/package_export.py" line="96" />
         <source>保存为：</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_export.py" line="103" />
+        <location filename="../../desktop/package_export.py" line="111" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_export.py" line="117" />
+        <location filename="../../desktop/package_export.py" line="124" />
         <source>1. 校验结果</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_export.py" line="128" />
+        <location filename="../../desktop/package_export.py" line="135" />
         <source>越过错误报送的理由：</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_export.py" line="133" />
+        <location filename="../../desktop/package_export.py" line="140" />
         <source>仍要报送时，写明理由（写入清单和修改记录，接收方可见）</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_export.py" line="138" />
+        <location filename="../../desktop/package_export.py" line="145" />
         <source>✗ 还有 %1 项错误未解决</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_export.py" line="141" />
+        <location filename="../../desktop/package_export.py" line="148" />
         <source>✓ 没有错误</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_export.py" line="141" />
+        <location filename="../../desktop/package_export.py" line="148" />
         <source>（%1 项警告）</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_export.py" line="146" />
+        <location filename="../../desktop/package_export.py" line="153" />
         <source>2. 签字盖章的扫描件</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_export.py" line="148" />
+        <location filename="../../desktop/package_export.py" line="155" />
         <source>选择真实性声明扫描件</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_export.py" line="149" />
+        <location filename="../../desktop/package_export.py" line="156" />
         <source>选择推荐意见扫描件</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_export.py" line="150" />
+        <location filename="../../desktop/package_export.py" line="157" />
         <source>真实性声明：</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_export.py" line="151" />
+        <location filename="../../desktop/package_export.py" line="158" />
         <source>推荐意见：</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_export.py" line="152" />
+        <location filename="../../desktop/package_export.py" line="159" />
         <source>确认暂缺签章扫描件，仍然导出</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_export.py" line="160" />
-        <source>3. 本单位证书</source>
+        <location filename="../../desktop/package_export.py" line="243" />
+        <source>
+签名方式：%1；签发者：%2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_export.py" line="175" />
-        <source>还没有本单位证书：导出时将创建一张自签名证书，请填写单位名称并设置密码（至少 8 个字符，务必牢记）。</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/package_export.py" line="178" />
-        <source>单位名称：</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/package_export.py" line="179" />
-        <source>设置密码：</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/package_export.py" line="180" />
-        <source>确认密码：</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/package_export.py" line="182" />
-        <source>%1
-SHA-256 指纹：%2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/package_export.py" line="184" />
-        <source>证书密码：</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/package_export.py" line="207" />
-        <source>请输入证书密码。</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/package_export.py" line="209" />
-        <source>两次输入的密码不一致。</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/package_export.py" line="211" />
-        <source>请填写单位名称（写入证书）。</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/package_export.py" line="213" />
+        <location filename="../../desktop/package_export.py" line="191" />
         <source>请选择报送包的保存位置。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_export.py" line="255" />
+        <location filename="../../desktop/package_export.py" line="236" />
         <source>完成</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_export.py" line="258" />
+        <location filename="../../desktop/package_export.py" line="239" />
         <source>
 已记录越过错误报送的理由。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_export.py" line="260" />
+        <location filename="../../desktop/package_export.py" line="241" />
         <source>
 已记入报送记录；申请已封存（已导出），修改前会询问是否重新打开。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_export.py" line="261" />
+        <location filename="../../desktop/package_export.py" line="242" />
         <source>✓ 已导出：%1
 报送包 SHA-256：%2
 签名证书指纹：%3</source>
@@ -741,6 +696,114 @@ SHA-256 指纹：%2</source>
     <message>
         <location filename="../../desktop/history_view.py" line="250" />
         <source>已撤销这次恢复（%1 处修改）。</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>IdentityBox</name>
+    <message>
+        <location filename="../../desktop/package_identity.py" line="48" />
+        <source>3. 签名证书</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/package_identity.py" line="52" />
+        <source>本单位证书文件</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/package_identity.py" line="53" />
+        <source>UKey（USB 证书介质）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/package_identity.py" line="81" />
+        <source>还没有本单位证书：导出时将创建一张自签名证书，请填写单位名称并设置密码（至少 8 个字符，务必牢记）。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/package_identity.py" line="83" />
+        <source>单位名称：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/package_identity.py" line="84" />
+        <source>设置密码：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/package_identity.py" line="85" />
+        <source>确认密码：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/package_identity.py" line="89" />
+        <source>证书密码：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/package_identity.py" line="99" />
+        <source>选择 UKey 的 PKCS#11 驱动</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/package_identity.py" line="104" />
+        <source>UKey 驱动：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/package_identity.py" line="108" />
+        <source>读取 UKey</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/package_identity.py" line="111" />
+        <source>证书：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/package_identity.py" line="120" />
+        <source>每次签名都要输入，不会保存</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/package_identity.py" line="121" />
+        <source>PIN 码：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/package_identity.py" line="153" />
+        <source>请先选择 UKey 的 PKCS#11 驱动文件（厂商提供的 .dll 或 .so）。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/package_identity.py" line="176" />
+        <source>UKey 中没有证书。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/package_identity.py" line="200" />
+        <source>请选择 UKey 驱动，点“读取 UKey”，再选择签名证书。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/package_identity.py" line="204" />
+        <source>请输入 UKey 的 PIN 码。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/package_identity.py" line="209" />
+        <source>请输入证书密码。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/package_identity.py" line="211" />
+        <source>两次输入的密码不一致。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/package_identity.py" line="213" />
+        <source>请填写单位名称（写入证书）。</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1056,77 +1119,77 @@ SHA-256 指纹：%2</source>
 <context>
     <name>ReceiptsDialog</name>
     <message>
-        <location filename="../../desktop/receipts.py" line="49" />
+        <location filename="../../desktop/receipts.py" line="43" />
         <source>（未命名集群）</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/receipts.py" line="50" />
+        <location filename="../../desktop/receipts.py" line="44" />
         <source>报送记录 — %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/receipts.py" line="53" />
+        <location filename="../../desktop/receipts.py" line="47" />
         <source>编号 %1 · 共导出 %2 次。选中一行可复制其报送包 SHA-256 和证书指纹。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/receipts.py" line="55" />
+        <location filename="../../desktop/receipts.py" line="49" />
         <source>这份申请还没有导出过报送包。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/receipts.py" line="60" />
+        <location filename="../../desktop/receipts.py" line="54" />
         <source>导出时间</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/receipts.py" line="60" />
+        <location filename="../../desktop/receipts.py" line="54" />
         <source>操作人</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/receipts.py" line="60" />
+        <location filename="../../desktop/receipts.py" line="54" />
         <source>签名单位</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/receipts.py" line="61" />
+        <location filename="../../desktop/receipts.py" line="55" />
         <source>报送包</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/receipts.py" line="61" />
+        <location filename="../../desktop/receipts.py" line="55" />
         <source>报送包 SHA-256</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/receipts.py" line="61" />
+        <location filename="../../desktop/receipts.py" line="55" />
         <source>证书指纹</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/receipts.py" line="83" />
+        <location filename="../../desktop/receipts.py" line="77" />
         <source>报送包 SHA-256：</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/receipts.py" line="84" />
+        <location filename="../../desktop/receipts.py" line="78" />
         <source>证书指纹：</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/receipts.py" line="85" />
+        <location filename="../../desktop/receipts.py" line="79" />
         <source>申报数据 SHA-256：</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/receipts.py" line="104" />
+        <location filename="../../desktop/receipts.py" line="98" />
         <source>复制</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/receipts.py" line="120" />
+        <location filename="../../desktop/receipts.py" line="114" />
         <source>越过错误报送的理由：%1</source>
         <translation type="unfinished" />
     </message>
@@ -1241,32 +1304,78 @@ SHA-256 指纹：%2</source>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../desktop/package_verify.py" line="28" />
+        <location filename="../../desktop/package_verify.py" line="38" />
         <source>校验报送包</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_verify.py" line="33" />
+        <location filename="../../desktop/package_verify.py" line="43" />
         <source>把报送包（.zip）拖到这里，或点“选择报送包…”。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_verify.py" line="38" />
+        <location filename="../../desktop/package_verify.py" line="48" />
         <source>选择信任的证书</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_verify.py" line="40" />
+        <location filename="../../desktop/package_verify.py" line="50" />
         <source>信任的证书（可选）：</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_verify.py" line="53" />
+        <location filename="../../desktop/package_verify.py" line="51" />
+        <source>选择证书吊销列表</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/package_verify.py" line="52" />
+        <source>吊销列表 CRL（可选）：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/package_verify.py" line="56" />
+        <source>导入 CA 证书…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/package_verify.py" line="60" />
+        <source>信任列表：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/package_verify.py" line="83" />
         <source>选择报送包…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_verify.py" line="84" />
+        <location filename="../../desktop/package_verify.py" line="96" />
+        <source>%1 张 CA 证书（%2）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/package_verify.py" line="98" />
+        <source>空（导入发证机构的根证书后，CA 签发的证书可自动核对）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/package_verify.py" line="106" />
+        <location filename="../../desktop/package_verify.py" line="113" />
+        <source>导入 CA 证书</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/package_verify.py" line="135" />
+        <source>上面的“信任的证书”一栏</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/package_verify.py" line="138" />
+        <source>证书链（从签名证书到根证书）：%1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/package_verify.py" line="153" />
         <source>选择报送包</source>
         <translation type="unfinished" />
     </message>
@@ -1391,6 +1500,21 @@ SHA-256 指纹：%2</source>
         <location filename="../../desktop/field_simple.py" line="117" />
         <source>不适用</source>
         <translation>Not applicable</translation>
+    </message>
+</context>
+<context>
+    <name>box</name>
+    <message>
+        <location filename="../../desktop/package_identity.py" line="32" />
+        <source>自签名</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/package_identity.py" line="33" />
+        <source>签名方式：%1；主体：%2
+签发者：%3；有效期：%4 至 %5（%6）
+SHA-256 指纹：%7</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

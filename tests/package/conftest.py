@@ -16,6 +16,8 @@ from core.paths import resource
 PASSPHRASE = b"test-passphrase-1"
 OFFICE = "上海市闵行区经济委员会"
 SAMPLES = resource("samples")
+OFFICE_RSA = "上海市闵行区经济委员会"
+OFFICE_EC = "上海市浦东新区科技和经济委员会"
 
 
 def tiny_render(app, out_path, page="all"):
@@ -127,3 +129,19 @@ def rewrite_zip(src: Path, dest: Path, *, change=None, drop=(), add=None, rename
 def flip(data: bytes, at: int | None = None) -> bytes:
     i = len(data) // 2 if at is None else at
     return data[:i] + bytes([data[i] ^ 0x01]) + data[i + 1:]
+
+
+@pytest.fixture(scope="session")
+def hsm(tmp_path_factory):
+    """One SoftHSM2 for the session (the library reads its configuration once per process)."""
+    from tests.package.pki import SoftHSM, make_chain
+
+    h = SoftHSM(tmp_path_factory.mktemp("softhsm"))
+    h.chains = {}
+    for token, office, kind in (("office-rsa", OFFICE_RSA, "rsa"), ("office-ec", OFFICE_EC, "ec"),
+                                ("wrong-pin", OFFICE_EC, "ec"), ("pulled-out", OFFICE_EC, "ec")):
+        h.init_token(token)
+        chain = make_chain(office, key=kind)
+        h.put(token, chain.office_key, chain.office, "sign", "01", extra_certs=[chain.intermediate])
+        h.chains[token] = chain
+    return h

@@ -70,3 +70,15 @@ def test_certificate_dialog_fits(qtbot, identity):
     keep_fitted(dialog).show()
     settle(qtbot, dialog)
     assert_nothing_clipped(dialog)
+
+
+def test_export_dialog_ukey_mode_fits(qtbot, sample_app, identity, tmp_path):
+    dialog = ExportDialog(sample_app, evidence=FolderEvidence(SAMPLES), default_dir=tmp_path, render=tiny_render,
+                          xlsx=None)
+    qtbot.addWidget(dialog)
+    keep_fitted(dialog).show()
+    dialog.identity_box.use_ukey.setChecked(True)
+    dialog.identity_box.module_row.set_path(tmp_path / "vendor" / "libvendor-pkcs11.so")  # a long message
+    settle(qtbot, dialog)
+    assert dialog.identity_box.ukey_label.isVisible() and "找不到 UKey 驱动模块" in dialog.identity_box.ukey_label.text()
+    assert_nothing_clipped(dialog)

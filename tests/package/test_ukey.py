@@ -15,27 +15,11 @@ from core.cli.main import main
 from core.errors import UserError
 from core.package import ExportOptions, FolderEvidence, export_package, verify_package
 from core.package import token as tk
-from tests.package.conftest import SAMPLES, tiny_render
-from tests.package.pki import USER_PIN, SoftHSM, have_softhsm, make_chain
+from tests.package.conftest import OFFICE_EC, OFFICE_RSA, SAMPLES, tiny_render
+from tests.package.pki import USER_PIN, have_softhsm, make_chain
 
 pytestmark = pytest.mark.skipif(not have_softhsm(), reason="softhsm2 / opensc not installed")
 
-OFFICE_RSA = "上海市闵行区经济委员会"
-OFFICE_EC = "上海市浦东新区科技和经济委员会"
-
-
-@pytest.fixture(scope="session")
-def hsm(tmp_path_factory):
-    """One SoftHSM2 for the session (the library reads its configuration once per process)."""
-    h = SoftHSM(tmp_path_factory.mktemp("softhsm"))
-    h.chains = {}
-    for token, office, kind in (("office-rsa", OFFICE_RSA, "rsa"), ("office-ec", OFFICE_EC, "ec"),
-                                ("wrong-pin", OFFICE_EC, "ec"), ("pulled-out", OFFICE_EC, "ec")):
-        h.init_token(token)
-        chain = make_chain(office, key=kind)
-        h.put(token, chain.office_key, chain.office, "sign", "01", extra_certs=[chain.intermediate])
-        h.chains[token] = chain
-    return h
 
 
 def token_choice(hsm, token: str) -> tk.TokenChoice:
