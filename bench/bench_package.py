@@ -7,6 +7,10 @@
    both from a warm page cache. Target: ≥ 0.8× sha256sum's throughput, bounded memory.
 2. Export of an application without evidence (target < 2 s) and verify (target < 1 s), in process
    (first call and warm) and as a fresh `cluster-declare` process.
+3. Signing identities (issue 19): export signed on a SoftHSM2 token (RSA 2048, ECDSA P-256) against
+   the stored file certificate (target: the token adds < 0.5 s), and verify of a package signed by
+   a root → intermediate → office chain, warm (target < 0.2 s), with and without a CRL.
+   ``--signing-only`` runs just this part (needs softhsm2 and opensc's pkcs11-tool).
 """
 
 from __future__ import annotations
@@ -171,12 +175,112 @@ def bench_export_verify(work: Path) -> dict[str, float]:
     return figures
 
 
+def _median_time(fn, n: int = 5) -> float:
+    runs = []
+    for _ in range(n):
+        t = time.perf_counter()
+        fn()
+        runs.append(time.perf_counter() - t)
+    return statistics.median(runs)
+
+
+def bench_signing(work: Path) -> dict[str, float]:
+    from core.application import read_application_file
+    from core.package import ExportOptions, FolderEvidence, export_package, trust, verify_package
+    from core.package.certificate import import_office_certificate, unlock
+    from core.package.token import TokenChoice, open_token
+    from core.paths import resource
+    from tests.package.pki import USER_PIN, SoftHSM, make_chain, write_p12
+
+    app = read_application_file(resource("samples", "sample-application.json"))
+    app.evidence = []
+    options = ExportOptions(ack_missing_scans=True, override_reason="基准测试：无佐证材料")
+    out = work / "signing.zip"
+    hsm = SoftHSM(work / "softhsm")
+    chains = {}
+    for kind in ("rsa", "ec"):
+        hsm.init_token(f"bench-{kind}")
+        chains[kind] = make_chain("基准测试区经济委员会", key=kind)
+        hsm.put(f"bench-{kind}", chains[kind].office_key, chains[kind].office, "sign", "01",
+                extra_certs=[chains[kind].intermediate])
+
+    def export_with(identity):
+        return lambda: export_package(app, out, identity, options, evidence=FolderEvidence(work))
+
+    from core.package.signing import sign_detached, sign_pdf
+
+    plain = work / "plain.pdf"
+    from core.pdf import render_pdf
+
+    render_pdf(app, plain, page="all")
+    manifest = (resource("samples", "sample-application.json")).read_bytes()
+
+    def signing_only(identity):  # the two signatures an export makes, nothing else
+        return lambda: (sign_pdf(identity, plain, work / "signed.pdf"), sign_detached(identity, manifest))
+
+    file_identity = unlock(PASSPHRASE.encode())
+    export_with(file_identity)()  # imports, fonts
+    figures = {"file": _median_time(export_with(file_identity)),
+               "sign_file": _median_time(signing_only(file_identity), 9)}
+    for kind in ("rsa", "ec"):
+        choice = TokenChoice(hsm.module, f"bench-{kind}", "sign")
+        t = time.perf_counter()
+        identity = open_token(choice, USER_PIN)
+        figures[f"open_{kind}"] = time.perf_counter() - t
+        try:
+            export_with(identity)()
+            figures[f"token_{kind}"] = _median_time(export_with(identity))
+            figures[f"sign_{kind}"] = _median_time(signing_only(identity), 9)
+        finally:
+            identity.close()
+        # what an official's export costs from PIN to package: log in, sign, log out
+        def whole(kind=kind, choice=choice):
+            ident = open_token(choice, USER_PIN)
+            try:
+                export_with(ident)()
+            finally:
+                ident.close()
+        figures[f"token_{kind}_with_login"] = _median_time(whole)
+
+    chain = chains["ec"]
+    p12 = write_p12(work / "ca.p12", chain, b"bench-p12")
+    import_office_certificate(p12, b"bench-p12", PASSPHRASE.encode())
+    export_with(unlock(PASSPHRASE.encode()))()
+    files = chain.write(work / "ca")
+    trust.add(files["root"])
+    crl = work / "ca.crl"
+    crl.write_bytes(chain.crl())
+    result = verify_package(out)
+    assert result.ok and len(result.chain) == 3, result.problems
+    figures["verify_chain"] = _median_time(lambda: verify_package(out))
+    assert verify_package(out, crl=[crl]).ok
+    figures["verify_chain_crl"] = _median_time(lambda: verify_package(out, crl=[crl]))
+    return figures
+
+
+def print_signing(f: dict[str, float]) -> None:
+    print("Signing identities (application without evidence, median of 5 warm exports):")
+    print(f"  stored file certificate (ECDSA P-256)   {f['file']:.3f} s")
+    for kind, label in (("rsa", "RSA 2048"), ("ec", "ECDSA P-256")):
+        print(f"  SoftHSM2 UKey, {label:<12}            {f[f'token_{kind}']:.3f} s   adds "
+              f"{f[f'token_{kind}'] - f['file']:+.3f} s (target < 0.5 s); log in {f[f'open_{kind}']:.3f} s; "
+              f"with log in/out {f[f'token_{kind}_with_login']:.3f} s")
+    print("  the two signatures alone (PAdES on the form + manifest CMS), median of 9:")
+    print(f"    stored file certificate {f['sign_file']:.3f} s; SoftHSM2 RSA 2048 {f['sign_rsa']:.3f} s "
+          f"({f['sign_rsa'] - f['sign_file']:+.3f} s); SoftHSM2 ECDSA P-256 {f['sign_ec']:.3f} s "
+          f"({f['sign_ec'] - f['sign_file']:+.3f} s)")
+    print(f"  verify, root → intermediate → office, warm     {f['verify_chain']:.3f} s   (target < 0.2 s)")
+    print(f"  verify, the same with a CRL, warm              {f['verify_chain_crl']:.3f} s")
+    print(f"  (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--mb", type=int, default=500, help="evidence size in MB (default 500)")
     parser.add_argument("--text-share", type=int, default=30,
                         help="percent of the evidence (by size) that is compressible text (default 30)")
     parser.add_argument("--rounds", type=int, default=5, help="alternating sha256sum / pack rounds (default 5)")
+    parser.add_argument("--signing-only", action="store_true", help="only the signing identities (part 3)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-package-") as tmp:
         work = Path(tmp)
@@ -185,6 +289,9 @@ def main() -> int:
         from core.package.certificate import create_office_certificate, unlock
 
         create_office_certificate("基准测试区经济委员会", PASSPHRASE.encode())
+        if args.signing_only:
+            print_signing(bench_signing(work))
+            return 0
         figures = bench_export_verify(work)
         print("Export / verify, application without evidence (sample data):")
         print(f"  export, first in process   {figures['export_first']:.2f} s   (target < 2 s)")
@@ -221,6 +328,8 @@ def main() -> int:
         print(f"  full export with this evidence (rules, PDFs, signatures, hash checks): {full:.2f} s"
               f"  ({total / full / 1e6:.0f} MB/s)")
         shutil.rmtree(evidence)
+        print()
+        print_signing(bench_signing(work))
     print("Temporary files deleted.")
     return 0
 
