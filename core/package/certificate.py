@@ -286,13 +286,6 @@ class SigningIdentity:
     def close(self) -> None:
         """Nothing to release for a file; a UKey session is closed."""
 
-    def sm2_identity(self):
-        """The office's 国密 SM2 certificate (``core.package.sm2``), unlocked with the same passphrase,
-        or None when the office has none."""
-        from core.package import sm2
-
-        return sm2.unlock_sm2(self.passphrase)
-
 
 def unlock(passphrase: bytes) -> SigningIdentity:
     """Open the stored PKCS#12 with the passphrase."""

@@ -249,7 +249,7 @@ def _write_zip(tmp: Path, app, cl: Checklist, options: ExportOptions, identity: 
         manifest = _manifest(app, cl, options, identity.info, writer.members, entries, evidence_paths, scans)
         manifest["office"]["identity"] = getattr(identity, "kind", "self_made")
         manifest["office"]["certificate_issuer"] = identity.info.issuer
-        sm2_identity = identity.sm2_identity() if hasattr(identity, "sm2_identity") else None
+        sm2_identity = _sm2_identity(identity)
         if sm2_identity is not None:
             sm2_identity.info.check_usable()
             manifest["office"]["sm2_certificate_sha256"] = sm2_identity.info.fingerprint
@@ -262,6 +262,17 @@ def _write_zip(tmp: Path, app, cl: Checklist, options: ExportOptions, identity: 
             zf.writestr(_info(sm2.SIGNATURE, writer), sm2.sign_cms(sm2_identity, data),
                         compress_type=zipfile.ZIP_STORED)
     return manifest
+
+
+def _sm2_identity(identity):
+    """The office's 国密 SM2 certificate, unlocked with the file identity's passphrase (one
+    passphrase opens both), or None: no SM2 certificate, or a UKey signs (SM2 on tokens is not
+    supported, docs/package.md)."""
+    if getattr(identity, "kind", "") == "ukey" or not getattr(identity, "passphrase", None):
+        return None
+    from core.package import sm2
+
+    return sm2.unlock_sm2(identity.passphrase)
 
 
 def _info(name: str, writer: PackageWriter) -> zipfile.ZipInfo:

@@ -181,7 +181,7 @@ def _GuardedSigner(*args, **kwargs):  # noqa: N802 - stands for the class, built
     return _guarded_signer_class()(*args, **kwargs)
 
 
-def _login_error(exc, token) -> UserError:
+def _login_error(exc, token, module: str) -> UserError:
     import pkcs11
 
     flags = int(getattr(token, "flags", 0) or 0)
@@ -195,7 +195,7 @@ def _login_error(exc, token) -> UserError:
             warning = "已多次输错，再输错几次 UKey 就会锁定。"
         return M.PIN_WRONG.error(token=token.label, warning=warning)
     if isinstance(exc, (pkcs11.TokenNotPresent, pkcs11.DeviceRemoved, pkcs11.TokenNotRecognised)):
-        return M.TOKEN_ABSENT.error(token=f"“{token.label}”", module="")
+        return M.TOKEN_ABSENT.error(token=f"“{token.label}”", module=module)
     return M.TOKEN_FAILED.error(reason=_reason(exc))
 
 
@@ -211,10 +211,12 @@ def open_token(choice: TokenChoice, pin: str) -> TokenIdentity:
     token = tokens[0]
     try:
         session = token.open(user_pin=pin)
-    except pkcs11.UserAlreadyLoggedIn:
-        session = token.open()  # another session of this process is logged in: login is per token
+    except pkcs11.UserAlreadyLoggedIn as exc:
+        # Another signature of this program holds the login (login is per token, not per
+        # session): never sign without this PIN having been checked.
+        raise M.TOKEN_FAILED.error(reason="UKey 正被本程序的另一次签名使用，请等它完成后重试") from exc
     except pkcs11.PKCS11Error as exc:
-        raise _login_error(exc, token) from exc
+        raise _login_error(exc, token, choice.module) from exc
     try:
         certs = _certs_in(session, token.label)
         keys = {}
