@@ -45,6 +45,8 @@ class CertificateDialog(QDialog):
         self.pem_button = buttons.addButton(self.tr("导出证书（PEM）…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.der_button = buttons.addButton(self.tr("导出证书（DER）…"), QDialogButtonBox.ButtonRole.ActionRole)
         import_button = buttons.addButton(self.tr("导入 .p12/.pfx…"), QDialogButtonBox.ButtonRole.ActionRole)
+        sm2_button = buttons.addButton(self.tr("导入国密 SM2 证书…"), QDialogButtonBox.ButtonRole.ActionRole)
+        sm2_button.clicked.connect(self._import_sm2)
         buttons.addButton(QDialogButtonBox.StandardButton.Close).clicked.connect(self.reject)
         self.pem_button.clicked.connect(lambda: self._export("pem"))
         self.der_button.clicked.connect(lambda: self._export("der"))
@@ -63,7 +65,14 @@ class CertificateDialog(QDialog):
             self.info_label.setText(self.tr("还没有本单位证书。首次导出报送包时会创建，也可以导入已有的 .p12/.pfx 证书。"))
             self.fingerprint.clear()
             return
-        self.info_label.setText(tr_fmt(self.tr("单位：%1\n有效期：%2 至 %3\n接收方可电话核对下面的 SHA-256 指纹，或导入导出的公钥证书。"), info.office, f"{info.not_before:%Y-%m-%d}", f"{info.not_after:%Y-%m-%d}"))
+        from core.package import sm2
+
+        self.info_label.setText(tr_fmt(self.tr("单位：%1\n有效期：%2 至 %3\n接收方可电话核对下面的 SHA-256 指纹，或导入导出的公钥证书。"), info.office, f"{info.not_before:%Y-%m-%d}", f"{info.not_after:%Y-%m-%d}")
+                                + ("" if info.self_signed else tr_fmt(self.tr("\n签发者：%1（CA 签发的证书）"), info.issuer)))
+        sm2_info = sm2.sm2_info()
+        if sm2_info is not None:
+            self.info_label.setText(self.info_label.text() + tr_fmt(
+                self.tr("\n国密 SM2 证书：%1（签发者：%2），清单另加 SM2/SM3 签名"), sm2_info.subject, sm2_info.issuer))
         fp = info.fingerprint_display
         half = len(fp) // 2
         self.fingerprint.setText(fp[:half].rstrip() + "\n" + fp[half:].lstrip())
@@ -100,6 +109,32 @@ class CertificateDialog(QDialog):
         if not ok:
             return
         self.import_from(chosen, source_pw, new_pw)
+
+    def _import_sm2(self) -> None:
+        from desktop.qt import QInputDialog
+
+        chosen = lastdir.open_file(self, self.tr("导入国密 SM2 证书"), "PKCS#12 (*.p12 *.pfx)")
+        if not chosen:
+            return
+        source_pw, ok = QInputDialog.getText(self, self.tr("导入国密 SM2 证书"), self.tr("证书文件的密码："),
+                                             QLineEdit.EchoMode.Password)
+        if not ok:
+            return
+        office_pw, ok = QInputDialog.getText(self, self.tr("导入国密 SM2 证书"), self.tr("本单位证书的密码："),
+                                             QLineEdit.EchoMode.Password)
+        if ok:
+            self.import_sm2_from(chosen, source_pw, office_pw)
+
+    def import_sm2_from(self, path: str | Path, source_passphrase: str, passphrase: str) -> bool:
+        from core.package import sm2
+
+        try:
+            sm2.import_sm2(path, source_passphrase.encode("utf-8"), passphrase.encode("utf-8"))
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("导入国密 SM2 证书"), exc.message)
+            return False
+        self.reload()
+        return True
 
     def import_from(self, path: str | Path, source_passphrase: str, passphrase: str) -> bool:
         from core.package.certificate import import_office_certificate

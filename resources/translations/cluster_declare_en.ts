@@ -304,49 +304,80 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_certificate.py" line="63" />
+        <location filename="../../desktop/package_certificate.py" line="48" />
+        <source>导入国密 SM2 证书…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/package_certificate.py" line="65" />
         <source>还没有本单位证书。首次导出报送包时会创建，也可以导入已有的 .p12/.pfx 证书。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_certificate.py" line="66" />
+        <location filename="../../desktop/package_certificate.py" line="70" />
         <source>单位：%1
 有效期：%2 至 %3
 接收方可电话核对下面的 SHA-256 指纹，或导入导出的公钥证书。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_certificate.py" line="78" />
+        <location filename="../../desktop/package_certificate.py" line="71" />
+        <source>
+签发者：%1（CA 签发的证书）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/package_certificate.py" line="75" />
+        <source>
+国密 SM2 证书：%1（签发者：%2），清单另加 SM2/SM3 签名</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/package_certificate.py" line="87" />
         <source>导出公钥证书</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_certificate.py" line="84" />
-        <location filename="../../desktop/package_certificate.py" line="86" />
+        <location filename="../../desktop/package_certificate.py" line="93" />
+        <location filename="../../desktop/package_certificate.py" line="95" />
         <source>导出证书</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_certificate.py" line="86" />
+        <location filename="../../desktop/package_certificate.py" line="95" />
         <source>已导出本单位公钥证书</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_certificate.py" line="91" />
-        <location filename="../../desktop/package_certificate.py" line="94" />
-        <location filename="../../desktop/package_certificate.py" line="98" />
-        <location filename="../../desktop/package_certificate.py" line="110" />
+        <location filename="../../desktop/package_certificate.py" line="100" />
+        <location filename="../../desktop/package_certificate.py" line="103" />
+        <location filename="../../desktop/package_certificate.py" line="107" />
+        <location filename="../../desktop/package_certificate.py" line="145" />
         <source>导入证书</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_certificate.py" line="94" />
+        <location filename="../../desktop/package_certificate.py" line="103" />
+        <location filename="../../desktop/package_certificate.py" line="119" />
         <source>证书文件的密码：</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_certificate.py" line="98" />
+        <location filename="../../desktop/package_certificate.py" line="107" />
         <source>本程序保存证书用的密码（至少 8 个字符）：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/package_certificate.py" line="116" />
+        <location filename="../../desktop/package_certificate.py" line="119" />
+        <location filename="../../desktop/package_certificate.py" line="123" />
+        <location filename="../../desktop/package_certificate.py" line="134" />
+        <source>导入国密 SM2 证书</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/package_certificate.py" line="123" />
+        <source>本单位证书的密码：</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -110,3 +110,21 @@ def test_sm2_signature_tampered_or_missing(sm2_package, tmp_path):
     rewrite_zip(sm2_package.path, gone, drop={sm2.SIGNATURE})
     v = verify_package(gone)
     assert v.exit_code == 1 and any("缺少国密签名" in p for p in v.problems)
+
+
+def test_certificate_dialog_imports_sm2(qtbot, identity, sm2_files, monkeypatch):
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from desktop.package_certificate import CertificateDialog
+    from desktop.qt import QMessageBox
+
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    dialog = CertificateDialog()
+    qtbot.addWidget(dialog)
+    assert "国密" not in dialog.info_label.text()
+    assert not dialog.import_sm2_from(sm2_files["p12"], P12_PASS, "wrong-office-pass")
+    assert "证书密码不正确" in warnings[-1]
+    assert dialog.import_sm2_from(sm2_files["p12"], P12_PASS, PASSPHRASE.decode())
+    assert f"国密 SM2 证书：{SM2_OFFICE}" in dialog.info_label.text()
