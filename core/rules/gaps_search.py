@@ -204,15 +204,20 @@ class Probe:
     def at(self, n: int) -> tuple[bool, Decimal | None]:
         """Met, and the score, with the input at ``n`` steps (cached: the searches revisit points)."""
         if n not in self._seen:
-            res = self.result(text_of(n, self.step))
-            self._seen[n] = (res.outcome == MET, score(res))
+            self._note(n, self.result(text_of(n, self.step)))
         return self._seen[n]
+
+    def _note(self, n: int, res: CriterionResult) -> None:
+        # A result read from other fields is another measure (a growth that cannot be computed
+        # falls back on the stated figure): it has no score, so no shortcut is taken across it.
+        same = res.fields == self.now.fields
+        self._seen[n] = (res.outcome == MET, score(res) if same else None)
 
     def reads(self, n: int) -> bool:
         """Whether the criterion reads this input at all: a change of it to ``n`` steps shows in the
         result (a series year a ``latest`` criterion never looks at does not)."""
         then = self.result(text_of(n, self.step))
-        self._seen[n] = (then.outcome == MET, score(then))
+        self._note(n, then)
         return (self.now.outcome, self.now.value, self.now.found) != (then.outcome, then.value, then.found)
 
 
@@ -267,8 +272,12 @@ def _directed(at: Callable[[int], tuple[bool, Decimal | None]], limit: int, s0: 
     met1, s1 = at(1)
     if met1:
         return 1
-    if s0 is None or s1 is None:
+
+    def plain() -> int | None:  # a point without a score (a growth from 0): no shortcut holds
         return _widen(lambda d: at(d)[0], limit if limit < FAR else None)
+
+    if s0 is None or s1 is None:
+        return plain()
     if s1 < s0:
         return None  # worse one step on: no better farther (monotone)
     (pd, ps), (ld, ls), hit = (0, s0), (1, s1), None
@@ -281,11 +290,14 @@ def _directed(at: Callable[[int], tuple[bool, Decimal | None]], limit: int, s0: 
             hit = g
             break
         if s is None:
-            break
+            return plain()
         (pd, ps), (ld, ls) = (ld, ls), (g, s)
     if hit is None:
-        if ld >= limit or not at(limit)[0]:
-            return None  # not met at the farthest value: nowhere on this side
+        if ld >= limit:
+            return None
+        far_met, far_score = at(limit)
+        if not far_met:  # not met at the farthest value (and decided there): nowhere on this side
+            return None if far_score is not None else plain()
         d = _widen(lambda d: at(ld + d)[0], limit - ld)  # no slope to follow: widen from the last unmet
         return None if d is None else ld + d
     step = 1  # a secant lands on or just past the boundary: look just below, then bisect
