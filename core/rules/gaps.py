@@ -154,7 +154,7 @@ def minimal_changes(ev: Evaluator, rule: Rule, exhaustive: bool = False, *,
             axes.append(axis)
         for n in nearest(probe, units, lo, hi, exhaustive):
             if confirmed(ev, rule, [(inp, text_of(n, probe.step))]):
-                g = _gap(ev, rule, axis, n, probe.result(text_of(n, probe.step)))
+                g = _gap(ev, rule, axis, n, probe.result_at(n))
                 out.append((_cost(cur, g.change, probe.step), g))
     out.sort(key=lambda t: t[0])
     return [g for _, g in out]
@@ -164,7 +164,7 @@ def two_field_changes(sb: Evaluator, rule: Rule, axes: list[Axis], exhaustive: b
     out = []
     for a, a_n, b, b_n in pairs(sb, rule, axes, exhaustive):
         with held(sb, rule, b.inp, text_of(b_n, b.step)):
-            after = Probe(sb, rule, a.inp).result(text_of(a_n, a.step))
+            after = Probe(sb, rule, a.inp).result_at(a_n)
         ga, gb = _gap(sb, rule, a, a_n, after), _gap(sb, rule, b, b_n, after)
         first, second = sorted((ga, gb), key=lambda g: (g.year or 0, g.field))  # earlier year first
         out.append((_cost(a.cur, ga.change, a.step) + _cost(b.cur, gb.change, b.step), (first, second)))

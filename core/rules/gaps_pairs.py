@@ -1,13 +1,14 @@
 """Two-field changes (core/rules/gaps.py): for a criterion no single change meets, two inputs
 changed together, each as little as the other allows.
 
-For an ordered pair (A, B) of the inputs the criterion reads, B is first set to its farthest value
-on a side that does not make it worse: if even then no value of A meets the criterion, the pair
-cannot do it. Otherwise A's nearest met value is found against that B, then B's nearest against
-that A, then A's again against the found B, until neither moves (two rounds when the two act
-separately, as two years of 近三年均在). So applying both meets the criterion, and moving either
-one step back towards its current value (the other kept) fails it. Each pair is confirmed through
-``set_value`` on the sandbox like a single change.
+For a pair (A, B) of the inputs the criterion reads (the other order only if this one finds
+nothing), B is first set to its farthest value on a side that does not make it worse: if even
+then no value of A meets the criterion, the pair cannot do it. Otherwise A's nearest met value is
+found against that B, then B's nearest against that A, then A's again against the found B, until
+neither moves (two rounds when the two act separately, as two years of 近三年均在). So applying
+both meets the criterion, and moving either one step back towards its current value (the other
+kept) fails it. Each pair is confirmed through ``set_value`` on the sandbox like a single change.
+Answers (是/否) are not paired: each is already tried with every other answer on its own.
 """
 
 from __future__ import annotations
@@ -71,11 +72,11 @@ def _settle(sb, rule: Rule, a: Axis, b: Axis, a_n: int, exhaustive: bool) -> tup
 
 def pairs(sb, rule: Rule, axes: list[Axis], exhaustive: bool = False) -> list[tuple[Axis, int, Axis, int]]:
     """Every two-field change found: (A, A's value, B, B's value), in steps, each pair once."""
-    out, seen = [], set()
+    out, seen, done = [], set(), set()
     for a in axes:
         for b in axes:
-            if a is b:
-                continue
+            if a is b or (b.inp, a.inp) in done:
+                continue  # one order of a pair that has a change is enough
             for sign in (1, -1):
                 far = b.far(sign)
                 if far is None:
@@ -97,5 +98,6 @@ def pairs(sb, rule: Rule, axes: list[Axis], exhaustive: bool = False) -> list[tu
                 changes = [(a.inp, text_of(got[0], a.step)), (b.inp, text_of(got[1], b.step))]
                 if confirmed(sb, rule, changes):
                     out.append((a, got[0], b, got[1]))
+                    done.add((a.inp, b.inp))
     return out
 

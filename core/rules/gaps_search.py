@@ -181,6 +181,7 @@ class Probe:
         self.now = now if now is not None else criteria.evaluate(rule, sb._ctx)
         self.step = step_of(sb, self.key, self.cell)
         self._seen: dict[int, tuple[bool, Decimal | None]] = {}
+        self._results: dict[int, CriterionResult] = {}
 
     def _state(self, value: str) -> FieldState:
         fd = self.fd
@@ -212,6 +213,12 @@ class Probe:
         # falls back on the stated figure): it has no score, so no shortcut is taken across it.
         same = res.fields == self.now.fields
         self._seen[n] = (res.outcome == MET, score(res) if same else None)
+        self._results[n] = res
+
+    def result_at(self, n: int) -> CriterionResult:
+        if n not in self._results:
+            self._note(n, self.result(text_of(n, self.step)))
+        return self._results[n]
 
     def reads(self, n: int) -> bool:
         """Whether the criterion reads this input at all: a change of it to ``n`` steps shows in the
@@ -300,7 +307,20 @@ def _directed(at: Callable[[int], tuple[bool, Decimal | None]], limit: int, s0: 
             return None if far_score is not None else plain()
         d = _widen(lambda d: at(ld + d)[0], limit - ld)  # no slope to follow: widen from the last unmet
         return None if d is None else ld + d
-    step = 1  # a secant lands on or just past the boundary: look just below, then bisect
+    # Met at hit, not at ld: narrow the bracket along the line through both scores (regula falsi),
+    # then look just below the met end and bisect what is left (the rounding to two decimals puts
+    # the boundary a little before the score's zero).
+    hs = at(hit)[1]
+    for _ in range(_SECANT_TRIES):
+        if hit - ld <= 2 or ls is None or hs is None or hs <= ls:
+            break
+        g = min(hit - 1, max(ld + 1, ld + _ceil(-ls * (hit - ld) / (hs - ls))))
+        m, s = at(g)
+        if m:
+            hit, hs = g, s
+        else:
+            ld, ls = g, s
+    step = 1
     while hit - ld > 1:
         cand = hit - step
         if cand <= ld:
