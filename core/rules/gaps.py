@@ -4,7 +4,7 @@ input (or, when none will do, of two inputs together) that would meet it.
 Nothing here knows a rule. For a criterion that is not met, every input it reads (each year of a
 series) is changed on its own, keeping every other input as it is, and the criterion itself is
 re-evaluated (``criteria.evaluate``) on the changed value, to the field's precision (0.01 for
-decimals, 1 for counts and years; core/rules/gaps_search.py). So 高于10% at two decimals needs
+decimals, 1 for counts and years; core/rules/gaps_nearest.py, on core/rules/gaps_search.py's probes). So 高于10% at two decimals needs
 10.01 and 不低于15% needs 15.00, the geometric growth is solved through its own formula, and an
 ``any_of`` gives one change per branch input; the changes are sorted cheapest first (relative to
 the current value). Yes/no inputs are tried with each other answer. A criterion no single change
@@ -23,16 +23,15 @@ from typing import TYPE_CHECKING, Any
 
 from core.rules.criteria import YESNO_WORDS
 from core.rules.fieldchecks import field_title
+from core.rules.gaps_nearest import grid, nearest
 from core.rules.gaps_pairs import Axis, pairs
 from core.rules.gaps_search import (
     YESNO,
     Probe,
     confirmed,
     current,
-    grid,
     held,
     inputs,
-    nearest,
     sandbox,
     step_of,
     text_of,

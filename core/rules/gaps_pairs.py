@@ -16,7 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from core.rules.gaps_search import FAR, Input, Probe, confirmed, held, nearest, score, text_of
+from core.rules.gaps_nearest import FAR, nearest
+from core.rules.gaps_search import Input, Probe, confirmed, held, score, text_of
 from core.rules.model import MET, Rule
 
 _ROUNDS = 4

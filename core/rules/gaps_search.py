@@ -1,26 +1,19 @@
-"""The search behind 还差多少 (core/rules/gaps.py): a private copy of the evaluator to probe on, one
-criterion re-evaluated with inputs replaced, and the nearest value of one input that meets it.
+"""The probing behind 还差多少 (core/rules/gaps.py): a private copy of the evaluator, one criterion
+re-evaluated with inputs replaced, a change confirmed through the engine.
 
 The caller's evaluator is only read, once, when the copy is taken (``sandbox``): every probe and
 every confirmation through ``set_value`` writes into the copy, so the window may compute gaps on
 another thread than the one editing the application.
-
-Every criterion kind is monotone in each input it reads (a sum, a mean, a share, a ratio, a
-geometric growth, a year), so along one input the values that meet it lie on one side: the search
-steps once each way, drops a side whose score (the relative margin) gets worse, jumps to the
-linear (secant) estimate of where the margin crosses zero, and bisects from there. A side with no
-slope (another year decides, an ``any_of``'s other branch) is first tried at its farthest value:
-not met there, not met anywhere. Criteria without a score (逐年下降) use the plain widening search
-(×4, then bisection), which tests/core/test_gaps.py also checks the fast search against.
+The search itself: core/rules/gaps_nearest.py.
 """
 
 from __future__ import annotations
 
 import copy
 import dataclasses
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from decimal import ROUND_CEILING, Decimal
+from decimal import Decimal
 from typing import Any
 
 from core.form.kinds.structured import LEVEL_LABELS, ROLE_LABELS
@@ -31,9 +24,6 @@ from core.rules.engine import Evaluator
 from core.rules.model import MET, CriterionResult, Rule
 from core.rules.state import FieldState, parse_field
 
-GROWTH, MAX_TRIES = 4, 20  # widening ×4, up to 4^19 steps: far beyond any plausible figure
-FAR = GROWTH ** (MAX_TRIES - 1)  # the farthest distance (in steps) either search looks at
-_SECANT_TRIES = 4
 NUMERIC = ("number", "percent", "count")
 YESNO = ("yesno", "yesno_na")
 
@@ -244,126 +234,3 @@ def confirmed(sb: Evaluator, rule: Rule, changes: list[tuple[Input, str]]) -> bo
                 obj.update(content)
             else:
                 obj[:] = content
-
-
-# -- one input: the nearest met value on each side --------------------------------------------------
-def _widen(met: Callable[[int], bool], bound: int | None) -> int | None:
-    """The plain search on one side: widen the distance ×4 until met (or the bound), then bisect
-    between the last unmet and the first met distance."""
-    prev, d = 0, 1
-    for _ in range(MAX_TRIES):
-        if bound is not None and d > bound:
-            d = bound
-            if d <= prev or not met(d):
-                return None
-        elif not met(d):
-            prev, d = d, d * GROWTH
-            continue
-        while d - prev > 1:
-            mid = (prev + d) // 2
-            if met(mid):
-                d = mid
-            else:
-                prev = mid
-        return d
-    return None
-
-
-def _ceil(x: Decimal) -> int:
-    return int(x.to_integral_value(rounding=ROUND_CEILING))
-
-
-def _directed(at: Callable[[int], tuple[bool, Decimal | None]], limit: int, s0: Decimal | None) -> int | None:
-    """The smallest distance in 1..limit at which the criterion is met, on one side (see the module
-    docstring); ``at(d)`` = (met, score) ``d`` steps away."""
-    met1, s1 = at(1)
-    if met1:
-        return 1
-
-    def plain() -> int | None:  # a point without a score (a growth from 0): no shortcut holds
-        return _widen(lambda d: at(d)[0], limit if limit < FAR else None)
-
-    if s0 is None or s1 is None:
-        return plain()
-    if s1 < s0:
-        return None  # worse one step on: no better farther (monotone)
-    (pd, ps), (ld, ls), hit = (0, s0), (1, s1), None
-    for _ in range(_SECANT_TRIES):  # unmet at ld; jump to where the line through the last two crosses 0
-        if ls <= ps or ld >= limit:
-            break
-        g = min(limit, ld + max(1, _ceil(-ls * (ld - pd) / (ls - ps))))
-        m, s = at(g)
-        if m:
-            hit = g
-            break
-        if s is None:
-            return plain()
-        (pd, ps), (ld, ls) = (ld, ls), (g, s)
-    if hit is None:
-        if ld >= limit:
-            return None
-        far_met, far_score = at(limit)
-        if not far_met:  # not met at the farthest value (and decided there): nowhere on this side
-            return None if far_score is not None else plain()
-        d = _widen(lambda d: at(ld + d)[0], limit - ld)  # no slope to follow: widen from the last unmet
-        return None if d is None else ld + d
-    # Met at hit, not at ld: narrow the bracket along the line through both scores (regula falsi),
-    # then look just below the met end and bisect what is left (the rounding to two decimals puts
-    # the boundary a little before the score's zero).
-    hs = at(hit)[1]
-    for _ in range(_SECANT_TRIES):
-        if hit - ld <= 2 or ls is None or hs is None or hs <= ls:
-            break
-        g = min(hit - 1, max(ld + 1, ld + _ceil(-ls * (hit - ld) / (hs - ls))))
-        m, s = at(g)
-        if m:
-            hit, hs = g, s
-        else:
-            ld, ls = g, s
-    step = 1
-    while hit - ld > 1:
-        cand = hit - step
-        if cand <= ld:
-            break
-        if at(cand)[0]:
-            hit, step = cand, step * GROWTH
-        else:
-            ld = cand
-            break
-    while hit - ld > 1:
-        mid = (ld + hit) // 2
-        if at(mid)[0]:
-            hit = mid
-        else:
-            ld = mid
-    return hit
-
-
-def nearest(probe: Probe, cur: int, lo: int | None, hi: int | None, exhaustive: bool = False) -> list[int]:
-    """The nearest met values above and below ``cur`` (in steps), within [lo, hi]."""
-    s0 = score(probe.now)
-    found = []
-    for sign in (1, -1):
-        bound = hi if sign > 0 else lo
-        dist = None if bound is None else sign * (bound - cur)
-        if dist is not None and dist < 1:
-            continue
-
-        def at(d: int, sign=sign) -> tuple[bool, Decimal | None]:
-            return probe.at(cur + sign * d)
-
-        if exhaustive:
-            d = _widen(lambda d, at=at: at(d)[0], dist)
-        else:
-            d = _directed(at, FAR if dist is None else min(dist, FAR), s0)
-        if d is not None:
-            found.append(cur + sign * d)
-    return found
-
-
-def grid(probe: Probe, cur: Decimal) -> tuple[int, int | None, int | None]:
-    """The current value and the input's bounds, in steps."""
-    step = probe.step
-    lo, hi = bounds_of(probe.sb, probe.key, probe.cell)
-    units = int((cur / step).to_integral_value())
-    return units, None if lo is None else int(lo / step), None if hi is None else int(hi / step)
