@@ -5,6 +5,7 @@ another thread edits it."""
 from __future__ import annotations
 
 import copy
+import sys
 import threading
 
 import pytest
@@ -91,10 +92,72 @@ def test_the_sandbox_is_a_copy():
     assert sb._ctx.states is sb.states and ev._ctx.states is ev.states
 
 
+class _Watched(dict):
+    """A dict of the evaluator that records any write into it (its copies record nothing)."""
+
+    def _wrote(self, how, *a):
+        if self.__dict__.get("watch") is not None:
+            self.watch.append(f"{self.name}.{how}{a[:1]}")
+
+    def __setitem__(self, k, v):
+        self._wrote("set", k)
+        super().__setitem__(k, v)
+
+    def __delitem__(self, k):
+        self._wrote("del", k)
+        super().__delitem__(k)
+
+    def pop(self, *a):
+        self._wrote("pop", *a)
+        return super().pop(*a)
+
+    def clear(self):
+        self._wrote("clear")
+        super().clear()
+
+    def update(self, *a, **kw):
+        self._wrote("update")
+        super().update(*a, **kw)
+
+    def setdefault(self, *a):
+        self._wrote("setdefault", *a)
+        return super().setdefault(*a)
+
+    def __copy__(self):  # a copy is an ordinary dict: writes into it are the copy's business
+        return dict(self)
+
+
+def test_no_write_reaches_the_evaluator_during_the_search():
+    """Every dict of the evaluator swapped for one that records writes: the search (probes,
+    confirmations, two-field changes) makes none."""
+    paired = 0
+    for rs in RULESETS:
+        ev = Evaluator(_failing(), rs)
+        writes: list[str] = []
+        swapped = {}
+        for name, v in list(vars(ev).items()):
+            if type(v) is dict:
+                w = _Watched(v)
+                w.name, w.watch = name, writes
+                swapped[id(v)] = w
+                setattr(ev, name, w)
+        for f in ("states", "derived"):
+            setattr(ev._ctx, f, swapped[id(getattr(ev._ctx, f))])
+        ev.app.values = ev.values
+        cgs = compute_gaps(ev)
+        assert any(c.gaps for c in cgs)
+        paired += sum(len(c.pairs) for c in cgs)
+        assert writes == []
+        ev.set_value("innovation.patents", "21")  # the watch works: an edit is a write
+        assert writes
+    assert paired  # the two-field search ran too
+
+
 def test_gaps_on_another_thread_while_the_window_edits():
     app = _failing()
     ev = Evaluator(app, "SH-2023")
     errors: list[BaseException] = []
+    seen: list[bool] = []
     done = threading.Event()
 
     def gaps():
@@ -105,16 +168,23 @@ def test_gaps_on_another_thread_while_the_window_edits():
             errors.append(e)
 
     t = threading.Thread(target=gaps)
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-5)  # switch threads often: a write of the search would land mid-edit
     t.start()
     try:
         for i in range(300):  # the GUI thread: keystrokes in three fields the search also probes
-            ev.set_value("innovation.patents", str(10 + i % 30))
-            ev.set_value("industry.output_total", {**ev.values["industry.output_total"], "2020": f"{25 + i % 10}.00"})
-            ev.set_value("basic.restricted_industry", "yes" if i % 2 else "no")
+            edits = [("innovation.patents", str(10 + i % 30)),
+                     ("industry.output_total", {**ev.values["industry.output_total"], "2020": f"{25 + i % 10}.00"}),
+                     ("basic.restricted_industry", "yes" if i % 2 else "no")]
+            for key, value in edits:
+                ev.set_value(key, value)
+                for _ in range(20):  # what the window reads back stays what it wrote
+                    seen.append(ev.states[key].raw == value and ev.values[key] == value)
     finally:
         done.set()
         t.join()
-    assert not errors
+        sys.setswitchinterval(interval)
+    assert not errors and all(seen) and len(seen) == 300 * 3 * 20
     fresh = Evaluator(Application.from_json(copy.deepcopy(app.to_json())), "SH-2023")
     assert ev.report().to_json() == fresh.report().to_json()
     assert {k: (r.outcome, r.value, r.found) for k, r in ev.results.items()} == \
