@@ -90,6 +90,12 @@ def test_the_sandbox_is_a_copy():
     assert ev.values["innovation.patents"] != "20" and ev.app.values["innovation.patents"] != "20"
     # The copy's criteria read the copy's states, not the original's.
     assert sb._ctx.states is sb.states and ev._ctx.states is ev.states
+    # A copy taken on the editing thread is what a worker computes gaps on.
+    edited = Evaluator(Application.from_json(copy.deepcopy(SAMPLE)), "SH-2023")
+    edited.set_value("innovation.patents", "20")
+    ours = [(c.rule, c.gaps, c.pairs, c.note) for c in compute_gaps(sb)]
+    assert ours == [(c.rule, c.gaps, c.pairs, c.note) for c in compute_gaps(edited)]
+    assert any(gaps for _, gaps, _, _ in ours)
 
 
 class _Watched(dict):
