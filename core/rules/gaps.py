@@ -162,9 +162,12 @@ def minimal_changes(ev: Evaluator, rule: Rule, exhaustive: bool = False, *,
 def two_field_changes(sb: Evaluator, rule: Rule, axes: list[Axis], exhaustive: bool = False) -> list[tuple[Gap, Gap]]:
     out = []
     for a, a_n, b, b_n in pairs(sb, rule, axes, exhaustive):
+        # Each sentence is said with its partner made (a 按… names the partner's new value).
         with held(sb, rule, b.inp, text_of(b_n, b.step)):
             after = Probe(sb, rule, a.inp).result_at(a_n)
-        ga, gb = _gap(sb, rule, a, a_n, after), _gap(sb, rule, b, b_n, after)
+            ga = _gap(sb, rule, a, a_n, after)
+        with held(sb, rule, a.inp, text_of(a_n, a.step)):
+            gb = _gap(sb, rule, b, b_n, after)
         first, second = sorted((ga, gb), key=lambda g: (g.year or 0, g.field))  # earlier year first
         out.append((_cost(a.cur, ga.change, a.step) + _cost(b.cur, gb.change, b.step), (first, second)))
     out.sort(key=lambda t: t[0])
