@@ -16,6 +16,7 @@ from core.rules import Evaluator
 from core.rules.gaps import NO_PAIR, PAIRS_NOTE, compute_gaps, gaps_json
 from core.rules.gaps_search import step_of, with_value
 from core.rules.model import MET, NOT_MET
+from core.rules.report_text import render_text
 from tests.core.test_gaps import RULESETS, SAMPLE, _app, _gaps_for, _perturbed
 
 
@@ -89,6 +90,9 @@ def test_three_years_short_no_two_changes_will_do():
     assert cg.outcome == NOT_MET and not cg.gaps and not cg.pairs
     assert cg.note == NO_PAIR == "无法通过修改一项或两项填报数据达到此标准"
     assert cg.lines == [NO_PAIR]
+    ev = Evaluator(app, "SH-2023")
+    text = render_text(app, ev.report(), compute_gaps(ev))
+    assert f"        （{NO_PAIR}）" in text.splitlines() and f"还差：{NO_PAIR}" not in text
 
 
 def test_json_gives_a_pair_as_one_change_with_its_partner(tmp_path):
