@@ -121,14 +121,20 @@ def bounds_of(ev: Evaluator, key: str, cell: tuple[str, str] | None = None) -> t
     return None, None
 
 
+_HALF = Decimal("0.005")  # the criteria compare at two decimals, rounding half up
+
+
 def score(res: CriterionResult) -> Decimal | None:
-    """How far the criterion is from its threshold, + = met side: the relative margin (comparable
-    across an ``any_of``'s branches), the plain one for a threshold of 0; None without a number."""
+    """How far the criterion is from where it is met, + = met side, 0 = the boundary after the
+    rounding to two decimals (≥ 30 is met from 29.995, > 10 from 10.005): the relative margin
+    (comparable across an ``any_of``'s branches), the plain one for a threshold of 0; None without
+    a number. It guides the search only; every answer is decided by the criterion itself."""
     if res.value is None or res.threshold is None or not res.op:
         return None
-    if res.threshold != 0:
-        return res.margin
-    return -res.value if res.op in ("<=", "<") else res.value
+    up = res.op in (">=", ">")
+    margin = res.value - res.threshold if up else res.threshold - res.value
+    margin += _HALF if res.op in (">=", "<=") else -_HALF
+    return margin / abs(res.threshold) if res.threshold != 0 else margin
 
 
 def text_of(n: int, step: Decimal) -> str:
