@@ -22,8 +22,9 @@ OUTCOME_MARKS = {MET: "✓", NOT_MET: "✗", UNKNOWN: "?", WAIVED: "—"}
 
 
 def render_text(app: Application, report: Report, gaps: list[CriterionGaps] | None = None) -> str:
-    """``gaps`` (core/rules/gaps.py): each not-met criterion's minimal changes are printed under it,
-    and a pass within the critical margin is marked 临界."""
+    """``gaps`` (core/rules/gaps.py): each not-met criterion's minimal changes (or two-field
+    changes, or why there are none) are printed under it, and a pass within the critical margin
+    is marked 临界."""
     rs = load_ruleset(report.ruleset)
     by_rule = {cg.rule: cg for cg in gaps or ()}
     lines = [
@@ -44,7 +45,10 @@ def render_text(app: Application, report: Report, gaps: list[CriterionGaps] | No
             cg = by_rule.get(res.rule.id)
             critical = "（临界）" if cg is not None and cg.critical else ""
             lines.append(f"    {OUTCOME_MARKS[res.outcome]} {res.rule.title}{soft}{critical}：{found}")
-            if cg is not None and res.outcome == NOT_MET:
+            if cg is not None and res.outcome == NOT_MET and not (cg.gaps or cg.pairs):
+                if cg.note:  # not a change: no 还差 in front of it
+                    lines.append(f"        （{cg.note}）")
+            elif cg is not None and res.outcome == NOT_MET:
                 shown = cg.lines[:SHOWN_CHANGES]
                 lines.extend(f"        还差：{line}" for line in shown)
                 if len(cg.lines) > len(shown):

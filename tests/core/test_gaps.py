@@ -228,13 +228,17 @@ def test_SH_2023_4_standards_table_cells():
     assert _gaps_for(_app({"innovation.standards": one}), "SH-2023", "SH-2023.4.standards").outcome == MET
 
 
-def test_unmeetable_by_one_field_says_so():
-    # 逐年下降 with 2022 above 2020 and 2021 in between rising: no single year can fix both steps.
+def test_unmeetable_by_one_field_offers_two():
+    # 逐年下降 with 2022 above 2020 and 2021 in between rising: no single year can fix both steps,
+    # two can (tests/core/test_gaps_pairs.py checks such changes in general).
     app = _app(series={("green.co2_intensity", 2020): "0.30", ("green.co2_intensity", 2021): "0.40",
                        ("green.co2_intensity", 2022): "0.50"})
     cg = _gaps_for(app, "SH-2023", "SH-2023.6.co2")
-    assert cg.outcome == NOT_MET and not cg.gaps
-    assert cg.note == "无法仅通过修改一项填报数据达到此标准"
+    assert cg.outcome == NOT_MET and not cg.gaps and cg.pairs
+    assert cg.note == "无法仅通过修改一项填报数据达到此标准，需同时修改两项"
+    assert cg.lines == [f"{a.text}，同时 {b.text}" for a, b in cg.pairs]
+    assert ("2020年单位产值二氧化碳排放量需达到 0.41吨二氧化碳/万元（还差 0.11吨二氧化碳/万元），同时 "
+            "2022年单位产值二氧化碳排放量需降至 0.39吨二氧化碳/万元（需减少 0.11吨二氧化碳/万元）") in cg.lines
 
 
 # -- critical margin ------------------------------------------------------------------------------
