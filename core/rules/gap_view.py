@@ -134,7 +134,10 @@ def room_text(res: CriterionResult, cg: CriterionGaps) -> str:
     whole = margin == margin.to_integral_value() and res.unit in COUNTED
     amount = fmt(margin, 0 if whole else 2)
     unit = "个百分点" if res.unit == "%" else res.unit
-    rel = f"（{fmt(cg.relative * 100, 1)}%）" if cg.relative is not None else ""
+    rel = ""
+    if cg.relative is not None:  # two decimals near the 临界 boundary (2.00 % is 临界, 2.03 % not)
+        pct = cg.relative * 100
+        rel = f"（{fmt(pct, 2 if abs(pct) < 10 else 1)}%）"
     return f"余量 {amount}{unit}{rel}"
 
 
