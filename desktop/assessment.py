@@ -123,7 +123,8 @@ class AssessmentPage(QScrollArea):
                                        self.tr("结果"), self.tr("还差 / 余量"), self.tr("依据")])
         header = self.criteria.horizontalHeader()
         self.criteria.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        for col, mode in enumerate(("contents", "stretch", 170, 110, "contents", 220, 120)):
+        # Two stretching columns (标准, 还差 / 余量) share what the fixed ones leave.
+        for col, mode in enumerate(("contents", "stretch", 150, 95, "contents", "stretch", 100)):
             if mode == "contents":
                 header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
             elif mode == "stretch":

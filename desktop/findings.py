@@ -206,7 +206,9 @@ class FindingsPanel(QTreeWidget):
             line.setFirstColumnSpanned(True)
             line.setForeground(0, QBrush(QColor(palette.ACCENT)))
             line.setToolTip(0, text)
-        item.setExpanded(True)
+        if self._gap_lines.get(finding.rule):
+            # Open (DontShowIndicator would hide the line: the model then reports no children).
+            item.setExpanded(True)
 
     def gap_items(self) -> list[QTreeWidgetItem]:
         """The 还差 lines shown, under their findings."""

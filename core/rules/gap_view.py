@@ -176,7 +176,7 @@ def build_views(ev: Evaluator, report: Report, cgs: Iterable[CriterionGaps]) -> 
     for key, pairs in field_gaps.items():
         label = field_title(ev.form.fields[key])
         view, first = pairs[0]
-        text = f"还差：{_field_text(view, first, label)}"
+        text = f"→ {_field_text(view, first, label)}"  # the sentence itself says 还差
         tip = "\n".join(f"{v.title}：{g.text}" for v, g in pairs)
         out._fields[key] = FieldGapLine(text, tip)
     return out

@@ -58,7 +58,7 @@ def test_room_text_in_the_criterion_unit():
 def test_field_line_is_the_cheapest_change_naming_the_field_without_its_name():
     views = gap_views(Evaluator(_app(industry__output_total_2020="28"), "SH-2023"))
     line = views.field_line("industry.output_total")
-    assert line.text == "还差：2020年需达到 30.00亿元（还差 2.00亿元）"
+    assert line.text == "→ 2020年需达到 30.00亿元（还差 2.00亿元）"
     assert line.tooltip == "近三年产值均在30亿元以上：2020年集群总产值（营业收入）需达到 30.00亿元（还差 2.00亿元）"
     assert views.field_line("industry.sme_share") is None
 

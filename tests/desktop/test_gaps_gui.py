@@ -29,6 +29,9 @@ def test_findings_panel_shows_the_gap_line_and_it_goes_when_fixed(sample_view, q
     expected = view.session.gap_views()[RULE].lines[0]
     assert expected == "2020年集群总产值（营业收入）需达到 30.00亿元（还差 2.00亿元）"
     assert texts == [f"还差：{expected}"]
+    line = view.findings.gap_items()[0]
+    assert line.parent() is finding and finding.isExpanded()
+    assert view.findings.visualItemRect(line).height() > 0  # really on screen, not folded away
     # Typing a value that meets it: the finding goes, and its line with it, at once.
     _set_2020(qtbot, view, "30")
     assert not any(i.data(0, 0x0100).rule == RULE for i in view.findings.finding_items())
@@ -56,7 +59,7 @@ def test_field_inline_line_names_its_own_change(sample_view, qtbot):
     other = view.editors["industry.sme_share"]
     _set_2020(qtbot, view, "28")
     qtbot.waitUntil(lambda: editor.gap_line.isVisibleTo(view), timeout=GAPS_DELAY_MS * 20)
-    assert editor.gap_line.full_text == "还差：2020年需达到 30.00亿元（还差 2.00亿元）"
+    assert editor.gap_line.full_text == "→ 2020年需达到 30.00亿元（还差 2.00亿元）"
     assert "近三年产值均在30亿元以上：2020年集群总产值（营业收入）需达到 30.00亿元" in editor.gap_line.toolTip()
     assert not other.gap_line.isVisibleTo(view)  # no gap names that field
     # One line, however narrow the editor: elided, never wrapped.
