@@ -13,6 +13,11 @@ for "≤" rules — clamped to the side its outcome says. Bars are clipped to th
 clipped bar ends in an arrow head. Criterion titles wrap (up to three lines; the chart grows to
 fit them) instead of being cut. A strip of chips at the top shows each indicator's
 verdict (基本条件, 指标一 … 指标八).
+
+Given the gap views (core.rules.gap_view), a 临界 pass gets an amber outline and "临界" before its
+percentage, and every criterion row a tooltip text — criterion, measured value, threshold and the
+还差 / 余量 sentence — kept as ``Chart.hits`` (row boxes, for a widget that maps the mouse to a row)
+and written into the SVG as ``<title>`` for other viewers.
 """
 
 from __future__ import annotations
@@ -53,6 +58,22 @@ class Rect:
     fill: str
     stroke: str | None = None
     radius: float = 0.0
+    title: str = ""  # a tooltip (SVG <title>)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A criterion's row box and its tooltip text."""
+
+    rule: str
+    x: float
+    y: float
+    w: float
+    h: float
+    tip: str
+
+    def contains(self, x: float, y: float) -> bool:
+        return self.x <= x < self.x + self.w and self.y <= y < self.y + self.h
 
 
 @dataclass(frozen=True)
@@ -92,6 +113,12 @@ class Chart:
     bars: dict[str, str] = field(default_factory=dict)  # rule id -> bar colour (met / not met only)
     marks: dict[str, str] = field(default_factory=dict)  # rule id -> the mark drawn instead of a bar
     label_width: float = 0.0  # room for a criterion title line
+    critical: set[str] = field(default_factory=set)  # rule ids of 临界 passes (marked amber)
+    hits: list[Hit] = field(default_factory=list)  # each criterion row, for tooltips
+
+    def hit(self, x: float, y: float) -> Hit | None:
+        """The criterion row at a point of the chart (its own coordinates), if any."""
+        return next((h for h in self.hits if h.contains(x, y)), None)
 
 
 def text_width(text: str, size: float) -> float:
@@ -140,9 +167,15 @@ def _value_text(res) -> str:
     return f"{fmt(res.value, places)} / {op}{fmt(res.threshold, 0 if res.threshold == int(res.threshold) else 2)}{res.unit}"
 
 
-def chart_model(report: Report, width: float = 640, height: float = 360) -> Chart:
+def _tip(res, views) -> str:
+    view = views.get(res.rule.id) if views is not None else None
+    return view.detail if view is not None else f"{res.rule.title}\n{_value_text(res)}"
+
+
+def chart_model(report: Report, width: float = 640, height: float = 360, views=None) -> Chart:
     """Lay out the chart for ``report`` in a ``width`` × ``height`` box (points or pixels); the
-    chart grows taller when its wrapped criterion titles need it (``Chart.height``)."""
+    chart grows taller when its wrapped criterion titles need it (``Chart.height``). ``views``:
+    core.rules.gap_view.GapViews of the same report (临界 marks, tooltips with 还差 / 余量)."""
     chart = Chart(width, height)
     add = chart.shapes.append
     pad = 8.0
@@ -214,11 +247,15 @@ def chart_model(report: Report, width: float = 640, height: float = 360) -> Char
         base = cy + size * 0.36
         lines = titles[k]
         first = base - (len(lines) - 1) * size * 1.25 / 2
+        tip = _tip(res, views)
+        chart.hits.append(Hit(res.rule.id, pad, y, width - 2 * pad, row_h, tip))
+        # Without the views, an SVG tooltip only where the title had to be shortened.
         shortened = "".join(lines) != res.rule.title
+        label_tip = tip if views is not None else (res.rule.title if shortened else "")
         for n, line in enumerate(lines):
-            add(Text(pad + label_w, first + n * size * 1.25, line, size, INK, "end",
-                     title=res.rule.title if shortened else ""))
-        add(Text(width - pad, base, fit_text(_value_text(res), size, value_w), size, INK, "end"))
+            add(Text(pad + label_w, first + n * size * 1.25, line, size, INK, "end", title=label_tip))
+        add(Text(width - pad, base, fit_text(_value_text(res), size, value_w), size, INK, "end",
+                 title=tip if views is not None else ""))
         y += row_h
         margin = res.margin
         if res.outcome not in (MET, NOT_MET) or margin is None:
@@ -233,21 +270,27 @@ def chart_model(report: Report, width: float = 640, height: float = 360) -> Char
         m = max(float(margin), 0.0) if res.outcome == MET else min(float(margin), 0.0)
         colour = OUTCOME_COLOURS[res.outcome]
         chart.bars[res.rule.id] = colour
+        view = views.get(res.rule.id) if views is not None else None
+        critical = view is not None and view.critical
+        if critical:
+            chart.critical.add(res.rule.id)
         end = xpos(m)
         left, right = min(zero, end), max(zero, end)
         clipped = m > MARGIN_MAX or m < MARGIN_MIN
         head = min(bar_h, 8.0) if clipped else 0.0
         body_right = right - head if clipped and m > 0 else right
         body_left = left + head if clipped and m < 0 else left
-        add(Rect(body_left, cy - bar_h / 2, max(body_right - body_left, 1.0), bar_h, colour))
+        add(Rect(body_left, cy - bar_h / 2, max(body_right - body_left, 1.0), bar_h, colour,
+                 palette.CRITICAL if critical else None, title=tip if views is not None else ""))
         if clipped:
             tip, back = (right, right - head) if m > 0 else (left, left + head)
             add(Polygon(((back, cy - bar_h / 2 - 2), (tip, cy), (back, cy + bar_h / 2 + 2)), colour))
-        label = _pct(m)
+        label = ("临界 " if critical else "") + _pct(m)
         lsize = size * 0.9
         space = x1 - end if m >= 0 else end - x0
         if not clipped and text_width(label, lsize) + 4 <= space:  # outside the bar's end
-            lx, anchor, fill = (end + 3, "start", INK) if m >= 0 else (end - 3, "end", INK)
+            ink = palette.CRITICAL if critical else INK
+            lx, anchor, fill = (end + 3, "start", ink) if m >= 0 else (end - 3, "end", ink)
         else:  # inside the bar, near its end
             inset = 3 + (head if clipped else 0)
             lx, anchor, fill = (end - inset, "end", "#ffffff") if m >= 0 else (end + inset, "start", "#ffffff")
@@ -259,7 +302,8 @@ def _svg_shape(s: Rect | Line | Polygon | Text) -> str:
     if isinstance(s, Rect):
         stroke = f' stroke="{s.stroke}"' if s.stroke else ""
         rx = f' rx="{s.radius:g}"' if s.radius else ""
-        return f'<rect x="{s.x:.2f}" y="{s.y:.2f}" width="{s.w:.2f}" height="{s.h:.2f}" fill="{s.fill}"{stroke}{rx}/>'
+        attrs = f'x="{s.x:.2f}" y="{s.y:.2f}" width="{s.w:.2f}" height="{s.h:.2f}" fill="{s.fill}"{stroke}{rx}'
+        return f"<rect {attrs}><title>{escape(s.title)}</title></rect>" if s.title else f"<rect {attrs}/>"
     if isinstance(s, Line):
         dash = f' stroke-dasharray="{" ".join(f"{d:g}" for d in s.dash)}"' if s.dash else ""
         return (f'<line x1="{s.x1:.2f}" y1="{s.y1:.2f}" x2="{s.x2:.2f}" y2="{s.y2:.2f}" '
@@ -279,9 +323,9 @@ def chart_svg(chart: Chart) -> str:
             f'viewBox="0 0 {chart.width:g} {chart.height:g}" font-family="{FONT_FAMILY}">\n{body}\n</svg>\n')
 
 
-def assessment_chart_svg(report: Report, width: int = 640, height: int = 360) -> str:
+def assessment_chart_svg(report: Report, width: int = 640, height: int = 360, views=None) -> str:
     """SVG of the self-assessment chart for ``report`` (Chinese labels in "Noto Sans SC")."""
-    return chart_svg(chart_model(report, width, height))
+    return chart_svg(chart_model(report, width, height, views))
 
 
-__all__ = ["Chart", "Line", "Polygon", "Rect", "Text", "assessment_chart_svg", "chart_model", "chart_svg"]
+__all__ = ["Chart", "Hit", "Line", "Polygon", "Rect", "Text", "assessment_chart_svg", "chart_model", "chart_svg"]

@@ -12,6 +12,7 @@ MUTED = "#757575"  # hints, counters, "saved at …"
 INFO = "#616161"  # information findings, secondary text
 EMPTY = "#9e9e9e"  # nothing filled in yet, unknown
 ACCENT = "#1565c0"  # headings and the 补充项 mark
+CRITICAL = "#d98200"  # 临界: met, but within the critical margin of the threshold (amber)
 # The chart's bars: lighter than the verdict chips beside them, so the two stay apart.
 GOOD_BAR = "#43a047"
 BAD_BAR = "#e53935"

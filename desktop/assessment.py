@@ -1,6 +1,8 @@
 """The self-assessment page: basic conditions and the eight indicators at a glance, each numeric
-criterion's measured value against its threshold, the chart, and the verdicts under every rule
-set side by side. Everything shown comes from ``Report`` objects of the rules core."""
+criterion's measured value against its threshold with its 还差 / 余量 and 临界 mark, the chart (a
+tooltip per bar), the verdicts under every rule set side by side and, per rule set, the criteria
+not met with the change that would meet each. Everything shown comes from the rules core:
+``Report`` objects and their gap views (core.rules.gap_view), asked of the session."""
 
 from __future__ import annotations
 
@@ -8,7 +10,6 @@ from core import palette
 from core.numbers import fmt
 from core.rules.model import (
     OP_SYMBOLS,
-    OUTCOME_LABELS,
     VERDICT_LABELS,
     indicator_title,
 )
@@ -17,6 +18,7 @@ from desktop.qt import (
     QAbstractItemView,
     QBrush,
     QColor,
+    QEvent,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,6 +29,7 @@ from desktop.qt import (
     Qt,
     QTableWidget,
     QTableWidgetItem,
+    QToolTip,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -63,6 +66,32 @@ def _fit_height(table: QTableWidget) -> None:
     table.setFixedHeight(height)
 
 
+class ChartWidget(QSvgWidget):
+    """The chart, with a tooltip per criterion row: QSvgWidget shows no SVG <title>, so the mouse
+    position is mapped to the chart model's row boxes (``core.chart.Chart.hit``)."""
+
+    chart_model = None
+
+    def tip_at(self, x: float, y: float) -> str:
+        chart = self.chart_model
+        if chart is None or self.width() <= 0:
+            return ""
+        scale = chart.width / self.width()  # the widget is sized to the chart; scaled for safety
+        hit = chart.hit(x * scale, y * scale)
+        return hit.tip if hit is not None else ""
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            tip = self.tip_at(event.pos().x(), event.pos().y())
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
+
+
 class AssessmentPage(QScrollArea):
     """Shown as the last wizard page; ``refresh(session)`` redraws it from the session's reports."""
 
@@ -87,14 +116,15 @@ class AssessmentPage(QScrollArea):
         layout.addWidget(self.indicators)
 
         layout.addWidget(self._heading(self.tr("各项标准：实测值与门槛"), inner))
-        self.chart = QSvgWidget(inner)
+        self.chart = ChartWidget(inner)
         self.chart.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout.addWidget(self.chart)
         self.criteria = _table(inner, [self.tr("指标"), self.tr("标准"), self.tr("实测值"), self.tr("门槛"),
-                                       self.tr("结果"), self.tr("依据")])
+                                       self.tr("结果"), self.tr("还差 / 余量"), self.tr("依据")])
         header = self.criteria.horizontalHeader()
         self.criteria.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        for col, mode in enumerate(("contents", "stretch", 200, 130, "contents", 130)):
+        # Two stretching columns (标准, 还差 / 余量) share what the fixed ones leave.
+        for col, mode in enumerate(("contents", "stretch", 150, 95, "contents", "stretch", 100)):
             if mode == "contents":
                 header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
             elif mode == "stretch":
@@ -107,6 +137,15 @@ class AssessmentPage(QScrollArea):
         layout.addWidget(self._heading(self.tr("不同规则集下的结论对比"), inner))
         self.compare = _table(inner, [self.tr("指标")])
         layout.addWidget(self.compare)
+        layout.addWidget(self._heading(self.tr("各规则集下未达到的标准与最小改动"), inner))
+        self.whatif = _table(inner, [self.tr("规则集"), self.tr("未达到的标准"), self.tr("最小改动")])
+        wheader = self.whatif.horizontalHeader()
+        self.whatif.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        wheader.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        wheader.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        wheader.resizeSection(1, 260)
+        wheader.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.whatif)
 
         layout.addWidget(self._heading(self.tr("导出"), inner))
         self.export_row = QHBoxLayout()
@@ -156,7 +195,8 @@ class AssessmentPage(QScrollArea):
             self.indicators.setItem(row, 2, _item(str(len(report.findings_for(i)))))
         _fit_height(self.indicators)
 
-        self._show_chart(report)
+        views = session.gap_views()  # computed now if typing has not paused yet
+        self._show_chart(report, views)
 
         self.criteria.setRowCount(0)
         for res in report.criteria:
@@ -168,14 +208,19 @@ class AssessmentPage(QScrollArea):
                 f"{OP_SYMBOLS.get(res.op or '', res.op or '')}{fmt(res.threshold)}{res.unit}"
                 if res.threshold is not None else "—")
             found = res.found or (f"{fmt(res.value)}{res.unit}" if res.value is not None else self.tr("未填写"))
-            outcome_colour = palette.OUTCOME.get(res.outcome)
+            view = views[res.rule.id]
             title = res.rule.title + (self.tr("（一般性要求）") if res.rule.soft else "")
             self.criteria.setItem(row, 0, _item(indicator_title(res.rule.indicator, names).split(" ")[0]))
             self.criteria.setItem(row, 1, _item(title))
             self.criteria.setItem(row, 2, _item(found))
             self.criteria.setItem(row, 3, _item(threshold))
-            self.criteria.setItem(row, 4, _item(OUTCOME_LABELS.get(res.outcome, res.outcome), outcome_colour, True))
-            self.criteria.setItem(row, 5, _item(res.rule.citation))
+            self.criteria.setItem(row, 4, _item(view.outcome_label, view.colour, True))
+            gap = _item(view.cell, view.colour if view.critical else None)
+            gap.setToolTip(view.detail)
+            self.criteria.setItem(row, 5, gap)
+            self.criteria.setItem(row, 6, _item(res.rule.citation))
+            if view.why:  # why a reviewer looks at a 临界 pass first
+                self.criteria.item(row, 4).setToolTip(view.why)
             if res.formula:
                 for col in (1, 2):
                     self.criteria.item(row, col).setToolTip(res.formula)
@@ -183,11 +228,12 @@ class AssessmentPage(QScrollArea):
 
         self._show_comparison(session)
 
-    def _show_chart(self, report) -> None:
+    def _show_chart(self, report, views) -> None:
         from core.chart import chart_model, chart_svg
 
         width = max(560, min(900, self.viewport().width() - 40))
-        self.chart_model = chart_model(report, width, int(width * 0.55))  # kept: tests read what was drawn
+        self.chart_model = chart_model(report, width, int(width * 0.55), views)  # kept: tests read what was drawn
+        self.chart.chart_model = self.chart_model
         self.chart.load(chart_svg(self.chart_model).encode("utf-8"))
         self.chart.setFixedSize(width, int(self.chart_model.height))
         self.chart.show()
@@ -224,3 +270,32 @@ class AssessmentPage(QScrollArea):
         for col in range(1, 1 + len(ids)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         _fit_height(self.compare)
+        self._show_whatif(session, reports, labels[1:])
+
+    def _show_whatif(self, session, reports, labels: list[str]) -> None:
+        """Per rule set: each criterion not met and the smallest changes that would meet it."""
+        failing = session.failing_by_ruleset()
+        self.whatif.clearSpans()
+        self.whatif.setRowCount(0)
+        for rs_id, label in zip(reports, labels, strict=True):
+            views = failing.get(rs_id, [])
+            first = self.whatif.rowCount()
+            for view in views:
+                row = self.whatif.rowCount()
+                self.whatif.insertRow(row)
+                self.whatif.setItem(row, 0, _item(label, bold=True))
+                self.whatif.setItem(row, 1, _item(view.title, view.colour))
+                change = _item("\n".join(view.shown) or self.tr("—"))
+                change.setToolTip(view.detail)
+                self.whatif.setItem(row, 2, change)
+            if not views:
+                row = self.whatif.rowCount()
+                self.whatif.insertRow(row)
+                self.whatif.setItem(row, 0, _item(label, bold=True))
+                incomplete = reports[rs_id].verdict == "incomplete"
+                text = self.tr("无未达到的标准（尚有待补充的数据）") if incomplete else self.tr("无未达到的标准")
+                self.whatif.setItem(row, 1, _item(text, palette.PENDING if incomplete else palette.GOOD))
+                self.whatif.setItem(row, 2, _item("—"))
+            if self.whatif.rowCount() - first > 1:
+                self.whatif.setSpan(first, 0, self.whatif.rowCount() - first, 1)
+        _fit_height(self.whatif)

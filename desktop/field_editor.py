@@ -17,6 +17,7 @@ from desktop.qt import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     Qt,
     QVBoxLayout,
     QWidget,
@@ -80,6 +81,13 @@ class FieldEditor(QFrame):
         self.message.clear()
         self.message.hide()
         outer.addWidget(self.message_row)
+        # The change the gap model asks of this field: one line at most (elided, the full text and
+        # every other change naming the field in its tooltip), so the editor grows by one line only.
+        self.gap_line = ElidedLabel(self)
+        self.gap_line.setObjectName("fieldGap")
+        self.gap_line.setStyleSheet(f"color: {palette.ACCENT};")
+        self.gap_line.hide()
+        outer.addWidget(self.gap_line)
 
     def _title_text(self) -> str:
         fd = self.fd
@@ -153,6 +161,15 @@ class FieldEditor(QFrame):
         self.message.setText("<br>".join(shown))
         self.message.show()
 
+    def set_gap(self, line) -> None:
+        """``line``: core.rules.gap_view.FieldGapLine, or None when no gap names this field."""
+        text = line.text if line is not None else ""
+        if text == self.gap_line.full_text and (line is None or line.tooltip == self.gap_line.toolTip()):
+            return
+        self.gap_line.set_full_text(text)
+        self.gap_line.setToolTip(line.tooltip if line is not None else "")
+        self.gap_line.setVisible(bool(text))
+
     @property
     def state(self) -> str | None:
         return self._state
@@ -165,6 +182,29 @@ class FieldEditor(QFrame):
         button = EvidenceButton(target, parent)
         self.evidence_buttons[target] = button
         return button
+
+
+class ElidedLabel(QLabel):
+    """One line of plain text, cut with … to the label's width (the full text stays available)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.full_text = ""
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def set_full_text(self, text: str) -> None:
+        self.full_text = text
+        self._elide()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, max(self.width(), 40))
+        if shown != self.text():
+            self.setText(shown)
 
 
 def esc(text: str) -> str:

@@ -45,11 +45,21 @@ class WrapDelegate(QStyledItemDelegate):
     def sizeHint(self, option, index) -> QSize:
         size = super().sizeHint(option, index)
         text = index.data() or ""
-        depth = 2 if index.parent().isValid() else 1
+        depth, parent = 1, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
         width = self.view.columnWidth(index.column()) - (self.view.indentation() * depth if index.column() == 0 else 0)
         rect = option.fontMetrics.boundingRect(QRect(0, 0, max(width - 8, 40), 100000),
                                                int(Qt.TextFlag.TextWordWrap), text)
         return QSize(size.width(), max(size.height(), rect.height() + 6))
+
+
+@dataclass(frozen=True)
+class GapLine:
+    """A 还差 sentence under a criterion finding (activating it activates the finding)."""
+
+    finding: Any
+    text: str
 
 
 @dataclass(frozen=True)
@@ -84,6 +94,7 @@ class FindingsPanel(QTreeWidget):
         self._opened: set[int] = set()  # other groups the official opened (until the page changes)
         self._current_folded = False  # the official folded the current page's group
         self._rebuilding = False
+        self._gap_lines: dict[str, list[str]] = {}  # rule id -> 还差 sentences (show_gaps)
         self.itemExpanded.connect(lambda item: self._remember(item, True))
         self.itemCollapsed.connect(lambda item: self._remember(item, False))
         self.itemActivated.connect(self._on_item)
@@ -164,6 +175,7 @@ class FindingsPanel(QTreeWidget):
             item.setToolTip(0, f"{f.message}\n{self.tr('依据')}：{f.citation}\n{self.tr('规则')}：{f.rule}")
             item.setToolTip(1, f.citation)
             item.setForeground(0, QBrush(QColor(palette.SEVERITY.get(f.severity, palette.INFO))))
+            self._add_gap_lines(item, f)
         if quiet:
             line = QTreeWidgetItem(head, [tr_fmt(self.tr("○ 未填写 %1 项（离开字段或“检查本页”后逐条显示）"), str(len(quiet)))])
             line.setData(0, ROLE, QuietLine(group, len(quiet)))
@@ -171,6 +183,36 @@ class FindingsPanel(QTreeWidget):
             line.setForeground(0, QBrush(QColor(palette.EMPTY)))
             line.setToolTip(0, "\n".join(f.message for f in quiet[:20]) + ("\n……" if len(quiet) > 20 else ""))
         head.setExpanded(not self._current_folded if group == current else group in self._opened)
+
+    def show_gaps(self, lines: dict[str, list[str]]) -> None:
+        """rule id → the 还差 sentences under its criterion finding (GapViews.finding_lines)."""
+        if lines == self._gap_lines:
+            return
+        self._gap_lines = lines
+        self.setUpdatesEnabled(False)
+        try:
+            for item in self.finding_items():
+                item.takeChildren()
+                self._add_gap_lines(item, item.data(0, ROLE))
+        finally:
+            self.setUpdatesEnabled(True)
+
+    def _add_gap_lines(self, item: QTreeWidgetItem, finding) -> None:
+        if getattr(finding, "kind", None) != "criterion":
+            return
+        for text in self._gap_lines.get(finding.rule, ()):
+            line = QTreeWidgetItem(item, [tr_fmt(self.tr("还差：%1"), text)])
+            line.setData(0, ROLE, GapLine(finding, text))
+            line.setFirstColumnSpanned(True)
+            line.setForeground(0, QBrush(QColor(palette.ACCENT)))
+            line.setToolTip(0, text)
+        if self._gap_lines.get(finding.rule):
+            # Open (DontShowIndicator would hide the line: the model then reports no children).
+            item.setExpanded(True)
+
+    def gap_items(self) -> list[QTreeWidgetItem]:
+        """The 还差 lines shown, under their findings."""
+        return [item.child(k) for item in self.finding_items() for k in range(item.childCount())]
 
     def _remember(self, item: QTreeWidgetItem, expanded: bool) -> None:
         group = item.data(0, ROLE)
@@ -207,5 +249,7 @@ class FindingsPanel(QTreeWidget):
         data = item.data(0, ROLE)
         if isinstance(data, QuietLine):
             self.page_requested.emit(data.group)
+        elif isinstance(data, GapLine):
+            self.activated.emit(data.finding)
         elif data is not None and not isinstance(data, int):
             self.activated.emit(data)

@@ -26,7 +26,11 @@ from core.store import Store
 from core.store.status import EXPORTED, is_sealed
 from core.wizard import Wizard
 from desktop.operations import OpChanges, Operations
-from desktop.qt import QObject, QUndoCommand, QUndoStack, Signal
+from desktop.qt import QObject, QTimer, QUndoCommand, QUndoStack, Signal
+
+# The gap search costs ~10 ms per failing criterion: not on every key press, but this long after
+# the report last changed (typing pauses), or at once when a page asks for it (gap_views()).
+GAPS_DELAY_MS = 120
 
 _MERGE_IDS: dict[str, int] = {}
 
@@ -175,6 +179,7 @@ class EditSession(QObject):
     copy_made = Signal(str)  # the official chose to work on a copy of the sealed application: open it
     navigate = Signal(str, object)  # key, cell path: an undo/redo changed this field, show it
     touched_changed = Signal(object)  # frozenset of keys now past their quiet 未填写 state
+    gaps_changed = Signal(object)  # core.rules.gap_view.GapViews of the current report (debounced)
 
     def __init__(self, store: Store, app_id: str, parent: QObject | None = None, *,
                  ops: Operations | None = None):
@@ -200,6 +205,12 @@ class EditSession(QObject):
         # was never touched shows a quiet 未填写 instead of red errors (core's findings unchanged).
         self.touched: set[str] = {k for k, v in self.app.values.items() if not blank_value(v)}
         self.touched.update(k for k in self.ui_state().get("touched", ()) if k in self.form.fields)
+        self._gap_views = None
+        self._gaps_timer = QTimer(self)
+        self._gaps_timer.setSingleShot(True)
+        self._gaps_timer.timeout.connect(lambda: self.gaps_changed.emit(self.gap_views()))
+        self.report_changed.connect(lambda _report: self._gaps_timer.start(GAPS_DELAY_MS))
+        self._gaps_timer.start(GAPS_DELAY_MS)
 
     # --- reading --------------------------------------------------------------------------------
     @property
@@ -239,6 +250,22 @@ class EditSession(QObject):
         for rs_id, _ in self.rulesets():
             out[rs_id] = self.report if rs_id == self.ruleset_id else evaluate(self.app, rs_id)
         return out
+
+    def gap_views(self):
+        """还差 / 余量 / 临界 of the current report (core.rules.gap_view), computed once per report.
+        On the GUI thread: the gap search still probes through the evaluator (its values are ours)."""
+        from core.rules.gap_view import gap_views
+
+        if self._gap_views is None or self._gap_views.report is not self.report:
+            self._gap_views = gap_views(self.evaluator, self.report)
+        return self._gap_views
+
+    def failing_by_ruleset(self) -> dict:
+        """The what-if comparison: per rule set, its not-met criteria and the change meeting each."""
+        from core.rules.gap_view import failing_by_ruleset
+
+        return failing_by_ruleset(self.app, [rs_id for rs_id, _ in self.rulesets()],
+                                  {self.ruleset_id: self.gap_views()})
 
     # --- changing -------------------------------------------------------------------------------
     def edit(self, key: str, value: Any) -> None:

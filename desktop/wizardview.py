@@ -148,6 +148,7 @@ class WizardView(QWidget):
         self._statuses: list[str | None] = [None] * len(self.wizard.pages)
         self._build()
         session.report_changed.connect(self._show_report)
+        session.gaps_changed.connect(self._show_gaps)  # 还差 lines, a moment after typing pauses
         session.value_changed.connect(self._show_value)
         session.evidence_changed.connect(self._show_evidence)
         session.navigate.connect(self._navigate)
@@ -356,6 +357,12 @@ class WizardView(QWidget):
         self.verdict.setText(text)
         if self.wizard.page.kind == ASSESSMENT:
             self.assessment.refresh(self.session)
+
+    def _show_gaps(self, views) -> None:
+        """The gap model's lines (core.rules.gap_view): under criterion findings and inline."""
+        self.findings.show_gaps(views.finding_lines())
+        for key, editor in self.editors.items():
+            editor.set_gap(views.field_line(key))
 
     _quiet: set[str] = set()
 

@@ -32,8 +32,12 @@ def take(folder: Path) -> list[Path]:
     shots: list[Path] = []
 
     def shot(name: str) -> None:
-        for _ in range(3):
+        import time
+
+        end = time.monotonic() + 0.4  # past the session's pause before the 还差 lines (GAPS_DELAY_MS)
+        while time.monotonic() < end:
             app.processEvents()
+            time.sleep(0.01)
         path = folder / f"{name}.png"
         window.grab().save(str(path))
         shots.append(path)
@@ -43,7 +47,10 @@ def take(folder: Path) -> list[Path]:
     draft = window.list_view.duplicate_selected()
     store.set_values(draft, {"industry.firms": {"2020": "120", "2021": "130", "2022": "一百四"},
                              "industry.smes": {"2020": "118", "2021": "150", "2022": "138"},
-                             "basic.cluster_name": "", "innovation.rd_intensity": {"2020": "2.1", "2021": "2.3"}})
+                             "basic.cluster_name": "", "innovation.rd_intensity": {"2020": "2.1", "2021": "2.3"},
+                             # one criterion short of its threshold (还差), one just above it (临界)
+                             "industry.output_total": {"2020": "28", "2021": "46.80", "2022": "53.60"},
+                             "industry.sme_share": {"2020": "78.50", "2021": "79.20", "2022": "50.50"}})
     store.set_meta(draft, name="上海市闵行区智能传感器产业集群（修改中）")
     window.list_view.refresh(select=sample)
     shot("02-application-list")
@@ -65,6 +72,12 @@ def take(folder: Path) -> list[Path]:
     view.go("ind2")
     view.focus_field("industry.firms")
     shot("08-indicator-2-findings")
+    view.focus_field("industry.output_total")
+    shot("11-indicator-1-gaps")
+    view.go("assessment")
+    shot("12-self-assessment-gaps")
+    view.assessment.verticalScrollBar().setValue(view.assessment.verticalScrollBar().maximum())
+    shot("13-self-assessment-what-if")
     view.ruleset_combo.setCurrentIndex(view.ruleset_combo.findData("GZ-2024"))
     view.go("assessment")
     shot("09-self-assessment-guangzhou")

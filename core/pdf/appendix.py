@@ -1,6 +1,7 @@
 """Appendix 自评结果: verdicts under the chosen rule set, the chart, and the evidence catalogue.
 
-Every verdict and measured value comes from ``core.rules.evaluate``; nothing is computed here.
+Every verdict and measured value comes from ``core.rules.evaluate``, every 还差 sentence, 余量 and
+临界 mark from its gap views (core.rules.gap_view); nothing is computed or worded here.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from core.chart import VERDICT_COLOURS, chart_model
 from core.pdf.chart_drawing import chart_drawing
 from core.pdf.context import Ctx
 from core.pdf.styles import FRAME_W, GRID, LABEL_BG, TABLE_FONT
+from core.rules.gap_view import GapViews, critical_reason, views_for
 from core.rules.model import (
     NOT_MET,
     OUTCOME_LABELS,
@@ -40,7 +42,21 @@ def _tint(hex_colour: str) -> colors.Color:
     return colors.Color(0.85 + c.red * 0.15, 0.85 + c.green * 0.15, 0.85 + c.blue * 0.15)
 
 
-def verdict_table(ctx: Ctx, report: Report, rs: RuleSet) -> Table:
+def _found_cell(ctx: Ctx, res, view) -> list:
+    """The measured value, then (smaller) the 还差 sentences of a criterion not met, or its 余量."""
+    out = [ctx.p(res.found or "未填写", "small", "自评结果")]
+    if view is None:
+        return out
+    if res.outcome == NOT_MET and view.gaps:
+        out.append(ctx.p("\n".join(f"还差：{line}" for line in view.shown), "note", "自评结果"))
+    elif res.outcome == NOT_MET and view.lines:
+        out.append(ctx.p(view.lines[0], "note", "自评结果"))
+    elif view.room:
+        out.append(ctx.p(view.room + ("（临界）" if view.critical else ""), "note", "自评结果"))
+    return out
+
+
+def verdict_table(ctx: Ctx, report: Report, rs: RuleSet, views: GapViews | None = None) -> Table:
     p = ctx.p
     rows = [[p(h, "head_c") for h in ("认定标准", "标准要求", "按填报数据", "结果")]]
     cmds: list[tuple] = []
@@ -52,11 +68,16 @@ def verdict_table(ctx: Ctx, report: Report, rs: RuleSet) -> Table:
             if res.rule.indicator != i:
                 continue
             title = res.rule.title + ("（一般性要求）" if res.rule.soft else "")
+            view = views.get(res.rule.id) if views is not None else None
+            label = OUTCOME_LABELS.get(res.outcome, "")
+            if view is not None and view.critical:  # 达到 / （临界） on two lines: the column is narrow
+                label = f"{label}\n（临界）"
             rows.append([p(title, "small", "自评结果"), p(res.expected, "small", "自评结果"),
-                         p(res.found or "未填写", "small", "自评结果"), p(OUTCOME_LABELS.get(res.outcome, ""), "label_c")])
-            if res.outcome in (NOT_MET, UNKNOWN):  # the outcome's colour, as on the screen
-                cmds.append(("TEXTCOLOR", (3, len(rows) - 1), (3, len(rows) - 1),
-                             colors.HexColor(palette.OUTCOME[res.outcome])))
+                         _found_cell(ctx, res, view), p(label, "label_c")])
+            colour = view.colour if view is not None and view.critical else (
+                palette.OUTCOME[res.outcome] if res.outcome in (NOT_MET, UNKNOWN) else None)
+            if colour:  # the outcome's colour, as on the screen
+                cmds.append(("TEXTCOLOR", (3, len(rows) - 1), (3, len(rows) - 1), colors.HexColor(colour)))
     w = FRAME_W
     t = Table(rows, colWidths=[w * 0.30, w * 0.18, w * 0.42, w * 0.10], repeatRows=1)
     t.setStyle(TableStyle(SMALL_TABLE + cmds))
@@ -136,9 +157,12 @@ def appendix_flowables(ctx: Ctx, report: Report, rs: RuleSet) -> list:
     if rs.partial:
         out.append(ctx.p("本规则集仅含部分指标的数值标准，其余指标按填报完整性判断。", "note"))
     out += [ctx.p(n, "note") for n in rs.notes]
-    out += [Spacer(1, 6), verdict_table(ctx, report, rs), Spacer(1, 10),
-            Paragraph("各项量化标准与阈值的距离", st["h2"])]
-    chart = chart_model(report, FRAME_W, FRAME_W * 0.56)
+    views = views_for(ctx.app, rs.id)
+    out += [Spacer(1, 6), verdict_table(ctx, report, rs, views)]
+    if any(v.critical for v in views.views.values()):
+        out.append(ctx.p("注：" + critical_reason(rs.critical_margin), "note"))
+    out += [Spacer(1, 10), Paragraph("各项量化标准与阈值的距离", st["h2"])]
+    chart = chart_model(report, FRAME_W, FRAME_W * 0.56, views)
     out.append(chart_drawing(chart, ctx.guard))
     findings = findings_table(ctx, report, rs)
     if findings is not None:

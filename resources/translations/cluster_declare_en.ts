@@ -193,92 +193,132 @@
 <context>
     <name>AssessmentPage</name>
     <message>
-        <location filename="../../desktop/assessment.py" line="84" />
+        <location filename="../../desktop/assessment.py" line="113" />
         <source>基本条件与八项指标</source>
         <translation>Basic conditions and the eight indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment.py" line="85" />
-        <location filename="../../desktop/assessment.py" line="93" />
-        <location filename="../../desktop/assessment.py" line="108" />
-        <location filename="../../desktop/assessment.py" line="202" />
+        <location filename="../../desktop/assessment.py" line="114" />
+        <location filename="../../desktop/assessment.py" line="122" />
+        <location filename="../../desktop/assessment.py" line="138" />
+        <location filename="../../desktop/assessment.py" line="248" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment.py" line="85" />
+        <location filename="../../desktop/assessment.py" line="114" />
         <source>结论</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment.py" line="85" />
+        <location filename="../../desktop/assessment.py" line="114" />
         <source>问题数</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment.py" line="89" />
+        <location filename="../../desktop/assessment.py" line="118" />
         <source>各项标准：实测值与门槛</source>
         <translation>Criteria: measured value against threshold</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment.py" line="93" />
+        <location filename="../../desktop/assessment.py" line="122" />
         <source>标准</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment.py" line="93" />
+        <location filename="../../desktop/assessment.py" line="122" />
         <source>实测值</source>
         <translation>Measured</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment.py" line="93" />
+        <location filename="../../desktop/assessment.py" line="122" />
         <source>门槛</source>
         <translation>Threshold</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment.py" line="94" />
+        <location filename="../../desktop/assessment.py" line="123" />
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment.py" line="94" />
+        <location filename="../../desktop/assessment.py" line="123" />
         <source>依据</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment.py" line="107" />
+        <location filename="../../desktop/assessment.py" line="123" />
+        <source>还差 / 余量</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/assessment.py" line="137" />
         <source>不同规则集下的结论对比</source>
         <translation>Verdicts under every rule set</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment.py" line="111" />
+        <location filename="../../desktop/assessment.py" line="140" />
+        <source>各规则集下未达到的标准与最小改动</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/assessment.py" line="141" />
+        <source>规则集</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/assessment.py" line="141" />
+        <source>未达到的标准</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/assessment.py" line="141" />
+        <source>最小改动</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/assessment.py" line="150" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment.py" line="146" />
+        <location filename="../../desktop/assessment.py" line="185" />
         <source>&lt;span style="font-size:15pt"&gt;总体结论：&lt;b style="color:%1"&gt;%2&lt;/b&gt;&lt;/span&gt;&lt;br&gt;规则集：%3（%4）</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/assessment.py" line="170" />
+        <location filename="../../desktop/assessment.py" line="210" />
         <source>未填写</source>
         <translation>not filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment.py" line="172" />
+        <location filename="../../desktop/assessment.py" line="212" />
         <source>（一般性要求）</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/assessment.py" line="206" />
+        <location filename="../../desktop/assessment.py" line="252" />
         <source>（当前）</source>
         <translation> (current)</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment.py" line="215" />
+        <location filename="../../desktop/assessment.py" line="261" />
         <source>总体结论</source>
         <translation>Overall verdict</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/assessment.py" line="288" />
+        <source>—</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/assessment.py" line="296" />
+        <source>无未达到的标准（尚有待补充的数据）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/assessment.py" line="296" />
+        <source>无未达到的标准</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -569,7 +609,7 @@
 <context>
     <name>FieldEditor</name>
     <message numerus="yes">
-        <location filename="../../desktop/field_editor.py" line="152" />
+        <location filename="../../desktop/field_editor.py" line="160" />
         <source>……另有 %n 条</source>
         <translation type="unfinished">
             <numerusform />
@@ -601,42 +641,47 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../desktop/findings.py" line="71" />
+        <location filename="../../desktop/findings.py" line="81" />
         <source>问题</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../desktop/findings.py" line="71" />
+        <location filename="../../desktop/findings.py" line="81" />
         <source>依据</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/findings.py" line="124" />
+        <location filename="../../desktop/findings.py" line="135" />
         <source>本页（%1）：未发现问题</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/findings.py" line="147" />
+        <location filename="../../desktop/findings.py" line="158" />
         <source>%1（%2 条，错误 %3）</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/findings.py" line="149" />
+        <location filename="../../desktop/findings.py" line="160" />
         <source>%1（未填写 %2 项）</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/findings.py" line="151" />
+        <location filename="../../desktop/findings.py" line="162" />
         <source>本页 · %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/findings.py" line="168" />
+        <location filename="../../desktop/findings.py" line="180" />
         <source>○ 未填写 %1 项（离开字段或“检查本页”后逐条显示）</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/findings.py" line="130" />
+        <location filename="../../desktop/findings.py" line="204" />
+        <source>还差：%1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/findings.py" line="141" />
         <source>✓ 未发现问题：已填写的内容符合所选规则集。</source>
         <translation type="unfinished" />
     </message>
@@ -1457,12 +1502,12 @@
 <context>
     <name>WizardView</name>
     <message>
-        <location filename="../../desktop/wizardview.py" line="171" />
+        <location filename="../../desktop/wizardview.py" line="172" />
         <source>← 申请列表</source>
         <translation>← Applications</translation>
     </message>
     <message>
-        <location filename="../../desktop/wizardview.py" line="172" />
+        <location filename="../../desktop/wizardview.py" line="173" />
         <source>返回申请列表（所有修改均已保存）</source>
         <translation>Back to the list (all edits are saved)</translation>
     </message>
@@ -1471,42 +1516,42 @@
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../desktop/wizardview.py" line="183" />
+        <location filename="../../desktop/wizardview.py" line="184" />
         <source>规则集(&amp;R)：</source>
         <translation>&amp;Rule set:</translation>
     </message>
     <message>
-        <location filename="../../desktop/wizardview.py" line="211" />
+        <location filename="../../desktop/wizardview.py" line="212" />
         <source>上一页(&amp;P)</source>
         <translation>&amp;Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/wizardview.py" line="212" />
+        <location filename="../../desktop/wizardview.py" line="213" />
         <source>下一页(&amp;N)</source>
         <translation>&amp;Next</translation>
     </message>
     <message>
-        <location filename="../../desktop/wizardview.py" line="218" />
+        <location filename="../../desktop/wizardview.py" line="219" />
         <source>检查本页(&amp;C)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/wizardview.py" line="220" />
+        <location filename="../../desktop/wizardview.py" line="221" />
         <source>把本页尚未填写的栏目作为问题逐条列出</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/wizardview.py" line="261" />
+        <location filename="../../desktop/wizardview.py" line="262" />
         <source>已自动保存</source>
         <translation>Saved automatically</translation>
     </message>
     <message>
-        <location filename="../../desktop/wizardview.py" line="352" />
+        <location filename="../../desktop/wizardview.py" line="353" />
         <source>结论：&lt;b style="color:%1"&gt;%2&lt;/b&gt;　错误 %3 条</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/wizardview.py" line="355" />
+        <location filename="../../desktop/wizardview.py" line="356" />
         <source>　&lt;span style="color:%1"&gt;未填写 %2 项&lt;/span&gt;</source>
         <translation type="unfinished" />
     </message>
