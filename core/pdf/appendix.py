@@ -47,7 +47,7 @@ def _found_cell(ctx: Ctx, res, view) -> list:
     out = [ctx.p(res.found or "未填写", "small", "自评结果")]
     if view is None:
         return out
-    if res.outcome == NOT_MET and view.gaps:
+    if res.outcome == NOT_MET and view.changes:
         out.append(ctx.p("\n".join(f"还差：{line}" for line in view.shown), "note", "自评结果"))
     elif res.outcome == NOT_MET and view.lines:
         out.append(ctx.p(view.lines[0], "note", "自评结果"))

@@ -51,6 +51,12 @@ class CriterionView:
     found: str  # the measured value, as the criterion words it
     expected: str  # the threshold, as the criterion words it
     why: str = ""  # why a 临界 pass matters
+    pairs: tuple[tuple[Gap, Gap], ...] = ()  # two-field changes, when no single change will do
+
+    @property
+    def changes(self) -> bool:
+        """Whether ``lines`` are changes that meet the criterion (said after 还差：), not a note."""
+        return bool(self.gaps or self.pairs)
 
     @property
     def sentence(self) -> str:
@@ -70,7 +76,7 @@ class CriterionView:
         """A short text for a table cell: the cheapest change (还差：…), the room, or what is missing."""
         if self.outcome == NOT_MET:
             more = f"（另有 {len(self.lines) - 1} 种改法）" if len(self.lines) > 1 else ""
-            return f"还差：{self.lines[0]}{more}" if self.gaps else (self.lines[0] if self.lines else "")
+            return f"还差：{self.lines[0]}{more}" if self.changes else (self.lines[0] if self.lines else "")
         if self.room:
             return self.room
         return self.lines[0] if self.lines else ""
@@ -82,7 +88,7 @@ class CriterionView:
         if self.expected:
             out.append(f"标准要求：{self.expected}")
         out.append(f"结果：{self.outcome_label}")
-        if self.outcome == NOT_MET and self.gaps:
+        if self.outcome == NOT_MET and self.changes:
             out += [f"还差：{line}" for line in self.lines]
         else:
             out += list(self.lines)
@@ -169,9 +175,9 @@ def build_views(ev: Evaluator, report: Report, cgs: Iterable[CriterionGaps]) -> 
             outcome=res.outcome, outcome_label=label, colour=colour, critical=is_critical,
             room=room_text(res, cg), lines=tuple(cg.lines) if res.outcome in (NOT_MET, UNKNOWN) else (),
             gaps=tuple(cg.gaps), found=res.found or "", expected=res.expected or "",
-            why=critical_reason(critical) if is_critical else "")
+            why=critical_reason(critical) if is_critical else "", pairs=tuple(cg.pairs))
         out.views[cg.rule] = view
-        for g in view.gaps:
+        for g in (*view.gaps, *(g for pair in view.pairs for g in pair)):
             field_gaps.setdefault(g.field, []).append((view, g))
     for key, pairs in field_gaps.items():
         label = field_title(ev.form.fields[key])
@@ -185,8 +191,8 @@ def build_views(ev: Evaluator, report: Report, cgs: Iterable[CriterionGaps]) -> 
 def gap_views(ev: Evaluator, report: Report | None = None) -> GapViews:
     """The views of the evaluator's current state (``report``: its report, when already at hand).
 
-    Until core/rules/gaps.py stops probing through the evaluator, call this on the thread that
-    owns the evaluator (the GUI thread in the window)."""
+    The gap search probes a private copy of the evaluator, but the copy is taken here: call this on
+    the thread that edits the evaluator (the GUI thread in the window)."""
     report = report if report is not None else ev.report()
     return build_views(ev, report, compute_gaps(ev))
 

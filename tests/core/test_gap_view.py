@@ -87,3 +87,15 @@ def test_known_views_are_reused():
     mine = gap_views(Evaluator(app, "SH-2023"))
     failing = failing_by_ruleset(app, ["SH-2023"], {"SH-2023": mine})
     assert failing["SH-2023"][0] is mine["SH-2023.1.output"]
+
+
+def test_two_field_change_is_said_as_a_change_on_every_surface_and_names_both_fields():
+    # Two years short of 30亿元: no single change meets 近三年均在30亿元以上, the pair does.
+    views = gap_views(Evaluator(_app(industry__output_total_2020="28", industry__output_total_2021="28.5"),
+                                "SH-2023"))
+    v = views["SH-2023.1.output"]
+    assert v.outcome == NOT_MET and not v.gaps and len(v.pairs) == 1 and v.changes
+    assert v.cell.startswith("还差：2020年") and "同时 2021年" in v.cell
+    assert any(line.startswith("还差：") and "同时" in line for line in v.detail.splitlines())
+    line = views.field_line("industry.output_total")
+    assert line is not None and "还差 2.00亿元" in line.text and "还差 1.50亿元" in line.tooltip
