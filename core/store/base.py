@@ -76,10 +76,14 @@ class StoreBase:
         *,
         readonly: bool = False,
         busy_timeout_ms: int = db.BUSY_TIMEOUT_MS,
+        password: str | None = None,
+        user: str | None = None,
     ):
         """Open (and create or upgrade) a store: a file path, a SQLAlchemy URL, or None for the
-        default file in the user data folder. A read-only file is opened read-only."""
-        target = db.resolve(db_ref)
+        default file in the user data folder. A read-only file is opened read-only. ``password``
+        is the server password (kept in the keyring, never in the URL the settings store);
+        ``user`` the name history records for this official (default: the OS login)."""
+        target = db.resolve(db_ref).with_password(password)
         readonly = readonly or target.readonly
         revision: str | None = None
         immutable = False
@@ -104,22 +108,25 @@ class StoreBase:
                 try:
                     db.migrate(engine)
                 except (DBAPIError, sqlite3.Error) as exc:
-                    cause = translate(exc, target.label)
-                    if type(cause) is StoreError:  # not a lock, full disk, read-only or damage
+                    cause = translate(exc, target.label, target.db_user)
+                    if cause.code == "STORE.db_error":  # not a lock, full disk, privileges or damage
                         # Transactional DDL: the failed upgrade left the database as it was.
                         raise M.UPGRADE_FAILED.error(
                             StoreError, where=target.label, detail=getattr(exc, "orig", exc)) from exc
                     raise cause from exc
         except (DBAPIError, sqlite3.Error) as exc:
             engine.dispose()
-            raise translate(exc, target.label) from exc
+            raise translate(exc, target.label, target.db_user) from exc
         except OSError as exc:
             engine.dispose()
             raise M.OPEN_FAILED.error(StoreError, where=target.label, reason=exc.strerror or exc) from exc
         except BaseException:
             engine.dispose()
             raise
-        return cls(engine, target, readonly=readonly)
+        store = cls(engine, target, readonly=readonly)
+        if user and user.strip():
+            store.user = user.strip()[:255]
+        return store
 
     def close(self) -> None:
         self.engine.dispose()
@@ -147,7 +154,7 @@ class StoreBase:
         except StoreError:
             raise
         except (DBAPIError, sqlite3.Error) as exc:
-            err = translate(exc, self.label)
+            err = translate(exc, self.label, self.target.db_user)
             if isinstance(err, StoreCorruptError):
                 self._broken = True  # never write on into a damaged file
             raise err from exc

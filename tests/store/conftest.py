@@ -1,4 +1,5 @@
-"""Fixtures for the store tests: real SQLite files in tmp_path."""
+"""Fixtures for the store tests: real SQLite files in tmp_path and real PostgreSQL databases (the
+``store_url`` / ``engine_name`` fixtures of tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -29,8 +30,8 @@ def db_path(tmp_path):
 
 
 @pytest.fixture
-def store(db_path):
-    s = Store.open(db_path)
+def store(store_url):
+    s = Store.open(store_url)
     yield s
     s.close()
 
