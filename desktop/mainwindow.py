@@ -147,6 +147,9 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.wizard_view)
         self.stack.setCurrentWidget(self.wizard_view)
         self._watch_seal(session)
+        from desktop import sharing
+
+        sharing.watch(self, session)  # others' edits, conflicts, unsent edits (several officials at once)
         self.undo_group.addStack(session.undo_stack)
         self.undo_group.setActiveStack(session.undo_stack)
         self.setWindowTitle(f"{session.app.display_name} — " + self.tr("集群申报助手")
