@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 
 import pytest
 
@@ -11,6 +12,11 @@ from core.application import Application
 from core.paths import resource
 
 SAMPLE = resource("samples", "sample-application.json")
+
+# No test reads or writes the real OS keyring (there is no keyring daemon here anyway); a test that
+# needs one uses the ``memory_keyring`` fixture. Set before keyring picks a backend, and inherited
+# by subprocesses.
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
 
 
 @pytest.fixture(autouse=True)
@@ -72,3 +78,32 @@ def store_url(engine_name, tmp_path, request):
     if engine_name == "sqlite":
         return tmp_path / "store.sqlite"
     return request.getfixturevalue("pg_database")
+
+
+@pytest.fixture
+def memory_keyring():
+    """A working keyring held in memory (keyring's own backend API), the real one restored after."""
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    class MemoryKeyring(KeyringBackend):
+        priority = 1
+
+        def __init__(self):
+            super().__init__()
+            self.saved: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service, username):
+            return self.saved.get((service, username))
+
+        def set_password(self, service, username, password):
+            self.saved[(service, username)] = password
+
+        def delete_password(self, service, username):
+            self.saved.pop((service, username), None)
+
+    before = keyring.get_keyring()
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    yield ring
+    keyring.set_keyring(before)

@@ -414,3 +414,8 @@ CONFLICT = define(
     "请选择保留你的修改，或采用对方的内容。",
     help="在提示中选择“保留我的修改”（覆盖对方的内容，会记入历史）或“采用对方的内容”。",
 )
+NO_KEYRING = define(
+    "STORE.keyring",
+    "无法把数据库密码保存到本机的系统密码库（{reason}）。密码没有保存，下次连接时需要重新输入。",
+    help="Windows 使用“凭据管理器”，Linux 需要运行 GNOME 密钥环或 KWallet；也可以每次启动时输入密码。",
+)

@@ -94,7 +94,12 @@ class StoreBase:
         default file in the user data folder. A read-only file is opened read-only. ``password``
         is the server password (kept in the keyring, never in the URL the settings store);
         ``user`` the name history records for this official (default: the OS login)."""
-        target = db.resolve(db_ref).with_password(password)
+        target = db.resolve(db_ref)
+        if target.is_postgresql and password is None and not target.has_password:
+            from core.store import credentials
+
+            password = credentials.load(target.url)
+        target = target.with_password(password)
         readonly = readonly or target.readonly
         revision: str | None = None
         immutable = False

@@ -13,6 +13,7 @@ written into, and a newer database is left byte-for-byte untouched.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -70,11 +71,22 @@ class Target:
             return ""
         try:
             return make_url(self.url).username or ""
-        except ArgumentError:
+        except (ArgumentError, ValueError):
             return ""
+
+    @property
+    def has_password(self) -> bool:
+        return self.password is not None or (not self.is_sqlite and _url_password(self.url) is not None)
 
     def with_password(self, password: str | None) -> Target:
         return self if not password else replace(self, password=password)
+
+
+def _url_password(url: str) -> str | None:
+    try:
+        return make_url(url).password
+    except (ArgumentError, ValueError):
+        return None
 
 
 def default_path() -> Path:
@@ -98,8 +110,8 @@ def resolve(db: str | os.PathLike[str] | None) -> Target:
     if "://" in raw:
         try:
             url = make_url(raw)
-        except ArgumentError as exc:
-            raise M.BAD_URL.error(StoreError, url=_hide_password(raw)) from exc
+        except (ArgumentError, ValueError):  # ValueError: a port that is not a number
+            raise M.BAD_URL.error(StoreError, url=_hide_password(raw)) from None
         if url.get_backend_name() == "sqlite":
             if url.database in (None, "", ":memory:"):
                 return Target("sqlite://", None, "内存数据库")
@@ -111,10 +123,8 @@ def resolve(db: str | os.PathLike[str] | None) -> Target:
 
 
 def _hide_password(raw: str) -> str:
-    parts = urlsplit(raw)
-    if parts.password:
-        return raw.replace(f":{parts.password}@", ":***@", 1)
-    return raw
+    """``scheme://user:***@host``, whatever else is wrong with the URL (it is shown in a message)."""
+    return re.sub(r"^([^:/]+://[^:@/]*):[^@]*@", r"\1:***@", raw, count=1)
 
 
 def _sqlite_uri(raw: str) -> Target:
