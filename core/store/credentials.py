@@ -72,3 +72,21 @@ def forget(url: str) -> None:
         return
     with contextlib.suppress(*errors):
         keyring.delete_password(SERVICE, account(url))
+
+
+def server_url(host: str, port: int | str | None, database: str, user: str) -> str:
+    """The URL the settings keep for a PostgreSQL server (no password: that goes to the keyring)."""
+    from sqlalchemy.engine import URL
+
+    port_n = int(port) if str(port or "").strip() else None
+    return URL.create("postgresql+psycopg", username=user.strip() or None, host=host.strip() or None,
+                      port=port_n, database=database.strip() or None).render_as_string(hide_password=False)
+
+
+def server_parts(url: str) -> dict[str, str]:
+    """host, port, database, user of a server URL, for the settings dialog to show."""
+    try:
+        u = make_url(url)
+    except (ArgumentError, ValueError):
+        return {}
+    return {"host": u.host or "", "port": str(u.port or ""), "database": u.database or "", "user": u.username or ""}
