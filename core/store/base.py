@@ -28,6 +28,7 @@ from core.store.errors import (
     StoreConflict,
     StoreCorruptError,
     StoreError,
+    StoreOfflineError,
     StoreReadOnlyError,
     corrupt_error,
     translate,
@@ -171,6 +172,8 @@ class StoreBase:
             raise
         except (DBAPIError, sqlite3.Error) as exc:
             err = translate(exc, self.label, self.target.db_user)
+            if isinstance(err, StoreOfflineError):  # after opening: the server went away under an edit
+                err = M.CONNECTION_LOST.error(StoreOfflineError, where=self.label)
             if isinstance(err, StoreCorruptError):
                 self._broken = True  # never write on into a damaged file
             raise err from exc

@@ -63,3 +63,35 @@ def test_conflicting_edit_can_take_theirs(window, sample_view, colleague, qtbot)
     assert colleague.get(session.app_id)["values"]["basic.applicant"] == "李四写的"
     assert session.values["basic.applicant"] == "李四写的"
     assert sample_view.editors["basic.applicant"].edit.text() == "李四写的"
+
+
+def test_edit_while_the_server_is_away_is_kept_and_sent_when_it_is_back(gui_app, qtbot, messages):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from pgserver import PgServer
+
+    from desktop.mainwindow import MainWindow
+
+    with PgServer(fsync=True) as server:
+        store = Store.open(server.create_database("office"))
+        window = MainWindow(store)
+        qtbot.addWidget(window)
+        window.show()
+        view = window.open_application(window.load_sample())
+        session = view.session
+        edit = view.editors["basic.applicant"].edit
+        server.stop("immediate")
+        type_text(qtbot, edit, "Q")
+        assert any("连接已断开" in text and "没有保存" in text and "自动重新保存" in text for _kind, text in messages)
+        assert session.pending == {"basic.applicant": edit.text()}
+        assert session.poll() == []  # still away: kept, nothing claimed
+        server.restart()
+        notices = session.poll()
+        assert notices and notices[0].startswith("已重新保存")
+        assert session.pending == {}
+        assert store.get(session.app_id)["values"]["basic.applicant"] == edit.text()
+        assert window.statusBar().currentMessage().startswith("已重新保存")
+        window.close()
+        store.close()
