@@ -380,7 +380,8 @@ class EditSession(QObject):
 
     def _apply_many(self, values: dict[str, Any]) -> None:
         def op() -> dict[str, Any]:
-            self.store.set_values(self.app_id, values, action="import")
+            self.store.set_values(self.app_id, values, action="import", base=self._bases(values))
+            self._took_revisions(values)
             stored = self.store.get(self.app_id)["values"]  # the values as cleaned by the store
             return {k: stored.get(k) for k in values}
 
@@ -397,7 +398,8 @@ class EditSession(QObject):
 
     def _apply_list(self, name: str, rows: list[dict[str, Any]]) -> None:
         def op() -> list[dict[str, Any]]:
-            self.store.replace_list(self.app_id, name, rows, action="import")
+            self.store.replace_list(self.app_id, name, rows, action="import", base=self._bases([f"list:{name}"])[f"list:{name}"])
+            self._took_revisions([f"list:{name}"])
             return self.store.get(self.app_id)["lists"].get(name, [])
 
         done = self._run(op, OpChanges(self.app_id, lists=True))
@@ -464,6 +466,16 @@ class EditSession(QObject):
         self.revisions[key] = saved.revision
         self._mine.add(saved.revision)
         return saved
+
+    def _bases(self, keys) -> dict[str, int]:
+        return {k: self.revisions.get(k, 0) for k in keys}
+
+    def _took_revisions(self, keys) -> None:
+        """After this window's own multi-field save: those fields' revisions are now its own."""
+        revs = self.store.field_revisions(self.app_id)
+        for k in keys:
+            self.revisions[k] = revs.get(k, 0)
+            self._mine.add(revs.get(k, 0))
 
     def poll(self) -> list[str]:
         """Send edits kept while the server was away, then take in what others changed since the

@@ -95,3 +95,16 @@ def test_edit_while_the_server_is_away_is_kept_and_sent_when_it_is_back(gui_app,
         assert window.statusBar().currentMessage().startswith("已重新保存")
         window.close()
         store.close()
+
+
+def test_excel_import_over_a_colleagues_newer_edit_is_refused_not_silent(window, sample_view, colleague, messages):
+    session = sample_view.session
+    colleague.set_value(session.app_id, "basic.applicant", "李四写的")
+    session.import_values({"basic.applicant": "表格里的", "basic.area": "99"})
+    assert any("已被 李四" in text for _kind, text in messages)
+    stored = colleague.get(session.app_id)["values"]
+    assert stored["basic.applicant"] == "李四写的" and stored.get("basic.area") != "99"  # one transaction: none
+    session.poll()  # the window now shows 李四's value; importing again goes through
+    session.import_values({"basic.applicant": "表格里的", "basic.area": "99"})
+    assert colleague.get(session.app_id)["values"]["basic.applicant"] == "表格里的"
+    assert session.poll() == []  # its own import is no news
