@@ -164,8 +164,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         opened = open_store(args.db)
     except UserError as exc:
-        QMessageBox.critical(None, APP_NAME, exc.message)
-        return 2
+        from desktop.settings_db import reconnect
+
+        opened = reconnect(exc.message) if args.db is None else None  # fix a saved server connection
+        if opened is None:
+            QMessageBox.critical(None, APP_NAME, exc.message)
+            return 2
     if opened is None:
         return 0
     store, lock, note = opened

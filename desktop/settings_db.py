@@ -157,3 +157,25 @@ class ConnectionDialog(QDialog):
 
 def edit_connection(parent: QWidget | None = None) -> bool:
     return ConnectionDialog(parent).exec() == QDialog.DialogCode.Accepted
+
+
+def reconnect(message: str):
+    """The saved server could not be opened at start (down, wrong password …): show why and offer
+    the dialog, then try once more. (store, lock, note), or None to give up."""
+    url, _name = saved_connection()
+    if not url or url.startswith(("sqlite", "file:")) or "://" not in url:
+        return None
+    box = QMessageBox(QMessageBox.Icon.Warning, "集群申报助手", message)
+    box.setObjectName("reconnectBox")
+    change = box.addButton(ConnectionDialog.tr("修改数据库连接…"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.exec()
+    if box.clickedButton() is not change or not edit_connection():
+        return None
+    from desktop.app import open_store
+
+    try:
+        return open_store(None)
+    except UserError as exc:
+        QMessageBox.warning(None, "集群申报助手", exc.message)
+        return None

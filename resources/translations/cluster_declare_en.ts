@@ -462,6 +462,11 @@
         <source>请填写服务器地址、数据库名和数据库用户。</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../../desktop/settings_db.py" line="170" />
+        <source>修改数据库连接…</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>EvidenceButton</name>

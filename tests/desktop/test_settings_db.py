@@ -66,3 +66,50 @@ def test_dialog_reopens_with_what_was_saved(gui_app, qtbot, memory_keyring):
     dialog.file.setText("")
     dialog.save()
     assert saved_connection() == (None, "钱七")
+
+
+def test_saved_server_unreachable_at_start_offers_the_dialog_and_retries(gui_app, qtbot, monkeypatch, memory_keyring):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from pgserver import PgServer
+
+    from desktop import settings_db
+    from desktop.app import open_store
+    from desktop.qt import QApplication, QMessageBox, QTimer
+
+    with PgServer() as server:
+        url = server.create_database("office")
+        settings_db.save_connection(url.replace("test-superuser-secret", "wrong"), "赵六")
+        try:
+            open_store(None)
+            raise AssertionError("a wrong password must not open")
+        except settings_db.UserError as exc:
+            message = exc.message
+        assert "用户名或密码不正确" in message
+        seen = []
+
+        def answer():
+            box = QApplication.activeModalWidget()
+            if not isinstance(box, QMessageBox):
+                QTimer.singleShot(20, answer)
+                return
+            seen.append(box.text())
+            next(b for b in box.buttons() if b.text() == "修改数据库连接…").click()
+
+        def fix(parent=None):  # the official corrects the password in the dialog
+            dialog = settings_db.ConnectionDialog(parent)
+            dialog.password.setText("test-superuser-secret")
+            dialog.save()
+            return dialog.result() == dialog.DialogCode.Accepted
+
+        monkeypatch.setattr(settings_db, "edit_connection", fix)
+        QTimer.singleShot(20, answer)
+        opened = settings_db.reconnect(message)
+        assert seen == [message]
+        assert opened is not None
+        store, lock, _note = opened
+        assert store.user == "赵六" and "wrong" not in store.label
+        store.close()
+        lock.release()
