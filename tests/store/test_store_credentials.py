@@ -105,3 +105,13 @@ def test_url_password_still_works_and_is_hidden_from_the_label(pg_server, pg_dat
     with engine.connect() as conn:
         assert conn.execute(text("SELECT 1")).scalar() == 1
     engine.dispose()
+
+
+def test_command_line_without_keyring_uses_libpq_password_file(clerk, tmp_path, monkeypatch, make_app, pg_server):
+    url, role = clerk
+    passfile = tmp_path / "pgpass"
+    passfile.write_text(f"127.0.0.1:{pg_server.port}:*:{role}:{SECRET}\n")
+    passfile.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(passfile))  # ~/.pgpass (%APPDATA%\\postgresql\\pgpass.conf) by default
+    with Store.open(url) as store:  # the null keyring knows nothing: libpq finds the password
+        assert store.create(make_app())
