@@ -320,11 +320,6 @@ IMPORT_EVIDENCE_CHANGED = define(
     "佐证材料文件“{rel}”的内容与申报数据中记录的 SHA-256 不符（文件可能被修改或损坏）。",
     help="用原始导出的 evidence 文件夹替换它，或在导出方重新导出。",
 )
-SQLITE_ONLY = define(
-    "STORE.sqlite_only",
-    "{what}只适用于 SQLite 数据库文件；PostgreSQL 请用 pg_dump / pg_restore。",
-    help="PostgreSQL 数据库请用 pg_dump 备份、pg_restore 恢复。",
-)
 BACKUP_SELF = define(
     "STORE.backup.self",
     "备份文件不能是正在使用的数据库本身。",

@@ -120,11 +120,6 @@ class TransferMixin:
 
     # --- the whole database ---------------------------------------------------------------------
 
-    def _sqlite_only(self, what: str) -> Path:
-        if self.path is None:
-            raise M.SQLITE_ONLY.error(StoreError, what=what)
-        return self.path
-
     def backup(self, path: str | os.PathLike[str]) -> Path:
         """Copy the whole database to ``path`` (a file, or a folder to put a dated file in) with
         SQLite's online backup: consistent even while the program is editing. A server database
