@@ -166,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as exc:
         from desktop.settings_db import reconnect
 
-        opened = reconnect(exc.message) if args.db is None else None  # fix a saved server connection
+        opened = reconnect(exc.message, open_store) if args.db is None else None  # fix a saved server connection
         if opened is None:
             QMessageBox.critical(None, APP_NAME, exc.message)
             return 2

@@ -159,9 +159,10 @@ def edit_connection(parent: QWidget | None = None) -> bool:
     return ConnectionDialog(parent).exec() == QDialog.DialogCode.Accepted
 
 
-def reconnect(message: str):
+def reconnect(message: str, open_store):
     """The saved server could not be opened at start (down, wrong password …): show why and offer
-    the dialog, then try once more. (store, lock, note), or None to give up."""
+    the dialog, then try once more with ``open_store`` (desktop/app.py's). (store, lock, note), or
+    None to give up."""
     url, _name = saved_connection()
     if not url or url.startswith(("sqlite", "file:")) or "://" not in url:
         return None
@@ -172,8 +173,6 @@ def reconnect(message: str):
     box.exec()
     if box.clickedButton() is not change or not edit_connection():
         return None
-    from desktop.app import open_store
-
     try:
         return open_store(None)
     except UserError as exc:

@@ -106,7 +106,7 @@ def test_saved_server_unreachable_at_start_offers_the_dialog_and_retries(gui_app
 
         monkeypatch.setattr(settings_db, "edit_connection", fix)
         QTimer.singleShot(20, answer)
-        opened = settings_db.reconnect(message)
+        opened = settings_db.reconnect(message, open_store)
         assert seen == [message]
         assert opened is not None
         store, lock, _note = opened
