@@ -137,7 +137,11 @@ def open_store(db: str | None, ask: Callable[[str, str], bool] = ask_when_locked
     from core.store import Store
     from core.store import database as dbmod
     from desktop.lock import DatabaseLock
+    from desktop.settings_db import saved_connection
 
+    saved_url, user = saved_connection()  # 文件 → 数据库连接 (desktop/settings_db.py)
+    if db is None:  # no --db: the connection chosen there
+        db = saved_url
     target = dbmod.resolve(db)
     lock = DatabaseLock(target.path)
     readonly, note = False, ""
@@ -145,7 +149,7 @@ def open_store(db: str | None, ask: Callable[[str, str], bool] = ask_when_locked
         if not ask(lock.holder(), target.label):
             return None
         readonly, note = True, "另一个窗口正在使用此数据库，本窗口为只读。"
-    store = Store.open(db, readonly=readonly)
+    store = Store.open(db, readonly=readonly, user=user)
     if store.readonly and not note:
         note = "数据库文件不可写，本窗口为只读。"
     return store, lock, note
@@ -160,8 +164,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         opened = open_store(args.db)
     except UserError as exc:
-        QMessageBox.critical(None, APP_NAME, exc.message)
-        return 2
+        from desktop.settings_db import reconnect
+
+        opened = reconnect(exc.message, open_store) if args.db is None else None  # fix a saved server connection
+        if opened is None:
+            QMessageBox.critical(None, APP_NAME, exc.message)
+            return 2
     if opened is None:
         return 0
     store, lock, note = opened

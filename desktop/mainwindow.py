@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, self.tr("备份数据库(&B)…"), self.backup, None, "actBackup")
         self._action(file_menu, self.tr("从备份恢复(&R)…"), self.restore, None, "actRestore")
+        self._action(file_menu, self.tr("数据库连接(&L)…"), self._edit_connection, None, "actConnection")
         file_menu.addSeparator()
         self._action(file_menu, self.tr("退出(&X)"), self.close, QKeySequence.StandardKey.Quit, "actQuit")
 
@@ -147,6 +148,9 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.wizard_view)
         self.stack.setCurrentWidget(self.wizard_view)
         self._watch_seal(session)
+        from desktop import sharing
+
+        sharing.watch(self, session)  # others' edits, conflicts, unsent edits (several officials at once)
         self.undo_group.addStack(session.undo_stack)
         self.undo_group.setActiveStack(session.undo_stack)
         self.setWindowTitle(f"{session.app.display_name} — " + self.tr("集群申报助手")
@@ -345,6 +349,12 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, self.tr("关于集群申报助手"),
                           tr_fmt(self.tr("集群申报助手 %1\n中小企业特色产业集群申报表的填报、校验、打印与报送。\n"
                                   "离线运行，所有数据保存在本机数据库中。"), __version__))
+
+    def _edit_connection(self) -> None:
+        from desktop.settings_db import edit_connection
+
+        if edit_connection(self):
+            QMessageBox.information(self, self.tr("数据库连接"), self.tr("已保存。重新启动程序后使用新的连接。"))
 
     def show_error(self, message: str) -> None:
         QMessageBox.warning(self, self.tr("集群申报助手"), message)

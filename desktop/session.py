@@ -180,6 +180,7 @@ class EditSession(QObject):
     navigate = Signal(str, object)  # key, cell path: an undo/redo changed this field, show it
     touched_changed = Signal(object)  # frozenset of keys now past their quiet 未填写 state
     gaps_changed = Signal(object)  # core.rules.gap_view.GapViews of the current report (debounced)
+    others_changed = Signal(str)  # a short notice: another official's (or process's) edits arrived
 
     def __init__(self, store: Store, app_id: str, parent: QObject | None = None, *,
                  ops: Operations | None = None):
@@ -211,6 +212,7 @@ class EditSession(QObject):
         self._gaps_timer.timeout.connect(lambda: self.gaps_changed.emit(self.gap_views()))
         self.report_changed.connect(lambda _report: self._gaps_timer.start(GAPS_DELAY_MS))
         self._gaps_timer.start(GAPS_DELAY_MS)
+        self._init_sharing()
 
     # --- reading --------------------------------------------------------------------------------
     @property
@@ -393,8 +395,7 @@ class EditSession(QObject):
     _applying = False
 
     def _apply(self, key: str, value: Any) -> None:
-        done = self._run(lambda: self.store.set_value(self.app_id, key, value),
-                         OpChanges(self.app_id, values=frozenset({key})))
+        done = self._run(lambda: self._save_field(key, value), OpChanges(self.app_id, values=frozenset({key})))
         if not done:
             return
         cleaned = done.value.value  # Saved.value: cleaned once, by the store
@@ -406,7 +407,8 @@ class EditSession(QObject):
 
     def _apply_many(self, values: dict[str, Any]) -> None:
         def op() -> dict[str, Any]:
-            self.store.set_values(self.app_id, values, action="import")
+            self.store.set_values(self.app_id, values, action="import", base=self._bases(values))
+            self._took_revisions(values)
             stored = self.store.get(self.app_id)["values"]  # the values as cleaned by the store
             return {k: stored.get(k) for k in values}
 
@@ -423,7 +425,8 @@ class EditSession(QObject):
 
     def _apply_list(self, name: str, rows: list[dict[str, Any]]) -> None:
         def op() -> list[dict[str, Any]]:
-            self.store.replace_list(self.app_id, name, rows, action="import")
+            self.store.replace_list(self.app_id, name, rows, action="import", base=self._bases([f"list:{name}"])[f"list:{name}"])
+            self._took_revisions([f"list:{name}"])
             return self.store.get(self.app_id)["lists"].get(name, [])
 
         done = self._run(op, OpChanges(self.app_id, lists=True))
@@ -460,6 +463,123 @@ class EditSession(QObject):
 
     def _evidence_op(self) -> OpChanges:
         return OpChanges(self.app_id, evidence=True)
+
+    # --- several officials at once (docs/storage.md) ---------------------------------------------
+    def _init_sharing(self) -> None:
+        # Each field's revision as this window saw it: sent with every edit, so a change another
+        # official made meanwhile is refused (StoreConflict) instead of silently overwritten.
+        self.revisions: dict[str, int] = self.store.field_revisions(self.app_id)
+        self.head = self.store.change_head(self.app_id)
+        self._mine: set[int] = set()  # revisions this window wrote (not news when polled)
+        self.pending: dict[str, Any] = {}  # edits the server did not get (connection lost): sent again
+        # Set by the window: asked on a conflict, returns "mine" (keep my edit) or "theirs".
+        self.resolve_conflict: Callable[[Any], str] | None = None
+
+    def _save_field(self, key: str, value: Any):
+        from core.store import Saved, StoreConflict, StoreOfflineError
+
+        try:
+            saved = self.store.set_value(self.app_id, key, value, base=self.revisions.get(key, 0))
+        except StoreConflict as err:
+            choice = self.resolve_conflict(err) if self.resolve_conflict is not None else "theirs"
+            if choice == "mine":
+                saved = self.store.set_value(self.app_id, key, value, base=err.revision)
+            else:
+                saved = Saved(err.theirs, True, err.revision)
+        except StoreOfflineError:
+            self.pending[key] = value  # kept: sent again by poll() once the server answers
+            raise
+        self.pending.pop(key, None)
+        self.revisions[key] = saved.revision
+        self._mine.add(saved.revision)
+        return saved
+
+    def _bases(self, keys) -> dict[str, int]:
+        return {k: self.revisions.get(k, 0) for k in keys}
+
+    def _took_revisions(self, keys) -> None:
+        """After this window's own multi-field save: those fields' revisions are now its own."""
+        revs = self.store.field_revisions(self.app_id)
+        for k in keys:
+            self.revisions[k] = revs.get(k, 0)
+            self._mine.add(revs.get(k, 0))
+
+    def poll(self) -> list[str]:
+        """Send edits kept while the server was away, then take in what others changed since the
+        last poll (values, lists, status, evidence); returns the notices shown. Quiet on failure:
+        the next poll tries again."""
+        from core.store import StoreOfflineError
+
+        notices = []
+        for key, value in list(self.pending.items()):
+            try:
+                self._resend(key, value)
+            except StoreOfflineError:
+                return notices
+            except UserError as exc:  # refused for another reason: said once, not retried forever
+                self.pending.pop(key, None)
+                self.failed.emit(exc.message)
+                continue
+            notices.append(f"已重新保存“{short_label(self.form.fields[key].label)}”")
+        try:
+            news = self.store.changes_since(self.app_id, self.head)
+        except UserError:
+            return notices
+        self.head = news.head
+        others = [e for e in news.entries if e.id not in self._mine]
+        if others and (text := self._take_in(others)):
+            notices.append(text)
+        for text in notices:
+            self.others_changed.emit(text)
+        return notices
+
+    def _resend(self, key: str, value: Any) -> None:
+        saved = self._save_field(key, value)  # may raise StoreOfflineError again: stays pending
+        self._show_value(key, saved.value)
+        self.saved.emit()
+
+    def _show_value(self, key: str, value: Any) -> None:
+        self.report = self.evaluator.set_value(key, value)
+        if value is None:
+            self.app.values.pop(key, None)
+        self.value_changed.emit(key, value)
+        self.report_changed.emit(self.report)
+
+    def _take_in(self, entries) -> str:
+        """Apply others' changes to what the window shows; a field with an unsent edit keeps it
+        (its old revision makes the resend a conflict the official decides)."""
+        doc = self.store.get(self.app_id)
+        fields, who = [], []
+        for e in entries:
+            if e.kind == "value" and e.field in self.form.fields:
+                if e.field not in self.pending:
+                    self.revisions[e.field] = e.id
+                if e.field in self.pending or _same(doc["values"].get(e.field), self.app.values.get(e.field)):
+                    continue  # nothing new to show (e.g. this window's own import)
+                fields.append(short_label(self.form.fields[e.field].label))
+                self._show_value(e.field, doc["values"].get(e.field))
+            elif e.kind == "list" and doc["lists"].get(e.field) != self.app.lists.get(e.field):
+                self.revisions[f"list:{e.field}"] = e.id
+                self.app.lists = doc["lists"]
+                self.report = self.evaluator.set_evidence(self.evaluator.evidence, lists=self.app.lists)
+                fields.append(self.form.lists.get(e.field, e.field))
+            elif e.kind == "evidence" and doc["evidence"] != self.app.evidence:
+                self.app.evidence = doc["evidence"]
+                self.report = self.evaluator.set_evidence({x["target"] for x in self.app.evidence})
+                self.evidence_changed.emit()
+                fields.append("佐证材料")
+            elif e.kind == "meta" and e.field == "status" and doc["status"] != self.app.status:
+                self.app.status = doc["status"]
+                self.status_changed.emit(doc["status"])
+                fields.append("状态")
+            else:
+                continue
+            who.append(e.user)
+        if not who:
+            return ""
+        self.report_changed.emit(self.report)
+        names = "、".join(dict.fromkeys(who))
+        return f"{names} 修改了" + "、".join(f"“{f}”" for f in dict.fromkeys(fields))
 
     def _run(self, op, changes: OpChanges | None = None):
         """Run one change through the hub (failures reported there); ``saved`` when it went through."""

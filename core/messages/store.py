@@ -320,11 +320,6 @@ IMPORT_EVIDENCE_CHANGED = define(
     "佐证材料文件“{rel}”的内容与申报数据中记录的 SHA-256 不符（文件可能被修改或损坏）。",
     help="用原始导出的 evidence 文件夹替换它，或在导出方重新导出。",
 )
-SQLITE_ONLY = define(
-    "STORE.sqlite_only",
-    "{what}只适用于 SQLite 数据库文件；PostgreSQL 请用 pg_dump / pg_restore。",
-    help="PostgreSQL 数据库请用 pg_dump 备份、pg_restore 恢复。",
-)
 BACKUP_SELF = define(
     "STORE.backup.self",
     "备份文件不能是正在使用的数据库本身。",
@@ -375,4 +370,47 @@ BAD_URI = define(
 RESTORE_BAD_BACKUP = define(
     "STORE.restore_bad_backup", "“{src}”不能用于恢复，当前数据库未被改动。原因：{reason}",
     help="选择由本程序 backup 命令或“备份数据库”生成的备份文件；损坏的备份无法恢复，请换用更早的备份。",
+)
+
+# --- PostgreSQL server faults (core/store/errors.translate) and several officials at once --------
+SERVER_DOWN = define(
+    "STORE.server.down",
+    "无法连接数据库服务器“{where}”：服务器没有响应（可能没有启动、网络断开，或地址、端口写错）。",
+    help="确认数据库服务器已启动、本机能连上它（网络、防火墙），并检查“数据库连接”设置中的地址和端口。",
+)
+CONNECTION_LOST = define(
+    "STORE.server.lost",
+    "与数据库服务器“{where}”的连接已断开。" + UNSAVED + "窗口会保留这次修改，连接恢复后自动重新保存。",
+    help="检查网络和数据库服务器；连接恢复后窗口会自动重新保存未保存的修改，关闭窗口前请确认提示已消失。",
+)
+WRONG_PASSWORD = define(
+    "STORE.server.auth",
+    "无法登录数据库服务器“{where}”：用户名或密码不正确（数据库用户 {user}）。",
+    help="在“设置 → 数据库连接”中检查数据库用户名和密码；密码可向管理员确认。",
+)
+NO_SUCH_DATABASE = define(
+    "STORE.server.no_database",
+    "数据库服务器上没有数据库“{database}”（“{where}”）。",
+    help="检查“数据库连接”设置中的数据库名，或请管理员按 docs/storage.md 建好数据库。",
+)
+NO_PRIVILEGE = define(
+    "STORE.server.privilege",
+    "数据库用户 {user} 在“{where}”上没有所需的权限（{detail}）。" + UNSAVED,
+    help="请数据库管理员按 docs/storage.md 把数据库交给这个用户（OWNER），或授予建表和读写权限。",
+)
+ROW_BUSY = define(
+    "STORE.server.busy",
+    "数据库“{where}”中的这份申请正被另一位同事保存，等待超时。" + UNSAVED + "请稍后重试。",
+    help="稍等片刻再重做这次修改；若一直出现，请检查是否有程序长时间占用数据库。",
+)
+CONFLICT = define(
+    "STORE.conflict",
+    "字段“{field}”在你编辑期间已被 {user} 于 {at} 改为“{theirs}”，你的修改“{mine}”没有保存。"
+    "请选择保留你的修改，或采用对方的内容。",
+    help="在提示中选择“保留我的修改”（覆盖对方的内容，会记入历史）或“采用对方的内容”。",
+)
+NO_KEYRING = define(
+    "STORE.keyring",
+    "无法把数据库密码保存到本机的系统密码库（{reason}）。密码没有保存，下次连接时需要重新输入。",
+    help="Windows 使用“凭据管理器”，Linux 需要运行 GNOME 密钥环或 KWallet；也可以每次启动时输入密码。",
 )

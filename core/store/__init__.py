@@ -6,29 +6,35 @@
 from __future__ import annotations
 
 from core.store.errors import (
+    StoreConflict,
     StoreCorruptError,
     StoreError,
     StoreFullError,
     StoreLockedError,
     StoreNewerError,
+    StoreOfflineError,
     StoreReadOnlyError,
 )
 from core.store.evidence import MAX_EVIDENCE_BYTES
 from core.store.history import HistoryEntry
 from core.store.receipts import Receipt
-from core.store.store import AppSummary, Store
+from core.store.store import AppSummary, Changes, Saved, Store
 
 __all__ = [
     "MAX_EVIDENCE_BYTES",
     "AppSummary",
+    "Changes",
     "HistoryEntry",
     "Receipt",
+    "Saved",
     "Store",
+    "StoreConflict",
     "StoreCorruptError",
     "StoreError",
     "StoreFullError",
     "StoreLockedError",
     "StoreNewerError",
+    "StoreOfflineError",
     "StoreReadOnlyError",
 ]
 

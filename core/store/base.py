@@ -24,7 +24,15 @@ from core.store import database as db
 from core.store import lock
 from core.store import schema as t
 from core.store.documents import canonical, dumps
-from core.store.errors import StoreCorruptError, StoreError, StoreReadOnlyError, corrupt_error, translate
+from core.store.errors import (
+    StoreConflict,
+    StoreCorruptError,
+    StoreError,
+    StoreOfflineError,
+    StoreReadOnlyError,
+    corrupt_error,
+    translate,
+)
 from core.store.status import is_sealed
 
 ABSENT = object()  # "no value at all", as opposed to a stored JSON null
@@ -40,6 +48,10 @@ _INS_VALUE = insert(t.values)
 _UPD_VALUE = update(t.values).where(_VALUE_WHERE).values(value=bindparam("new"))
 _INS_HISTORY = insert(t.history)
 _TOUCH = update(t.applications).where(_A.id == bindparam("app")).values(changed=bindparam("at"))
+_H = t.history.c
+_LAST_CHANGE = (select(_H.id, _H.user, _H.at)
+                .where(_H.app_id == bindparam("app"), _H.kind == bindparam("kind"), _H.field == bindparam("k"))
+                .order_by(_H.id.desc()).limit(1))
 
 
 @dataclass(frozen=True)
@@ -76,10 +88,19 @@ class StoreBase:
         *,
         readonly: bool = False,
         busy_timeout_ms: int = db.BUSY_TIMEOUT_MS,
+        password: str | None = None,
+        user: str | None = None,
     ):
         """Open (and create or upgrade) a store: a file path, a SQLAlchemy URL, or None for the
-        default file in the user data folder. A read-only file is opened read-only."""
+        default file in the user data folder. A read-only file is opened read-only. ``password``
+        is the server password (kept in the keyring, never in the URL the settings store);
+        ``user`` the name history records for this official (default: the OS login)."""
         target = db.resolve(db_ref)
+        if target.is_postgresql and password is None and not target.has_password:
+            from core.store import credentials
+
+            password = credentials.load(target.url)
+        target = target.with_password(password)
         readonly = readonly or target.readonly
         revision: str | None = None
         immutable = False
@@ -104,22 +125,25 @@ class StoreBase:
                 try:
                     db.migrate(engine)
                 except (DBAPIError, sqlite3.Error) as exc:
-                    cause = translate(exc, target.label)
-                    if type(cause) is StoreError:  # not a lock, full disk, read-only or damage
+                    cause = translate(exc, target.label, target.db_user)
+                    if cause.code == "STORE.db_error":  # not a lock, full disk, privileges or damage
                         # Transactional DDL: the failed upgrade left the database as it was.
                         raise M.UPGRADE_FAILED.error(
                             StoreError, where=target.label, detail=getattr(exc, "orig", exc)) from exc
                     raise cause from exc
         except (DBAPIError, sqlite3.Error) as exc:
             engine.dispose()
-            raise translate(exc, target.label) from exc
+            raise translate(exc, target.label, target.db_user) from exc
         except OSError as exc:
             engine.dispose()
             raise M.OPEN_FAILED.error(StoreError, where=target.label, reason=exc.strerror or exc) from exc
         except BaseException:
             engine.dispose()
             raise
-        return cls(engine, target, readonly=readonly)
+        store = cls(engine, target, readonly=readonly)
+        if user and user.strip():
+            store.user = user.strip()[:255]
+        return store
 
     def close(self) -> None:
         self.engine.dispose()
@@ -147,7 +171,9 @@ class StoreBase:
         except StoreError:
             raise
         except (DBAPIError, sqlite3.Error) as exc:
-            err = translate(exc, self.label)
+            err = translate(exc, self.label, self.target.db_user)
+            if isinstance(err, StoreOfflineError):  # after opening: the server went away under an edit
+                err = M.CONNECTION_LOST.error(StoreOfflineError, where=self.label)
             if isinstance(err, StoreCorruptError):
                 self._broken = True  # never write on into a damaged file
             raise err from exc
@@ -221,18 +247,45 @@ class StoreBase:
         return app
 
     def _record(self, conn: Connection, app_id: str, at: str, action: str, kind: str, field: str | None,
-                old: str | None, new: str | None) -> None:
-        conn.execute(_INS_HISTORY, {"app_id": app_id, "at": at, "user": self.user, "action": action, "kind": kind,
-                                    "field": field, "old": old, "new": new})
+                old: str | None, new: str | None) -> int:
+        """Append a history row; its id is the field's new revision."""
+        result = conn.execute(_INS_HISTORY, {"app_id": app_id, "at": at, "user": self.user, "action": action,
+                                             "kind": kind, "field": field, "old": old, "new": new})
+        return result.inserted_primary_key[0]
+
+    def _check_base(self, conn: Connection, app_id: str, kind: str, key: str, base: int | None,
+                    current: str | None, new: str | None) -> int:
+        """The field's revision; raises StoreConflict when someone changed it after ``base`` (the
+        revision the official's edit was made on) to something other than what they now save."""
+        last = conn.execute(_LAST_CHANGE, {"app": app_id, "kind": kind, "k": key}).first()
+        revision = last.id if last else 0
+        if base is not None and revision > base and canonical(current) != canonical(new):
+            from core.store.documents import loads
+
+            theirs = loads(current) if current is not None else None
+            mine = loads(new) if new is not None else None
+            err = M.CONFLICT.error(StoreConflict, field=self._field_label(conn, app_id, kind, key), user=last.user,
+                                   at=_local_time(last.at), theirs=_shown(theirs), mine=_shown(mine))
+            err.key, err.theirs, err.user, err.at, err.revision = key, theirs, last.user, last.at, revision
+            raise err
+        return revision
+
+    def _field_label(self, conn: Connection, app_id: str, kind: str, key: str) -> str:
+        return key  # the store knows keys; Store overrides this with the form's label
 
     def _touch(self, conn: Connection, app_id: str, at: str) -> None:
         conn.execute(_TOUCH, {"app": app_id, "at": at})
 
-    def _put_value(self, conn: Connection, app_id: str, key: str, value: Any, at: str, action: str) -> bool:
-        """Write one value (or remove it, for ABSENT) and its history row; False if unchanged."""
+    def _put_value(self, conn: Connection, app_id: str, key: str, value: Any, at: str, action: str,
+                   base: int | None = None) -> bool | int:
+        """Write one value (or remove it, for ABSENT) and its history row; False if unchanged, else
+        the field's new revision. With ``base`` (the revision the edit was made on), a change by
+        someone else since then raises StoreConflict instead."""
         params = {"app": app_id, "k": key}
         old = conn.execute(_GET_VALUE, params).scalar()
         new = None if value is ABSENT else dumps(value, f"字段“{key}”的值")
+        if base is not None:
+            self._check_base(conn, app_id, "value", key, base, old, new)
         if canonical(old) == canonical(new):
             return False
         if new is None:
@@ -241,14 +294,16 @@ class StoreBase:
             conn.execute(_INS_VALUE, {"app_id": app_id, "key": key, "value": new})
         else:
             conn.execute(_UPD_VALUE, {**params, "new": new})
-        self._record(conn, app_id, at, action, "value", key, old, new)
-        return True
+        return self._record(conn, app_id, at, action, "value", key, old, new)
 
-    def _put_list(self, conn: Connection, app_id: str, name: str, rows: Any, at: str, action: str) -> bool:
+    def _put_list(self, conn: Connection, app_id: str, name: str, rows: Any, at: str, action: str,
+                  base: int | None = None) -> bool | int:
         li = t.lists.c
         where = (li.app_id == app_id) & (li.name == name)
         old = conn.execute(select(li.rows).where(where)).scalar()
         new = None if rows is ABSENT else dumps(rows, f"清单“{name}”")
+        if base is not None:
+            self._check_base(conn, app_id, "list", name, base, old, new)
         if canonical(old) == canonical(new):
             return False
         if new is None:
@@ -257,8 +312,24 @@ class StoreBase:
             conn.execute(insert(t.lists).values(app_id=app_id, name=name, rows=new))
         else:
             conn.execute(update(t.lists).where(where).values(rows=new))
-        self._record(conn, app_id, at, action, "list", name, old, new)
-        return True
+        return self._record(conn, app_id, at, action, "list", name, old, new)
+
+
+def _shown(value: Any) -> str:
+    """A value as a conflict message shows it: short, readable."""
+    if value is None:
+        return "（空）"
+    text = value if isinstance(value, str) else dumps(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _local_time(stamp: str) -> str:
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        return stamp
 
 
 def _safety_copy(engine: Engine, path: Path, tag: str) -> Path:

@@ -1,5 +1,9 @@
 """Opening a database safely: where it lives, checks before anything is written, engine, migrations.
 
+PostgreSQL (``postgresql+psycopg://user@host/db``, the password from the keyring) has its own
+path: no file to inspect, the revision read over the connection before any migration, a connect
+timeout, a lock timeout and TCP keepalives so a stopped server gives a message, not a hang.
+
 Order matters. An existing SQLite file is first inspected through a separate read-only connection
 (header, ``PRAGMA quick_check``, schema revision); only when it is sound and ours, and not written
 by a newer program, does the store open it for writing. So a damaged or foreign file is never
@@ -9,8 +13,9 @@ written into, and a newer database is left byte-for-byte untouched.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -26,7 +31,7 @@ from core.store.errors import StoreError, StoreNewerError, StoreReadOnlyError, c
 DEFAULT_FILENAME = "cluster-declare.sqlite"
 # Kept in step with migrations/versions (a test checks it), so opening an up-to-date database
 # does not import Alembic at all.
-REVISIONS = ("0001", "0002", "0003")
+REVISIONS = ("0001", "0002", "0003", "0005")
 HEAD = REVISIONS[-1]
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -36,18 +41,52 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 # every commit: about 0.25 ms here, far inside the 10 ms budget of one edit.
 SYNCHRONOUS = "FULL"
 BUSY_TIMEOUT_MS = 3000  # a second instance's edit is a few ms; wait that long, not forever
+# PostgreSQL: give up connecting after this long (server down = a clear message, not a hang), and
+# notice a dead server within ~15 s on an idle connection (TCP keepalives).
+CONNECT_TIMEOUT_S = 5
+# Serialises two programs upgrading one server database at the same moment (any constant will do).
+MIGRATION_LOCK = 0x636C7573
 
 
 @dataclass(frozen=True)
 class Target:
-    url: str
+    url: str = field(repr=False)  # may carry a password: never shown, logged or stored
     path: Path | None  # the SQLite file; None for other databases or memory
-    label: str  # for messages
+    label: str  # for messages (a server URL without its password)
     readonly: bool = False  # asked for read-only (a SQLite URI with ``mode=ro``)
+    password: str | None = field(default=None, repr=False)  # from the keyring, not from the URL
 
     @property
     def is_sqlite(self) -> bool:
         return self.url.startswith("sqlite")
+
+    @property
+    def is_postgresql(self) -> bool:
+        return self.url.startswith("postgresql")
+
+    @property
+    def db_user(self) -> str:
+        """The server login (PostgreSQL), "" for SQLite."""
+        if self.is_sqlite:
+            return ""
+        try:
+            return make_url(self.url).username or ""
+        except (ArgumentError, ValueError):
+            return ""
+
+    @property
+    def has_password(self) -> bool:
+        return self.password is not None or (not self.is_sqlite and _url_password(self.url) is not None)
+
+    def with_password(self, password: str | None) -> Target:
+        return self if not password else replace(self, password=password)
+
+
+def _url_password(url: str) -> str | None:
+    try:
+        return make_url(url).password
+    except (ArgumentError, ValueError):
+        return None
 
 
 def default_path() -> Path:
@@ -71,8 +110,8 @@ def resolve(db: str | os.PathLike[str] | None) -> Target:
     if "://" in raw:
         try:
             url = make_url(raw)
-        except ArgumentError as exc:
-            raise M.BAD_URL.error(StoreError, url=_hide_password(raw)) from exc
+        except (ArgumentError, ValueError):  # ValueError: a port that is not a number
+            raise M.BAD_URL.error(StoreError, url=_hide_password(raw)) from None
         if url.get_backend_name() == "sqlite":
             if url.database in (None, "", ":memory:"):
                 return Target("sqlite://", None, "内存数据库")
@@ -84,10 +123,8 @@ def resolve(db: str | os.PathLike[str] | None) -> Target:
 
 
 def _hide_password(raw: str) -> str:
-    parts = urlsplit(raw)
-    if parts.password:
-        return raw.replace(f":{parts.password}@", ":***@", 1)
-    return raw
+    """``scheme://user:***@host``, whatever else is wrong with the URL (it is shown in a message)."""
+    return re.sub(r"^([^:/]+://[^:@/]*):[^@]*@", r"\1:***@", raw, count=1)
 
 
 def _sqlite_uri(raw: str) -> Target:
@@ -163,10 +200,24 @@ def check_revision(revision: str | None, label: str) -> None:
         raise M.NEWER.error(StoreNewerError, where=label, revision=revision)
 
 
+def _server_engine(target: Target, busy_timeout_ms: int) -> Engine:
+    url = make_url(target.url)
+    if target.password and not url.password:
+        url = url.set(password=target.password)
+    args: dict = {}
+    if target.is_postgresql:
+        # lock_timeout: a row held by another official's save waits this long, then a clear
+        # message (ROW_BUSY) instead of a hang; keepalives: a pulled cable is noticed.
+        args = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "cluster-declare",
+                "options": f"-c lock_timeout={int(busy_timeout_ms)}", "keepalives": 1, "keepalives_idle": 10,
+                "keepalives_interval": 2, "keepalives_count": 3}
+    return create_engine(url, pool_pre_ping=True, connect_args=args, hide_parameters=True)
+
+
 def make_engine(target: Target, *, readonly: bool, busy_timeout_ms: int, immutable: bool = False) -> Engine:
     if not target.is_sqlite:
         try:
-            return create_engine(target.url, pool_pre_ping=True)
+            return _server_engine(target, busy_timeout_ms)
         except NoSuchModuleError as exc:  # "foo://", "http://": no such database dialect
             raise M.UNKNOWN_SCHEME.error(StoreError, url=target.label, scheme=target.url.split("://")[0]) from exc
         except ArgumentError as exc:
@@ -232,6 +283,9 @@ def migrate(engine: Engine, revision: str = "head") -> None:
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     with engine.connect() as conn:
         conn.execution_options(immediate=True)
+        if conn.dialect.name == "postgresql":
+            # Two PCs opening a new server database at once: the second waits, then finds it done.
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATION_LOCK})
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
         conn.commit()

@@ -137,9 +137,9 @@ class HistoryMixin:
         """Turn ``current`` into ``wanted``, one recorded change at a time; returns the count."""
         n = 0
         for key in sorted(current["values"].keys() | wanted["values"].keys()):
-            n += self._put_value(conn, app_id, key, wanted["values"].get(key, ABSENT), at, action)
+            n += bool(self._put_value(conn, app_id, key, wanted["values"].get(key, ABSENT), at, action))
         for name in sorted(current["lists"].keys() | wanted["lists"].keys()):
-            n += self._put_list(conn, app_id, name, wanted["lists"].get(name, ABSENT), at, action)
+            n += bool(self._put_list(conn, app_id, name, wanted["lists"].get(name, ABSENT), at, action))
         have = {(e["target"], e["sha256"]) for e in current["evidence"]}
         want = {(e["target"], e["sha256"]): e for e in wanted["evidence"]}
         for target, sha in sorted(have - want.keys()):

@@ -8,6 +8,9 @@ who it is into the file (process, computer, since when). A command that writes (
 holds it, the write is refused with the message a second window gets, before anything is written.
 Reading never takes it: ``list``, ``history``, ``receipts`` work while a window is open.
 
+A server database (PostgreSQL) has no lock: several windows on several PCs are the point of it,
+and stale edits are refused per field instead (``Store.set_value(..., base=revision)``).
+
 Inside one process the window's lock covers every write of that process (the GUI's own store,
 the export worker thread), which is why writers look up ``held_here`` first.
 """

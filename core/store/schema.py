@@ -128,4 +128,5 @@ history = Table(
     Column("new", Text),
     Index("ix_history_app", "app_id", "id"),
     Index("ix_history_app_at", "app_id", "at"),  # revision 0002
+    Index("ix_history_field", "app_id", "kind", "field", "id"),  # revision 0005: a field's revision
 )

@@ -89,10 +89,21 @@ class AppSummary:
 
 @dataclass(frozen=True)
 class Saved:
-    """What ``Store.set_value`` stored: the cleaned value (None when cleared) and whether it changed."""
+    """What ``Store.set_value`` stored: the cleaned value (None when cleared), whether it changed,
+    and the field's revision now (pass it as ``base`` with the next edit of that field)."""
 
     value: Any
     changed: bool
+    revision: int = 0
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What changed in one application after a revision: ``head`` (pass it next time) and the
+    history rows, oldest first, with who and when."""
+
+    head: int
+    entries: list
 
 
 class Store(HistoryMixin, EvidenceMixin, TransferMixin, ReceiptsMixin, StoreBase):
@@ -214,37 +225,99 @@ class Store(HistoryMixin, EvidenceMixin, TransferMixin, ReceiptsMixin, StoreBase
 
     # --- edits ----------------------------------------------------------------------------------
 
-    def set_value(self, app_id: str, key: str, value: Any, *, action: str = "edit") -> Saved:
+    def set_value(self, app_id: str, key: str, value: Any, *, action: str = "edit", base: int | None = None) -> Saved:
         """Save one field, checked and cleaned by its kind; the caller keeps ``Saved.value``, so a
-        value is normalised once, here."""
-        cleaned, changed = self._save_values(app_id, {key: value}, action)
-        return Saved(cleaned[key], changed > 0)
+        value is normalised once, here. ``base``: the field's revision the edit was made on (from
+        ``field_revisions`` or the last ``Saved.revision``); if another official changed the field
+        since, nothing is saved and ``StoreConflict`` says who changed it to what."""
+        cleaned, revisions = self._save_values(app_id, {key: value}, action, {key: base} if base is not None else None)
+        rev = revisions.get(key)
+        return Saved(cleaned[key], rev is not None, rev if rev is not None else self._revision_of(app_id, key))
 
-    def set_values(self, app_id: str, values: dict[str, Any], *, action: str = "edit") -> int:
-        """Save several fields in one transaction (e.g. an Excel import); returns how many changed."""
-        return self._save_values(app_id, values, action)[1]
+    def set_values(self, app_id: str, values: dict[str, Any], *, action: str = "edit",
+                   base: dict[str, int] | None = None) -> int:
+        """Save several fields in one transaction (e.g. an Excel import); returns how many changed.
+        ``base`` maps keys to the revisions the edits were made on (a conflict on any saves none)."""
+        return len(self._save_values(app_id, values, action, base)[1])
 
-    def _save_values(self, app_id: str, values: dict[str, Any], action: str) -> tuple[dict[str, Any], int]:
-        """Clean each value by its field kind and save them in one transaction: (cleaned, changed)."""
+    def _save_values(self, app_id: str, values: dict[str, Any], action: str,
+                     base: dict[str, int] | None = None) -> tuple[dict[str, Any], dict[str, int]]:
+        """Clean each value by its field kind and save them in one transaction: (cleaned, the new
+        revision of each changed key)."""
+        base = base or {}
         with self._write() as conn:
             app = self._app(conn, app_id)
             cleaned = {k: validate_value(app.form, app.campaign, k, val) for k, val in values.items()}
             at = now()
-            changed = sum(self._put_value(conn, app.id, k, val, at, action) for k, val in cleaned.items())
-            if changed:
+            revisions = {}
+            for k, val in cleaned.items():
+                rev = self._put_value(conn, app.id, k, val, at, action, base.get(k))
+                if rev:
+                    revisions[k] = rev
+            if revisions:
                 self._touch(conn, app.id, at)
-            return cleaned, changed
+            return cleaned, revisions
 
-    def replace_list(self, app_id: str, name: str, rows: list[dict[str, Any]], *, action: str = "edit") -> bool:
-        """Replace a whole list (清单) such as ``enterprises``; False if identical."""
+    def replace_list(self, app_id: str, name: str, rows: list[dict[str, Any]], *, action: str = "edit",
+                     base: int | None = None) -> bool:
+        """Replace a whole list (清单) such as ``enterprises``; False if identical. ``base`` as
+        for ``set_value``."""
         with self._write() as conn:
             app = self._app(conn, app_id)
             rows = validate_list(app.form, name, rows)
             at = now()
-            changed = self._put_list(conn, app.id, name, rows, at, action)
+            changed = bool(self._put_list(conn, app.id, name, rows, at, action, base))
             if changed:
                 self._touch(conn, app.id, at)
             return changed
+
+    # --- several officials at once ----------------------------------------------------------------
+
+    def field_revisions(self, app_id: str) -> dict[str, int]:
+        """Each field's revision (the id of its latest history row); lists as ``list:<name>``. A
+        field never changed has none (its revision is 0)."""
+        h = t.history.c
+        with self._read() as conn:
+            app = self._app(conn, app_id, for_write=False)
+            rows = conn.execute(select(h.kind, h.field, func.max(h.id)).where(
+                h.app_id == app.id, h.kind.in_(("value", "list"))).group_by(h.kind, h.field)).all()
+        return {(f if kind == "value" else f"list:{f}"): rev for kind, f, rev in rows}
+
+    def _revision_of(self, app_id: str, key: str) -> int:
+        h = t.history.c
+        with self._read() as conn:
+            app = self._app(conn, app_id, for_write=False)
+            return conn.execute(select(func.max(h.id)).where(h.app_id == app.id, h.kind == "value",
+                                                              h.field == key)).scalar() or 0
+
+    def change_head(self, app_id: str) -> int:
+        """The application's change counter (its latest history id): cheap enough to poll."""
+        h = t.history.c
+        with self._read() as conn:
+            app = self._app(conn, app_id, for_write=False)
+            return conn.execute(select(func.max(h.id)).where(h.app_id == app.id)).scalar() or 0
+
+    def changes_since(self, app_id: str, after: int) -> Changes:
+        """Everything recorded for the application after revision ``after`` (another official's
+        edits, a command-line import …), oldest first."""
+        from core.store.history import HistoryEntry
+
+        h = t.history.c
+        with self._read() as conn:
+            app = self._app(conn, app_id, for_write=False)
+            rows = conn.execute(select(h.id, h.at, h.user, h.action, h.kind, h.field, h.old, h.new)
+                                .where(h.app_id == app.id, h.id > after).order_by(h.id)).all()
+        entries = [HistoryEntry(*r) for r in rows]
+        return Changes(entries[-1].id if entries else after, entries)
+
+    def _field_label(self, conn: Connection, app_id: str, kind: str, key: str) -> str:
+        form = conn.execute(select(t.applications.c.form).where(t.applications.c.id == app_id)).scalar()
+        try:
+            if kind == "list":
+                return _form(form).lists.get(key, key)
+            return _form(form).fields[key].label
+        except (KeyError, UserError, AttributeError):
+            return key
 
     def set_meta(self, app_id: str, *, name: str | None = None, jurisdiction: str | None = None,
                  rules: str | None = None) -> bool:

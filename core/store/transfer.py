@@ -27,6 +27,7 @@ from core.messages import store as M
 from core.oserrors import SPECIAL_TARGET, os_reason, special_target
 from core.store import database as db
 from core.store import schema as t
+from core.store import server_copy
 from core.store.documents import now
 from core.store.errors import StoreCorruptError, StoreError, corrupt_error, sqlite_code
 from core.store.evidence import check_size, hash_file
@@ -119,19 +120,16 @@ class TransferMixin:
 
     # --- the whole database ---------------------------------------------------------------------
 
-    def _sqlite_only(self, what: str) -> Path:
-        if self.path is None:
-            raise M.SQLITE_ONLY.error(StoreError, what=what)
-        return self.path
-
     def backup(self, path: str | os.PathLike[str]) -> Path:
         """Copy the whole database to ``path`` (a file, or a folder to put a dated file in) with
-        SQLite's online backup: consistent even while the program is editing."""
-        source = self._sqlite_only("备份")
+        SQLite's online backup: consistent even while the program is editing. A server database
+        (PostgreSQL) is copied the same way into a SQLite file, from one snapshot, so one backup
+        format serves both engines and restores into either."""
+        source = self.path
         dest = Path(path)
         if dest.is_dir():
             dest = dest / f"cluster-declare-backup-{datetime.now():%Y%m%d-%H%M%S}.sqlite"
-        if dest.exists() and dest.resolve() == source.resolve():
+        if source is not None and dest.exists() and dest.resolve() == source.resolve():
             raise M.BACKUP_SELF.error(StoreError)
         if not dest.parent.is_dir():
             raise M.BACKUP_NO_FOLDER.error(StoreError, dest=dest)
@@ -140,11 +138,14 @@ class TransferMixin:
         tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
         try:
             with self._guard():
-                raw = self.engine.raw_connection()
-                try:
-                    _copy_database(raw.driver_connection, tmp, dest)
-                finally:
-                    raw.close()
+                if source is None:
+                    server_copy.dump(self.engine, tmp, dest)
+                else:
+                    raw = self.engine.raw_connection()
+                    try:
+                        _copy_database(raw.driver_connection, tmp, dest)
+                    finally:
+                        raw.close()
             _fsync(tmp)
             os.replace(tmp, dest)
         except OSError as exc:
@@ -158,11 +159,11 @@ class TransferMixin:
         """Replace the whole database with a backup. The backup is checked first; the current data
         is first copied beside the database (the returned path); the replacement is one SQLite
         transaction, so it happens completely or not at all."""
-        target = self._sqlite_only("恢复")
+        target = self.path
         src = Path(path)
         if not src.is_file():
             raise M.RESTORE_MISSING.error(StoreError, src=src)
-        if src.resolve() == target.resolve():
+        if target is not None and src.resolve() == target.resolve():
             raise M.RESTORE_SELF.error(StoreError)
         try:
             info = db.inspect_file(src, str(src))  # refuses damaged, foreign or newer files
@@ -175,6 +176,11 @@ class TransferMixin:
         _full_check(src, info.immutable)
         with self._write():
             pass  # refuses early (read-only, damaged) with the usual messages, before the safety copy
+        if target is None:  # a server database: the safety copy goes beside the backup restored
+            safety = self.backup(src.with_name(f"{src.stem}.before-restore-{datetime.now():%Y%m%d-%H%M%S}.sqlite"))
+            with self._guard(), self._write() as conn:
+                server_copy.load(conn, src, info.immutable, info.revision != db.HEAD)
+            return safety
         safety = self.backup(target.with_name(f"{target.stem}.before-restore-{datetime.now():%Y%m%d-%H%M%S}.sqlite"))
         with self._guard():
             raw = self.engine.raw_connection()

@@ -443,6 +443,103 @@
     </message>
 </context>
 <context>
+    <name>ConnectionDialog</name>
+    <message>
+        <location filename="../../desktop/settings_db.py" line="63" />
+        <location filename="../../desktop/settings_db.py" line="140" />
+        <location filename="../../desktop/settings_db.py" line="142" />
+        <location filename="../../desktop/settings_db.py" line="148" />
+        <location filename="../../desktop/settings_db.py" line="153" />
+        <source>数据库连接</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/settings_db.py" line="68" />
+        <source>本机数据库文件（一台电脑使用）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/settings_db.py" line="69" />
+        <source>单位的数据库服务器 PostgreSQL（多位同事同时使用）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/settings_db.py" line="78" />
+        <source>留空则使用默认位置</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/settings_db.py" line="79" />
+        <source>数据库文件：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/settings_db.py" line="82" />
+        <source>例如 192.168.1.20 或 db.office.local</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/settings_db.py" line="83" />
+        <source>服务器地址：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/settings_db.py" line="88" />
+        <source>端口：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/settings_db.py" line="91" />
+        <source>数据库名：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/settings_db.py" line="94" />
+        <source>数据库用户：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/settings_db.py" line="98" />
+        <source>保存在本机系统密码库中；留空则不改</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/settings_db.py" line="99" />
+        <source>密码：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/settings_db.py" line="103" />
+        <source>我的姓名（记入修改记录）：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/settings_db.py" line="105" />
+        <source>新的连接在下次启动程序时生效。密码不会写入数据库、设置文件或日志。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/settings_db.py" line="109" />
+        <source>测试连接</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/settings_db.py" line="142" />
+        <source>连接成功。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/settings_db.py" line="148" />
+        <source>请填写服务器地址、数据库名和数据库用户。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/settings_db.py" line="171" />
+        <source>修改数据库连接…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>EvidenceButton</name>
     <message>
         <location filename="../../desktop/evidence.py" line="34" />
@@ -900,18 +997,18 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/mainwindow.py" line="56" />
-        <location filename="../../desktop/mainwindow.py" line="152" />
-        <location filename="../../desktop/mainwindow.py" line="184" />
-        <location filename="../../desktop/mainwindow.py" line="340" />
-        <location filename="../../desktop/mainwindow.py" line="350" />
+        <location filename="../../desktop/mainwindow.py" line="156" />
+        <location filename="../../desktop/mainwindow.py" line="188" />
+        <location filename="../../desktop/mainwindow.py" line="344" />
+        <location filename="../../desktop/mainwindow.py" line="360" />
         <source>集群申报助手</source>
         <translation>Cluster Declare</translation>
     </message>
     <message>
         <location filename="../../desktop/mainwindow.py" line="56" />
-        <location filename="../../desktop/mainwindow.py" line="153" />
-        <location filename="../../desktop/mainwindow.py" line="184" />
-        <location filename="../../desktop/mainwindow.py" line="340" />
+        <location filename="../../desktop/mainwindow.py" line="157" />
+        <location filename="../../desktop/mainwindow.py" line="188" />
+        <location filename="../../desktop/mainwindow.py" line="344" />
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
@@ -961,73 +1058,88 @@
         <translation>&amp;Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="104" />
+        <location filename="../../desktop/mainwindow.py" line="103" />
+        <source>数据库连接(&amp;L)…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/mainwindow.py" line="105" />
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="106" />
+        <location filename="../../desktop/mainwindow.py" line="107" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="107" />
+        <location filename="../../desktop/mainwindow.py" line="108" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="109" />
+        <location filename="../../desktop/mainwindow.py" line="110" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="114" />
+        <location filename="../../desktop/mainwindow.py" line="115" />
         <source>检查本页(&amp;C)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="116" />
+        <location filename="../../desktop/mainwindow.py" line="117" />
         <source>打印(&amp;P)</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="117" />
+        <location filename="../../desktop/mainwindow.py" line="118" />
         <source>Excel(&amp;X)</source>
         <translation>E&amp;xcel</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="118" />
+        <location filename="../../desktop/mainwindow.py" line="119" />
         <source>报送(&amp;S)</source>
         <translation>&amp;Submission</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="122" />
+        <location filename="../../desktop/mainwindow.py" line="123" />
         <source>报送记录(&amp;J)…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="124" />
+        <location filename="../../desktop/mainwindow.py" line="125" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="125" />
+        <location filename="../../desktop/mainwindow.py" line="126" />
         <source>填报说明(&amp;G)</source>
         <translation>Filling &amp;guide</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="126" />
+        <location filename="../../desktop/mainwindow.py" line="127" />
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="281" />
+        <location filename="../../desktop/mainwindow.py" line="285" />
         <source>已导出申报数据（佐证材料在旁边的 evidence 文件夹）</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="294" />
+        <location filename="../../desktop/mainwindow.py" line="298" />
         <source>已备份数据库</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/mainwindow.py" line="357" />
+        <source>数据库连接</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/mainwindow.py" line="357" />
+        <source>已保存。重新启动程序后使用新的连接。</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1039,94 +1151,94 @@
         <translation>Region and campaign (rule set):</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="218" />
+        <location filename="../../desktop/mainwindow.py" line="222" />
         <source>已载入示例申请</source>
         <translation>Sample application loaded</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="225" />
+        <location filename="../../desktop/mainwindow.py" line="229" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="226" />
+        <location filename="../../desktop/mainwindow.py" line="230" />
         <source>已保存（每次修改都已自动保存到数据库）</source>
         <translation>Saved (every edit is saved to the database as it is made)</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="233" />
-        <location filename="../../desktop/mainwindow.py" line="254" />
+        <location filename="../../desktop/mainwindow.py" line="237" />
+        <location filename="../../desktop/mainwindow.py" line="258" />
         <source>导入申报数据</source>
         <translation>Import application</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="233" />
-        <location filename="../../desktop/mainwindow.py" line="274" />
+        <location filename="../../desktop/mainwindow.py" line="237" />
+        <location filename="../../desktop/mainwindow.py" line="278" />
         <source>申报数据 (*.json)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="255" />
+        <location filename="../../desktop/mainwindow.py" line="259" />
         <source>数据库中已有这份申请（“%1”）。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="256" />
+        <location filename="../../desktop/mainwindow.py" line="260" />
         <source>用文件内容覆盖</source>
         <translation>Overwrite with the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="257" />
+        <location filename="../../desktop/mainwindow.py" line="261" />
         <source>另存为新申请</source>
         <translation>Save as a new application</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="241" />
+        <location filename="../../desktop/mainwindow.py" line="245" />
         <source>已导入“%1”</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="171" />
-        <location filename="../../desktop/mainwindow.py" line="270" />
+        <location filename="../../desktop/mainwindow.py" line="175" />
+        <location filename="../../desktop/mainwindow.py" line="274" />
         <source>请先选择一份申请。</source>
         <translation>Please select an application first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="274" />
-        <location filename="../../desktop/mainwindow.py" line="281" />
+        <location filename="../../desktop/mainwindow.py" line="278" />
+        <location filename="../../desktop/mainwindow.py" line="285" />
         <source>导出申报数据</source>
         <translation>Export application</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="286" />
-        <location filename="../../desktop/mainwindow.py" line="294" />
+        <location filename="../../desktop/mainwindow.py" line="290" />
+        <location filename="../../desktop/mainwindow.py" line="298" />
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="287" />
+        <location filename="../../desktop/mainwindow.py" line="291" />
         <source>数据库备份 (*.sqlite)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="299" />
         <location filename="../../desktop/mainwindow.py" line="303" />
-        <location filename="../../desktop/mainwindow.py" line="312" />
+        <location filename="../../desktop/mainwindow.py" line="307" />
+        <location filename="../../desktop/mainwindow.py" line="316" />
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="299" />
+        <location filename="../../desktop/mainwindow.py" line="303" />
         <source>数据库备份 (*.sqlite *.db);;所有文件 (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="304" />
+        <location filename="../../desktop/mainwindow.py" line="308" />
         <source>用备份“%1”替换整个数据库？当前数据会先另存一份副本。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="313" />
+        <location filename="../../desktop/mainwindow.py" line="317" />
         <source>已从备份恢复。恢复前的数据已保存为：
 %1</source>
         <translation type="unfinished" />
@@ -1136,12 +1248,12 @@
         <translation>Filling guide</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="345" />
+        <location filename="../../desktop/mainwindow.py" line="349" />
         <source>关于集群申报助手</source>
         <translation>About Cluster Declare</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="346" />
+        <location filename="../../desktop/mainwindow.py" line="350" />
         <source>集群申报助手 %1
 中小企业特色产业集群申报表的填报、校验、打印与报送。
 离线运行，所有数据保存在本机数据库中。</source>
@@ -1313,6 +1425,34 @@
     <message>
         <location filename="../../desktop/field_tables.py" line="64" />
         <source>%1年</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SharingWatch</name>
+    <message>
+        <location filename="../../desktop/sharing.py" line="31" />
+        <source>修改冲突</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/sharing.py" line="33" />
+        <source>保留我的修改</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/sharing.py" line="34" />
+        <source>采用对方的内容</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/sharing.py" line="47" />
+        <source>修改尚未保存</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/sharing.py" line="48" />
+        <source>有 %1 项修改因为与数据库服务器的连接断开而没有保存。现在关闭，这些修改将丢失。仍要关闭吗？</source>
         <translation type="unfinished" />
     </message>
 </context>

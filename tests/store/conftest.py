@@ -1,12 +1,13 @@
-"""Fixtures for the store tests: real SQLite files in tmp_path."""
+"""Fixtures for the store tests: real SQLite files in tmp_path and real PostgreSQL databases (the
+``store_url`` / ``engine_name`` fixtures of tests/conftest.py)."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 
 import pytest
+from sqlalchemy import inspect, text
 
 from core.application import Application
 from core.store import Store
@@ -29,8 +30,8 @@ def db_path(tmp_path):
 
 
 @pytest.fixture
-def store(db_path):
-    s = Store.open(db_path)
+def store(store_url):
+    s = Store.open(store_url)
     yield s
     s.close()
 
@@ -40,38 +41,44 @@ def app_id(store):
     return store.create(make_app(**{"basic.area": "12.5"}))
 
 
-def build_first_revision(path):
-    """A database at revision 0001 with data in every table, written with raw SQL of that schema."""
-    target = db.resolve(path)
+def build_first_revision(where, revision: str = "0001"):
+    """A database (SQLite file or server URL) migrated to ``revision`` (default the first), with
+    data in every table of the first schema, written with plain SQL of that schema."""
+    target = db.resolve(where)
     engine = db.make_engine(target, readonly=False, busy_timeout_ms=1000)
-    db.enable_wal(engine)
-    db.migrate(engine, "0001")
-    engine.dispose()
+    if target.is_sqlite:
+        db.enable_wal(engine)
+    db.migrate(engine, revision)
     content = b"evidence content " * 100
     sha = hashlib.sha256(content).hexdigest()
     at = "2023-05-01T08:00:00.000000+00:00"
-    conn = sqlite3.connect(path)
-    with conn:
-        cols = [r[1] for r in conn.execute("PRAGMA table_info(applications)")]
-        assert "ui_state" not in cols  # really the first schema
-        conn.execute(
-            "INSERT INTO applications VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            ("a" * 32, "旧库中的集群", "SH", 2023, "SH-2023", "SH-FORM", 1, 1, "pending_review", at, at, None, "{}"),
-        )
-        values = {"basic.area": "12.5", "industry.output_total": {"2020": "1", "2021": "2", "2022": "3"},
-                  "basic.main_products": None}
-        conn.executemany("INSERT INTO app_values VALUES (?,?,?)",
-                         [("a" * 32, k, json.dumps(v, ensure_ascii=False)) for k, v in values.items()])
-        conn.execute("INSERT INTO app_lists VALUES (?,?,?)", ("a" * 32, "enterprises", '[{"name": "甲公司"}]'))
-        conn.execute("INSERT INTO evidence_blobs VALUES (?,?,?)", (sha, len(content), at))
-        conn.execute("INSERT INTO evidence_chunks VALUES (?,?,?)", (sha, 0, content))
-        conn.execute("INSERT INTO attachments (app_id, target, name, sha256, size, attached) VALUES (?,?,?,?,?,?)",
-                     ("a" * 32, "list:enterprises", "名单.pdf", sha, len(content), at))
-        conn.execute("INSERT INTO history (app_id, at, user, action, kind, field, old, new) VALUES (?,?,?,?,?,?,?,?)",
-                     ("a" * 32, at, "张三", "create", "app", None, None, None))
-        conn.execute("INSERT INTO history (app_id, at, user, action, kind, field, old, new) VALUES (?,?,?,?,?,?,?,?)",
-                     ("a" * 32, at, "张三", "edit", "value", "basic.area", None, '"12.5"'))
-    conn.close()
+    values = {"basic.area": "12.5", "industry.output_total": {"2020": "1", "2021": "2", "2022": "3"},
+              "basic.main_products": None}
+    with engine.begin() as conn:
+        cols = [c["name"] for c in inspect(conn).get_columns("applications")]
+        assert ("ui_state" in cols) == (revision != "0001")  # really that schema
+        conn.execute(text(
+            "INSERT INTO applications (id, name, jurisdiction, campaign, rules, form, form_version, "
+            "format_version, status, created, changed, deleted_at, extra) VALUES "
+            "(:id, :name, 'SH', 2023, 'SH-2023', 'SH-FORM', 1, 1, 'pending_review', :at, :at, NULL, '{}')"),
+            {"id": "a" * 32, "name": "旧库中的集群", "at": at})
+        conn.execute(text("INSERT INTO app_values (app_id, key, value) VALUES (:a, :k, :v)"),
+                     [{"a": "a" * 32, "k": k, "v": json.dumps(v, ensure_ascii=False)} for k, v in values.items()])
+        conn.execute(text("INSERT INTO app_lists (app_id, name, rows) VALUES (:a, 'enterprises', :r)"),
+                     {"a": "a" * 32, "r": '[{"name": "甲公司"}]'})
+        conn.execute(text("INSERT INTO evidence_blobs (sha256, size, stored) VALUES (:s, :n, :at)"),
+                     {"s": sha, "n": len(content), "at": at})
+        conn.execute(text("INSERT INTO evidence_chunks (sha256, seq, data) VALUES (:s, 0, :d)"),
+                     {"s": sha, "d": content})
+        conn.execute(text("INSERT INTO attachments (app_id, target, name, sha256, size, attached) "
+                          "VALUES (:a, 'list:enterprises', '名单.pdf', :s, :n, :at)"),
+                     {"a": "a" * 32, "s": sha, "n": len(content), "at": at})
+        history = text('INSERT INTO history (app_id, at, "user", action, kind, field, old, new) '
+                       "VALUES (:a, :at, '张三', :action, :kind, :field, NULL, :new)")
+        conn.execute(history, {"a": "a" * 32, "at": at, "action": "create", "kind": "app", "field": None, "new": None})
+        conn.execute(history, {"a": "a" * 32, "at": at, "action": "edit", "kind": "value", "field": "basic.area",
+                               "new": '"12.5"'})
+    engine.dispose()
     return values, content
 
 

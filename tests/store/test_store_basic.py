@@ -12,6 +12,7 @@ from core.store import Store, StoreError
 from core.store import database as db
 
 
+@pytest.mark.parametrize("engine_name", ["sqlite"])  # WAL and PRAGMAs: SQLite file settings
 def test_new_database_is_wal_with_foreign_keys_and_full_sync(store, db_path):
     conn = sqlite3.connect(db_path)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -42,10 +43,10 @@ def test_create_refuses_duplicate_id(store, make_app):
         store.create(app)
 
 
-def test_set_value_commits_and_records_history(store, app_id, db_path):
+def test_set_value_commits_and_records_history(store, app_id, store_url):
     assert store.set_value(app_id, "basic.area", "13.0").changed is True
     # Another connection (as after a crash) sees the committed value.
-    other = Store.open(db_path)
+    other = Store.open(store_url)
     assert other.get(app_id)["values"]["basic.area"] == "13.0"
     other.close()
     last = store.history(app_id)[-1]

@@ -21,8 +21,9 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def db(tmp_path):
-    return str(tmp_path / "cli.sqlite")
+def db(store_url):
+    """The commands on a SQLite file and on a PostgreSQL server (``--db URL``)."""
+    return str(store_url)
 
 
 def test_import_list_history_export(capsys, db, tmp_path):

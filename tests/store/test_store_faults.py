@@ -80,6 +80,7 @@ def test_read_only_folder_opens_for_reading(tmp_path, make_app):
     assert sorted(p.name for p in folder.iterdir()) == ["ro.sqlite"]
 
 
+@pytest.mark.parametrize("engine_name", ["sqlite"])  # SQLite's page limit stands in for a full disk
 def test_full_disk_keeps_saved_data(store, app_id, tmp_path):
     big = tmp_path / "扫描件.pdf"
     big.write_bytes(os.urandom(3 * 1024 * 1024))
@@ -104,6 +105,7 @@ def test_full_disk_keeps_saved_data(store, app_id, tmp_path):
         assert c.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
 
 
+@pytest.mark.parametrize("engine_name", ["sqlite"])  # SQLite's write lock (BEGIN IMMEDIATE); the server's row lock: test_store_server.py
 def test_second_instance_holding_the_write_lock(db_path, app_id, store):
     other = sqlite3.connect(db_path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
@@ -158,6 +160,7 @@ def test_damaged_database_is_refused_untouched(tmp_path, make_app):
     assert path.read_bytes() == bytes(data)
 
 
+@pytest.mark.parametrize("engine_name", ["sqlite"])  # a damaged SQLite file
 def test_corruption_found_while_running_stops_all_writes(store, app_id):
     def malformed(conn, cursor, statement, *args):
         if statement.startswith("SELECT"):

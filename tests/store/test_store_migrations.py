@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from sqlalchemy import create_engine, inspect, text
 
 from core.store import Store, StoreNewerError
 from core.store import database as db
@@ -82,4 +83,61 @@ def test_failed_upgrade_rolls_back_completely(tmp_path, monkeypatch, build_first
     conn.close()
     monkeypatch.undo()
     with Store.open(path) as store:  # the real upgrade still works afterwards
+        assert store.get("a" * 32)["values"] == values
+
+
+@pytest.mark.parametrize("revision", db.REVISIONS[:-1])
+def test_upgrade_from_every_earlier_revision_on_both_engines(store_url, revision, build_first_revision):
+    values, content = build_first_revision(store_url, revision)
+    with Store.open(store_url) as store:
+        doc = store.get("a" * 32)
+        assert doc["values"] == values
+        assert doc["lists"] == {"enterprises": [{"name": "甲公司"}]}
+        assert b"".join(store.iter_evidence(doc["evidence"][0]["sha256"])) == content
+        assert [(e.user, e.action) for e in store.history("a" * 32)] == [("张三", "create"), ("张三", "edit")]
+        assert store.number("a" * 32) == ("2023-001" if revision < "0003" else "")
+        store.set_value("a" * 32, "basic.area", "13")  # writable at the new revision
+        store.set_ui_state("a" * 32, {"page": "basic"})
+        assert db.current_revision(store.engine) == db.HEAD
+
+
+@pytest.mark.parametrize("engine_name", ["postgresql"])  # the SQLite case: the byte-for-byte test above
+def test_server_database_of_a_newer_program_is_refused_and_left_alone(store_url, make_app):
+    with Store.open(store_url) as store:
+        store.create(make_app())
+        with store.engine.begin() as conn:
+            conn.execute(text("UPDATE alembic_version SET version_num = '0099_future'"))
+    with pytest.raises(StoreNewerError, match="更新版本.*0099_future"):
+        Store.open(store_url)
+    engine = create_engine(store_url)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0099_future"
+        assert conn.execute(text("SELECT count(*) FROM applications")).scalar() == 1
+    engine.dispose()
+
+
+@pytest.mark.parametrize("engine_name", ["postgresql"])
+def test_failed_upgrade_on_the_server_rolls_back_completely(store_url, tmp_path, monkeypatch, build_first_revision):
+    import shutil
+
+    from core.store import StoreError
+
+    scripts = tmp_path / "migrations"
+    shutil.copytree(db.MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    second = scripts / "versions" / "0002_ui_state.py"
+    second.write_text(second.read_text(encoding="utf-8").replace(
+        '    op.create_index("ix_history_app_at", "history", ["app_id", "at"])\n',
+        '    op.create_index("ix_history_app_at", "history", ["app_id", "at"])\n'
+        '    op.execute("SELECT * FROM no_such_table")\n', 1), encoding="utf-8")
+    values, _ = build_first_revision(store_url)
+    monkeypatch.setattr(db, "MIGRATIONS_DIR", scripts)
+    with pytest.raises(StoreError, match="升级.*保持原样"):
+        Store.open(store_url)
+    engine = create_engine(store_url)
+    with engine.connect() as conn:  # PostgreSQL DDL is transactional too: nothing of 0002 remains
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+        assert "ui_state" not in [c["name"] for c in inspect(conn).get_columns("applications")]
+    engine.dispose()
+    monkeypatch.undo()
+    with Store.open(store_url) as store:
         assert store.get("a" * 32)["values"] == values

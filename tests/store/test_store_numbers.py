@@ -8,8 +8,8 @@ import sqlite3
 from core.store import Store
 
 
-def test_numbers_per_campaign_never_reused(tmp_path, make_app):
-    with Store.open(tmp_path / "s.sqlite") as store:
+def test_numbers_per_campaign_never_reused(store_url, tmp_path, make_app):
+    with Store.open(store_url) as store:
         a = store.create(make_app())
         b = store.create(make_app())
         c = store.create(make_app(campaign=2024))

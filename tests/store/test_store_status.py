@@ -71,10 +71,10 @@ def test_choices_never_offer_exported_and_explain_recommended(current, filled):
         assert ("recommended", "" if filled else "区级中小企业主管部门推荐意见、推荐单位") in offered
 
 
-def test_store_records_each_transition_with_who_and_when(tmp_path, make_app):
+def test_store_records_each_transition_with_who_and_when(store_url, make_app):
     from core.store import Store
 
-    with Store.open(tmp_path / "s.sqlite") as store:
+    with Store.open(store_url) as store:
         app_id = store.create(make_app())
         store.set_status(app_id, "pending_review")
         with pytest.raises(UserError, match="推荐"):

@@ -110,6 +110,7 @@ def test_import_bad_document_names_the_file(store, tmp_path):
         store.import_json(bad)
 
 
+@pytest.mark.parametrize("engine_name", ["sqlite"])  # an uncommitted SQLite writer; server: test_store_server.py
 def test_backup_is_consistent_while_another_writer_is_busy(store, app_id, db_path, tmp_path):
     other = sqlite3.connect(db_path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
