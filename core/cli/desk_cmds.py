@@ -58,11 +58,8 @@ def register(sub, common) -> None:
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.set_defaults(func=cmd_get)
 
-    for mod in _EXTRA:
-        mod(action, shared)
-
-
-_EXTRA: list = []  # review / rank / export subcommands register themselves here (below)
+    _register_review(action, shared)
+    _register_rank(action, shared)
 
 
 def _open(args):
@@ -192,4 +189,267 @@ def cmd_get(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise M.WRITE_FAILED.error(path=args.output, reason=os_reason(exc)) from exc
     print(f"已取出 {s.number} 的原文件：{out}（SHA-256 {s.file_sha256}）")
+    return 0
+
+
+# --- 初审 and 实地核查 -----------------------------------------------------------------------------
+
+def _register_review(action, shared) -> None:
+    p = action.add_parser("review", parents=[shared], help="初审：逐项记录初审结论（与程序结论并列），提出补正，作出决定",
+                          description="初审一份申报。不带选项时列出全部初审项（基本条件逐条、指标一至八）及程序结论和已有的初审结论。")
+    p.add_argument("number", metavar="受理编号")
+    p.add_argument("--item", "--criterion", dest="item", metavar="项",
+                   help="初审项：基本条件的规则编号（如 0.established）或指标序号 1–8")
+    p.add_argument("--verdict", choices=("符合", "不符合", "需补正"), help="该项的初审结论")
+    p.add_argument("--remark", default="", metavar="TEXT", help="备注（判为不符合、需补正时必填）")
+    p.add_argument("--accept-program", action="store_true", help="未审的各项采纳程序结论（定性指标除外）")
+    p.add_argument("--request", action="append", default=[], metavar="TEXT", help="需补正的内容（可多次给出）")
+    p.add_argument("--due", metavar="YYYY-MM-DD", help="补正期限")
+    p.add_argument("--corrected", action="store_true", help="补正材料已收到：待补正事项标为已完成")
+    p.add_argument("--decide", choices=("需补正", "初审通过", "不予推荐"), help="初审决定")
+    p.add_argument("--note", default="", metavar="TEXT", help="决定的说明")
+    p.add_argument("--notice", metavar="OUT.pdf", help="打印补正通知（列出待补正事项和期限）")
+    p.add_argument("--office", default="", metavar="NAME", help="通知落款的单位名称（默认：desk rank --office 设置的名称）")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=cmd_review)
+
+    p = action.add_parser("inspect", parents=[shared], help="实地核查：记录日期、人员、核查事项和佐证，附现场照片，打印核查记录",
+                          description="记录一次实地核查。--item 写作 “核查内容=对照的佐证材料=核查结果”，可多次给出。")
+    p.add_argument("number", metavar="受理编号")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="核查日期")
+    p.add_argument("--people", metavar="甲,乙", help="核查人员，用逗号分隔")
+    p.add_argument("--item", action="append", default=[], metavar="内容=佐证=结果")
+    p.add_argument("--attach", action="append", default=[], metavar="FILE", help="现场照片或扫描件（可多次给出）")
+    p.add_argument("--conclusion", default="", metavar="TEXT", help="核查结论")
+    p.add_argument("--print", dest="print_to", metavar="OUT.pdf", help="打印最近一次核查记录，供签字")
+    p.add_argument("--office", default="", metavar="NAME")
+    p.set_defaults(func=cmd_inspect)
+
+
+def _review_lines(desk, sub) -> list[str]:
+    from core.desk import review
+
+    out = [f"{sub.number} {sub.cluster_name}（{sub.status_label}，程序自评 {sub.verdict_label}）"]
+    for it in review.items(desk, sub):
+        key = it.key.replace("indicator.", "")
+        program = it.program or "由评审人判断"
+        mine = it.verdict or "未审"
+        mark = " ≠" if it.differs else ""
+        remark = f"；{it.remark}" if it.remark else ""
+        out.append(f"  [{key}] {it.title}：程序 {program}｜初审 {mine}{mark}{remark}")
+    for c in review.corrections(desk, sub.number):
+        out.append(f"  待补正：{c['item']}" + (f"（期限 {c['due']}）" if c["due"] else ""))
+    return out
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from core.desk import review
+    from core.messages import cli as CLI
+
+    if (args.item is None) != (args.verdict is None):
+        print(CLI.USAGE.text(message="--item 与 --verdict 须同时给出", prog="desk review"), file=sys.stderr)
+        return 2
+    with _open(args) as desk:
+        sub = desk.get(args.number)
+        if args.item:
+            it = review.record(desk, sub.number, args.item, args.verdict, args.remark)
+            print(f"已记录：{it.title} 初审 {it.verdict}（程序 {it.program or '由评审人判断'}）")
+        if args.accept_program:
+            taken = review.accept_program(desk, sub.number)
+            print(f"已采纳程序结论 {len(taken)} 项。")
+        if args.corrected:
+            print(f"已标记补正完成 {review.close_corrections(desk, sub.number)} 项。")
+        for text in args.request:
+            review.request_correction(desk, sub.number, text, args.due)
+            print(f"已记录补正事项：{text}" + (f"（期限 {args.due}）" if args.due else ""))
+        if args.decide:
+            s = review.decide(desk, sub.number, args.decide, args.note)
+            print(f"{s.number} 初审决定：{s.status_label}")
+        if args.notice:
+            from core.oserrors import os_reason
+
+            try:
+                review.correction_notice(desk, sub.number, args.notice, office=args.office)
+            except OSError as exc:
+                from core.messages import desk as M
+
+                raise M.WRITE_FAILED.error(path=args.notice, reason=os_reason(exc)) from exc
+            print(f"已生成补正通知：{args.notice}")
+        sub = desk.get(sub.number)
+        if args.format == "json":
+            print(json.dumps({"number": sub.number, "status": sub.status, "items":
+                              [it.to_json() for it in review.items(desk, sub)],
+                              "corrections": review.corrections(desk, sub.number)}, ensure_ascii=False, indent=2))
+        else:
+            print("\n".join(_review_lines(desk, sub)))
+    return 0
+
+
+def cmd_inspect(args: argparse.Namespace) -> int:
+    from core.desk import inspection
+    from core.messages import cli as CLI
+
+    with _open(args) as desk:
+        sub = desk.get(args.number)
+        if args.date or args.people or args.item or args.attach:
+            if not args.date:
+                print(CLI.USAGE.text(message="记录核查须给出 --date", prog="desk inspect"), file=sys.stderr)
+                return 2
+            items = [inspection.parse_item(i) for i in args.item]
+            inspection.record(desk, sub.number, date=args.date, people=(args.people or "").replace("，", ",").split(","),
+                              items=items, attachments=[Path(a) for a in args.attach], conclusion=args.conclusion)
+            print(f"已记录 {sub.number} 的实地核查：{len(items)} 项，附件 {len(args.attach)} 个。")
+        if args.print_to:
+            from core.oserrors import os_reason
+
+            try:
+                inspection.print_record(desk, sub.number, args.print_to, office=args.office)
+            except OSError as exc:
+                from core.messages import desk as M
+
+                raise M.WRITE_FAILED.error(path=args.print_to, reason=os_reason(exc)) from exc
+            print(f"已生成核查记录：{args.print_to}")
+        for rec in inspection.inspections(desk, sub.number):
+            print(f"{rec['date']}  {'、'.join(rec['people'])}  {len(rec['items'])} 项  附件 {len(rec['attachments'])} 个"
+                  + (f"  结论：{rec['conclusion']}" if rec["conclusion"] else ""))
+    return 0
+
+
+# --- 择优, 上报, deadlines ----------------------------------------------------------------------
+
+def _register_rank(action, shared) -> None:
+    p = action.add_parser("compare", parents=[shared], help="比较一个批次的全部申报：各项认定标准的数值、余量、还差多少、结论")
+    p.add_argument("--rules", required=True, metavar="ID")
+    p.add_argument("--sort", default="number", metavar="COLUMN",
+                   help="排序列：number、cluster、status、failing、critical、place，或 margin:规则编号、value:规则编号")
+    p.add_argument("--desc", action="store_true", help="降序")
+    p.add_argument("--status", metavar="状态", help="只列出此状态（如 初审通过）")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=cmd_compare)
+
+    p = action.add_parser("rank", parents=[shared], help="择优：确定推荐顺序并写明每个名次的理由；设置推荐名额",
+                          description="按 --order 的顺序推荐（初审通过的最新版本），每个名次一个 --reason。"
+                                      "超出 --quota 名额时给出警告。")
+    p.add_argument("--rules", required=True, metavar="ID")
+    p.add_argument("--order", metavar="NO1,NO2,…", help="推荐顺序（受理编号，逗号分隔）")
+    p.add_argument("--reason", action="append", default=[], metavar="TEXT", help="各名次的推荐理由，按顺序给出")
+    p.add_argument("--quota", type=int, metavar="N", help="本批次可推荐的名额")
+    p.add_argument("--office", metavar="NAME", help="本单位名称（用于推荐函、汇总表和通知落款）")
+    p.set_defaults(func=cmd_rank)
+
+    p = action.add_parser("export", parents=[shared], help="生成推荐上报包：各推荐申报的原报送包、推荐汇总表、初审记录、推荐函，整体签名",
+                          description="生成一个带数字签名的上报包，上级用 verify 校验，会逐一列出内含的各报送包。"
+                                      "证书密码从终端输入，或取自环境变量 CLUSTER_DECLARE_CERT_PASSPHRASE。")
+    p.add_argument("--rules", required=True, metavar="ID")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.zip")
+    p.add_argument("--office", metavar="NAME", help="推荐单位名称（默认：desk rank --office 设置的，或证书上的单位）")
+    p.add_argument("--level", choices=("district", "city", "province"), default="district", help="本单位层级")
+    p.set_defaults(func=cmd_export)
+
+    p = action.add_parser("status", parents=[shared], help="批次进度：截止日期还剩几天，哪些工作尚未完成")
+    p.add_argument("--rules", required=True, metavar="ID")
+    p.add_argument("--today", metavar="YYYY-MM-DD", help="按此日期计算（默认今天）")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=cmd_status)
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from core.desk import status as st
+    from core.desk.compare import compare_rows, sort_rows
+    from core.rules import load_ruleset
+
+    rs = load_ruleset(args.rules)
+    with _open(args) as desk:
+        rows = compare_rows(desk, rs.id)
+    if args.status:
+        wanted = st.parse(args.status)
+        rows = [r for r in rows if r.status == wanted]
+    rows = sort_rows(rows, args.sort, descending=args.desc)
+    if args.format == "json":
+        print(json.dumps([r.to_json() for r in rows], ensure_ascii=False, indent=2))
+        return 0
+    for r in rows:
+        place = f"第{r.place}名 " if r.place else ""
+        print(f"{place}{r.number} {r.cluster}（{r.status_label}；未达到 {r.failing} 项，临界 {r.critical} 项）")
+        for d in r.criteria.values():
+            if d["outcome"] == "met" and not d["critical"]:
+                continue
+            margin = f"，余量 {d['margin']}{d['unit'] or ''}" if d["margin"] is not None else ""
+            extra = "；".join(d["lines"][:2])
+            print(f"    {d['title']}：{d['found'] or '—'}{margin}" + (f"；{extra}" if extra else ""))
+        if r.remarks():
+            print(f"    初审备注：{r.remarks()}")
+        if r.reason:
+            print(f"    推荐理由：{r.reason}")
+    print(f"共 {len(rows)} 个申报。")
+    return 0
+
+
+def cmd_rank(args: argparse.Namespace) -> int:
+    from core.desk import ranking
+    from core.rules import load_ruleset
+
+    rs = load_ruleset(args.rules)
+    with _open(args) as desk:
+        if args.office:
+            desk.set_setting(rs.id, "office", args.office.strip())
+        if args.quota is not None:
+            ranking.set_quota(desk, rs.id, args.quota)
+        warnings = []
+        if args.order is not None:
+            warnings = ranking.set_order(desk, rs.id, args.order.replace("，", ",").split(","), args.reason)
+        places = ranking.ranking(desk, rs.id)
+        quota = ranking.quota(desk, rs.id)
+    for place, sub, reason in places:
+        print(f"第 {place} 名  {sub.number}  {sub.cluster_name}：{reason}")
+    print(f"推荐 {len(places)} 个" + (f"，名额 {quota} 个" if quota else "，未设名额") + "。")
+    for w in warnings:
+        print(f"警告：{w}", file=sys.stderr)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from core.desk.outgoing import export_outgoing
+    from core.package.certificate import (
+        ensure_identity,
+        has_office_certificate,
+        passphrase_from_env_or_prompt,
+    )
+    from core.rules import load_ruleset
+
+    rs = load_ruleset(args.rules)
+    with _open(args) as desk:
+        from core.desk.ranking import ranking
+
+        if not ranking(desk, rs.id):  # before asking for a passphrase
+            from core.messages import desk as M
+
+            raise M.NOTHING_RECOMMENDED.error(rules=rs.id)
+        office = args.office or desk.setting(rs.id, "office", "")
+        creating = not has_office_certificate()
+        identity, created = ensure_identity(passphrase_from_env_or_prompt(confirm=creating), office)
+        if created:
+            print(f"已创建本单位证书：{identity.info.office}，指纹 {identity.info.fingerprint_display}", file=sys.stderr)
+        result = export_outgoing(desk, rs.id, args.output, identity, office=office or "", level=args.level)
+    print(f"已生成推荐上报包：{result.path}（推荐 {result.places} 个，{result.size / 1024 / 1024:.1f} MB）")
+    print(f"上报包 SHA-256：{result.sha256}")
+    print(f"签名单位：{identity.info.office}；证书指纹：{identity.info.fingerprint_display}")
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from core.desk.deadlines import campaign_status
+    from core.desk.review import parse_date
+    from core.rules import load_ruleset
+
+    rs = load_ruleset(args.rules)
+    today = dt.date.fromisoformat(parse_date(args.today, "--today")) if args.today else None
+    with _open(args) as desk:
+        cs = campaign_status(desk, rs.id, today)
+    if args.format == "json":
+        print(json.dumps(cs.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(cs.lines()))
     return 0

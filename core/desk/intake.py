@@ -377,10 +377,14 @@ def _take_app(p: Prepared, app, rules: str) -> None:
     if app.rules != rules:
         p.refused = M.FOREIGN.text(name=p.name, found=app.rules, what=app.display_name, rules=rules)
         return
-    report = Evaluator(app, rules).report()
+    from core.desk.compare import criteria_detail
+
+    ev = Evaluator(app, rules)
+    report = ev.report()
     p.app = app
     p.document = app.to_json()
     p.report = verdicts_of(report)
+    p.report["detail"] = criteria_detail(ev)
     p.verdict = report.verdict
 
 

@@ -171,3 +171,47 @@ WRITE_FAILED = define(
     "无法写入“{path}”：{reason}。",
     help="检查目标文件夹是否存在、是否可写、磁盘是否已满。",
 )
+
+# --- 实地核查 -----------------------------------------------------------------------------------
+INSPECTION_PEOPLE = define(
+    "DESK.inspection_people",
+    "实地核查记录须写明核查人员（至少一人）。",
+    help="用 --people 张三,李四 写明参加核查的人员。",
+)
+INSPECTION_ITEM = define(
+    "DESK.inspection_item",
+    "核查事项“{item}”的写法不对：应为 “核查内容=对照的佐证材料=核查结果”，例如 “产值=2022年统计报表=属实”。",
+    help="每个 --item 由核查内容、对照的佐证材料和核查结果三部分组成，用等号分隔。",
+)
+ATTACHMENT_UNREADABLE = define(
+    "DESK.attachment_unreadable",
+    "核查附件“{name}”无法读取：{reason}。",
+    help="附件应为现场照片或扫描件；检查文件是否存在、是否可读。",
+)
+ATTACHMENT_TOO_LARGE = define(
+    "DESK.attachment_too_large",
+    "核查附件“{name}”超过 {limit}，请压缩后再附。",
+    help="照片或扫描件请控制在 50 MB 以内。",
+)
+NO_INSPECTION = define(
+    "DESK.no_inspection",
+    "{number} 还没有实地核查记录。",
+    help="先用 desk inspect 编号 --date … --people … --item … 记录核查。",
+)
+QUOTA_EXCEEDED = define(
+    "DESK.quota_exceeded",
+    "推荐了 {count} 个申报，超过本批次可推荐的名额 {quota} 个。",
+    help="名额由上级通知确定（desk rank --quota N 设置）。超出名额仍可保存排序，但上报前请核实。",
+)
+BAD_QUOTA = define(
+    "DESK.bad_quota",
+    "推荐名额“{value}”无效，应为正整数。",
+    help="用 desk rank --rules 批次 --quota N 设置可推荐的名额。",
+)
+
+# --- deadlines (rule set ``deadlines:``) --------------------------------------------------------
+BAD_DEADLINE = define(
+    "DESK.bad_deadline",
+    "deadlines 第 {n} 项有误：{problem}",
+    help="每项写 key、label、date（年-月-日）和 citation（出处），例如推荐截止 2023-05-12。",
+)
