@@ -416,7 +416,7 @@ def _register_one(desk: Desk, conn, p: Prepared, rules: str, sender: str | None,
     if not refused and p.sha256:
         same = desk.find_taken_in(conn, p.sha256)
         if same is not None:
-            refused = M.DUPLICATE.text(name=p.name, number=same.number, cluster=same.cluster_name or "—")
+            refused = M.DUPLICATE.text(name=p.name, number=same[0], cluster=same[1] or "—")
     item = IntakeItem(name=p.name, number="", taken_in=not refused, kind=p.kind, reason=refused,
                       cluster=row["cluster_name"], fingerprint=p.fingerprint, inner_of=inner_of)
     if refused:
@@ -435,5 +435,5 @@ def _register_one(desk: Desk, conn, p: Prepared, rules: str, sender: str | None,
             item.version, item.differences, item.verdict = row["version"], row["differences"], p.verdict
         row["status"] = st.RECEIVED
         new_id = desk.insert_submission(conn, row, note={"文件": p.name, "版本": row.get("version")})
-    item.number = desk.get(new_id, conn).number
+    item.number = row["number"]
     return {"item": item, "_id": new_id}

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
 from core.desk import status as st
@@ -227,6 +227,7 @@ class Desk:
         values["number"] = values["number"] or self.next_number(conn, values["rules"])
         new_id = conn.execute(insert(t.submissions).values(**values)).inserted_primary_key[0]
         self.event(conn, new_id, action, None, values["status"], note)
+        row["number"] = values["number"]  # the caller learns the number without reading the row back
         return new_id
 
     def event(self, conn: Connection, sub_id: int, action: str, old: str | None, new: str | None,
@@ -268,22 +269,26 @@ class Desk:
                 return self.get(ref, c)
         c = t.submissions.c
         text = str(ref).strip()
-        found = self._rows(conn, func.upper(c.number) == text.upper())
+        found = self._rows(conn, c.number == text.upper())  # numbers are upper-case: the unique index
         if not found and text.isdigit():
             found = self._rows(conn, c.id == int(text))
         if not found:
             raise M.UNKNOWN_SUBMISSION.error(ref=text)
         return found[0]
 
-    def find_taken_in(self, conn: Connection, sha256: str) -> Submission | None:
+    def find_taken_in(self, conn: Connection, sha256: str) -> tuple[str, str] | None:
+        """(受理编号, cluster name) of a taken-in submission with these exact bytes, if any."""
         c = t.submissions.c
-        found = self._rows(conn, (c.file_sha256 == sha256) & (c.status != st.REFUSED))
-        return found[0] if found else None
+        row = conn.execute(select(c.number, c.cluster_name).where((c.file_sha256 == sha256) & (c.status != st.REFUSED))
+                           .order_by(c.id).limit(1)).first()
+        return (row[0], row[1]) if row else None
 
     def latest_version(self, conn: Connection, rules: str, cluster_key: str) -> Submission | None:
         c = t.submissions.c
-        found = self._rows(conn, (c.rules == rules) & (c.cluster_key == cluster_key) & (c.status != st.REFUSED))
-        return max(found, key=lambda s: s.version or 0) if found else None
+        last = conn.execute(select(c.id).where((c.rules == rules) & (c.cluster_key == cluster_key)
+                                               & (c.status != st.REFUSED)).order_by(c.version.desc(), c.id.desc())
+                            .limit(1)).scalar()
+        return None if last is None else self._rows(conn, c.id == last)[0]
 
     def events(self, ref: str | int) -> list[Event]:
         with self.read() as conn:
