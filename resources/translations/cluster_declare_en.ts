@@ -761,18 +761,18 @@ SHA-256 指纹：%2</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/mainwindow.py" line="56" />
-        <location filename="../../desktop/mainwindow.py" line="152" />
-        <location filename="../../desktop/mainwindow.py" line="184" />
-        <location filename="../../desktop/mainwindow.py" line="340" />
+        <location filename="../../desktop/mainwindow.py" line="162" />
+        <location filename="../../desktop/mainwindow.py" line="194" />
         <location filename="../../desktop/mainwindow.py" line="350" />
+        <location filename="../../desktop/mainwindow.py" line="360" />
         <source>集群申报助手</source>
         <translation>Cluster Declare</translation>
     </message>
     <message>
         <location filename="../../desktop/mainwindow.py" line="56" />
-        <location filename="../../desktop/mainwindow.py" line="153" />
-        <location filename="../../desktop/mainwindow.py" line="184" />
-        <location filename="../../desktop/mainwindow.py" line="340" />
+        <location filename="../../desktop/mainwindow.py" line="163" />
+        <location filename="../../desktop/mainwindow.py" line="194" />
+        <location filename="../../desktop/mainwindow.py" line="350" />
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
@@ -867,27 +867,32 @@ SHA-256 指纹：%2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="124" />
+        <location filename="../../desktop/mainwindow.py" line="123" />
+        <source>评审台(&amp;D)…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/mainwindow.py" line="125" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="125" />
+        <location filename="../../desktop/mainwindow.py" line="126" />
         <source>填报说明(&amp;G)</source>
         <translation>Filling &amp;guide</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="126" />
+        <location filename="../../desktop/mainwindow.py" line="127" />
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="281" />
+        <location filename="../../desktop/mainwindow.py" line="291" />
         <source>已导出申报数据（佐证材料在旁边的 evidence 文件夹）</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="294" />
+        <location filename="../../desktop/mainwindow.py" line="304" />
         <source>已备份数据库</source>
         <translation type="unfinished" />
     </message>
@@ -900,94 +905,94 @@ SHA-256 指纹：%2</source>
         <translation>Region and campaign (rule set):</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="218" />
+        <location filename="../../desktop/mainwindow.py" line="228" />
         <source>已载入示例申请</source>
         <translation>Sample application loaded</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="225" />
+        <location filename="../../desktop/mainwindow.py" line="235" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="226" />
+        <location filename="../../desktop/mainwindow.py" line="236" />
         <source>已保存（每次修改都已自动保存到数据库）</source>
         <translation>Saved (every edit is saved to the database as it is made)</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="233" />
-        <location filename="../../desktop/mainwindow.py" line="254" />
+        <location filename="../../desktop/mainwindow.py" line="243" />
+        <location filename="../../desktop/mainwindow.py" line="264" />
         <source>导入申报数据</source>
         <translation>Import application</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="233" />
-        <location filename="../../desktop/mainwindow.py" line="274" />
+        <location filename="../../desktop/mainwindow.py" line="243" />
+        <location filename="../../desktop/mainwindow.py" line="284" />
         <source>申报数据 (*.json)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="255" />
+        <location filename="../../desktop/mainwindow.py" line="265" />
         <source>数据库中已有这份申请（“%1”）。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="256" />
+        <location filename="../../desktop/mainwindow.py" line="266" />
         <source>用文件内容覆盖</source>
         <translation>Overwrite with the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="257" />
+        <location filename="../../desktop/mainwindow.py" line="267" />
         <source>另存为新申请</source>
         <translation>Save as a new application</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="241" />
+        <location filename="../../desktop/mainwindow.py" line="251" />
         <source>已导入“%1”</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="171" />
-        <location filename="../../desktop/mainwindow.py" line="270" />
+        <location filename="../../desktop/mainwindow.py" line="181" />
+        <location filename="../../desktop/mainwindow.py" line="280" />
         <source>请先选择一份申请。</source>
         <translation>Please select an application first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="274" />
-        <location filename="../../desktop/mainwindow.py" line="281" />
+        <location filename="../../desktop/mainwindow.py" line="284" />
+        <location filename="../../desktop/mainwindow.py" line="291" />
         <source>导出申报数据</source>
         <translation>Export application</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="286" />
-        <location filename="../../desktop/mainwindow.py" line="294" />
+        <location filename="../../desktop/mainwindow.py" line="296" />
+        <location filename="../../desktop/mainwindow.py" line="304" />
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="287" />
+        <location filename="../../desktop/mainwindow.py" line="297" />
         <source>数据库备份 (*.sqlite)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="299" />
-        <location filename="../../desktop/mainwindow.py" line="303" />
-        <location filename="../../desktop/mainwindow.py" line="312" />
+        <location filename="../../desktop/mainwindow.py" line="309" />
+        <location filename="../../desktop/mainwindow.py" line="313" />
+        <location filename="../../desktop/mainwindow.py" line="322" />
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="299" />
+        <location filename="../../desktop/mainwindow.py" line="309" />
         <source>数据库备份 (*.sqlite *.db);;所有文件 (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="304" />
+        <location filename="../../desktop/mainwindow.py" line="314" />
         <source>用备份“%1”替换整个数据库？当前数据会先另存一份副本。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="313" />
+        <location filename="../../desktop/mainwindow.py" line="323" />
         <source>已从备份恢复。恢复前的数据已保存为：
 %1</source>
         <translation type="unfinished" />
@@ -997,12 +1002,12 @@ SHA-256 指纹：%2</source>
         <translation>Filling guide</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="345" />
+        <location filename="../../desktop/mainwindow.py" line="355" />
         <source>关于集群申报助手</source>
         <translation>About Cluster Declare</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="346" />
+        <location filename="../../desktop/mainwindow.py" line="356" />
         <source>集群申报助手 %1
 中小企业特色产业集群申报表的填报、校验、打印与报送。
 离线运行，所有数据保存在本机数据库中。</source>
@@ -1056,77 +1061,77 @@ SHA-256 指纹：%2</source>
 <context>
     <name>ReceiptsDialog</name>
     <message>
-        <location filename="../../desktop/receipts.py" line="49" />
+        <location filename="../../desktop/receipts.py" line="43" />
         <source>（未命名集群）</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/receipts.py" line="50" />
+        <location filename="../../desktop/receipts.py" line="44" />
         <source>报送记录 — %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/receipts.py" line="53" />
+        <location filename="../../desktop/receipts.py" line="47" />
         <source>编号 %1 · 共导出 %2 次。选中一行可复制其报送包 SHA-256 和证书指纹。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/receipts.py" line="55" />
+        <location filename="../../desktop/receipts.py" line="49" />
         <source>这份申请还没有导出过报送包。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/receipts.py" line="60" />
+        <location filename="../../desktop/receipts.py" line="54" />
         <source>导出时间</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/receipts.py" line="60" />
+        <location filename="../../desktop/receipts.py" line="54" />
         <source>操作人</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/receipts.py" line="60" />
+        <location filename="../../desktop/receipts.py" line="54" />
         <source>签名单位</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/receipts.py" line="61" />
+        <location filename="../../desktop/receipts.py" line="55" />
         <source>报送包</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/receipts.py" line="61" />
+        <location filename="../../desktop/receipts.py" line="55" />
         <source>报送包 SHA-256</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/receipts.py" line="61" />
+        <location filename="../../desktop/receipts.py" line="55" />
         <source>证书指纹</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/receipts.py" line="83" />
+        <location filename="../../desktop/receipts.py" line="77" />
         <source>报送包 SHA-256：</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/receipts.py" line="84" />
+        <location filename="../../desktop/receipts.py" line="78" />
         <source>证书指纹：</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/receipts.py" line="85" />
+        <location filename="../../desktop/receipts.py" line="79" />
         <source>申报数据 SHA-256：</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/receipts.py" line="104" />
+        <location filename="../../desktop/receipts.py" line="98" />
         <source>复制</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/receipts.py" line="120" />
+        <location filename="../../desktop/receipts.py" line="114" />
         <source>越过错误报送的理由：%1</source>
         <translation type="unfinished" />
     </message>
@@ -1263,6 +1268,11 @@ SHA-256 指纹：%2</source>
     <message>
         <location filename="../../desktop/package_verify.py" line="53" />
         <source>选择报送包…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/package_verify.py" line="75" />
+        <source>上面的“信任的证书”一栏</source>
         <translation type="unfinished" />
     </message>
     <message>

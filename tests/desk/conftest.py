@@ -17,6 +17,18 @@ from core.package import ExportOptions, FolderEvidence, export_package
 from core.package import certificate as cert
 from core.paths import resource
 
+# The GUI tests' fixtures (the app, a store, the main window, recorded message boxes), shared
+# with tests/desktop so the desk's views run in the same real main window.
+from tests.desktop.conftest import (  # noqa: E402,F401
+    db_file,
+    gui_app,
+    messages,
+    opened,
+    own_settings,
+    qapp_cls,
+    window,
+)
+
 PASSPHRASE = b"desk-test-passphrase"
 SAMPLES = resource("samples")
 SAMPLE = json.loads(resource("samples", "sample-application.json").read_text(encoding="utf-8"))
