@@ -65,6 +65,7 @@ class Prepared:
     app: Any = None
     document: dict[str, Any] | None = None
     report: dict[str, Any] | None = None
+    compare: list[dict[str, Any]] | None = None
     verdict: str | None = None
     verification: dict[str, Any] = field(default_factory=dict)
     fingerprint: str | None = None
@@ -384,7 +385,7 @@ def _take_app(p: Prepared, app, rules: str) -> None:
     p.app = app
     p.document = app.to_json()
     p.report = verdicts_of(report)
-    p.report["detail"] = criteria_detail(ev)
+    p.compare = criteria_detail(ev)
     p.verdict = report.verdict
 
 
@@ -431,7 +432,7 @@ def _register_one(desk: Desk, conn, p: Prepared, rules: str, sender: str | None,
             row.update(cluster_key=key, version=(prev.version or 1) + 1 if prev else 1,
                        previous_id=prev.id if prev else None,
                        differences=differences(prev.document, p.document) if prev else [],
-                       document=p.document, report=p.report, verdict=p.verdict)
+                       document=p.document, report=p.report, compare_data=p.compare, verdict=p.verdict)
             item.version, item.differences, item.verdict = row["version"], row["differences"], p.verdict
         row["status"] = st.RECEIVED
         new_id = desk.insert_submission(conn, row, note={"文件": p.name, "版本": row.get("version")})

@@ -68,6 +68,7 @@ class Submission:
     fingerprint: str | None
     verdict: str | None
     report: dict[str, Any]
+    compare: list[dict[str, Any]] | None
     document: dict[str, Any] | None
     parent_id: int | None
     paper_copies: int
@@ -217,7 +218,7 @@ class Desk:
         """Register one received file (the caller's transaction); ``row`` holds the columns, JSON
         ones as Python values. Returns the row id."""
         values = {c: row.get(c) for c in _COLS if c != "id"}
-        for c in ("differences", "verification", "report", "document"):
+        for c in ("differences", "verification", "report", "compare_data", "document"):
             if values[c] is not None and not isinstance(values[c], str):
                 values[c] = dumps(values[c])
         values["received_at"] = values["received_at"] or now()
@@ -254,7 +255,7 @@ class Desk:
             refused_reason=r["refused_reason"], cluster_key=r["cluster_key"], cluster_name=r["cluster_name"],
             version=r["version"], previous_id=r["previous_id"], differences=_json(r["differences"], []),
             verification=_json(r["verification"], {}), fingerprint=r["fingerprint"], verdict=r["verdict"],
-            report=_json(r["report"], {}), document=_json(r["document"]), parent_id=r["parent_id"],
+            report=_json(r["report"], {}), compare=_json(r["compare_data"]), document=_json(r["document"]), parent_id=r["parent_id"],
             paper_copies=r["paper_copies"], cds=r["cds"], trust=trust.get(r["fingerprint"] or "", ""),
             latest=r["id"] not in newer)
 

@@ -32,6 +32,7 @@ VERDICTS = (FITS, FAILS, FIX)
 _FROM_OUTCOME = {"met": FITS, "waived": FITS, "not_met": FAILS, "unknown": FIX}
 _FROM_VERDICT = {"pass": FITS, "fail": FAILS, "incomplete": FIX}
 MIN_REMARK_FOR_FAIL = 2  # a 不符合 / 需补正 says why, in a few words
+ACCEPTED_REMARK = "采纳程序结论"
 
 
 @dataclass
@@ -157,7 +158,7 @@ def record(desk: Desk, ref: str, item: str, verdict: str, remark: str = "") -> R
         return it
 
 
-def accept_program(desk: Desk, ref: str, remark: str = "采纳程序结论") -> list[ReviewItem]:
+def accept_program(desk: Desk, ref: str, remark: str = ACCEPTED_REMARK) -> list[ReviewItem]:
     """Take the program's verdict for every item that has one and is not yet judged."""
     with desk.write() as conn:
         sub = desk.get(ref, conn)

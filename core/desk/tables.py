@@ -40,6 +40,7 @@ submissions = Table(
     Column("fingerprint", String(64)),
     Column("verdict", String(16)),  # the program's verdict under the campaign's rule set
     Column("report", Text),  # JSON: per-indicator verdicts and criteria outcomes
+    Column("compare_data", Text),  # JSON: core.desk.compare.criteria_detail (kept apart: the compare view reads only it)
     Column("document", Text),  # the application JSON as received (for compare, review, versions)
     Column("parent_id", Integer, ForeignKey("desk_submissions.id")),  # inner package of a district's package
     Column("paper_copies", Integer, nullable=False),

@@ -101,7 +101,7 @@ class DeskWindow(QMainWindow):
         self.register.setSortingEnabled(True)
         self.register.resizeColumnsToContents()
         cs = campaign_status(self.desk, self.rules_id)
-        self.deadline.setText("　".join(cs.lines()[1:]))
+        self.deadline.setText("\n".join(cs.lines()[1:]))
         self.compare.load(self.rules_id)
 
     def selected_number(self) -> str | None:

@@ -3,7 +3,7 @@
 ``desk_submissions`` is the register (受理登记): one row per file received, taken in or refused,
 with its 受理编号 (per rule set, from ``desk_numbers``), the received file's SHA-256 (the bytes
 themselves are kept content-addressed beside the database, see core/desk/archive.py), the
-verification result, the cluster's version number and the differences to the previous version.
+verification result, the program's verdicts and compare data, the cluster's version number and the differences to the previous version.
 ``desk_events`` is its history (who, when, what). ``desk_reviews`` holds the 初审 verdict per
 criterion, ``desk_corrections`` the 补正 requests, ``desk_inspections`` the 实地核查 records,
 ``desk_ranking`` the chosen order, ``desk_trust`` the senders' certificates and
@@ -52,6 +52,7 @@ def upgrade() -> None:
         sa.Column("fingerprint", sa.String(64)),
         sa.Column("verdict", sa.String(16)),
         sa.Column("report", sa.Text),
+        sa.Column("compare_data", sa.Text),
         sa.Column("document", sa.Text),
         sa.Column("parent_id", sa.Integer, sa.ForeignKey("desk_submissions.id")),
         sa.Column("paper_copies", sa.Integer, nullable=False, server_default="0"),
