@@ -19,7 +19,6 @@ from desktop.qt import (
     QMessageBox,
     QPainter,
     QPushButton,
-    QSortFilterProxyModel,
     QSpinBox,
     QSplitter,
     Qt,
@@ -32,7 +31,6 @@ from desktop.qt import (
 
 FIXED = ["名次", "受理编号", "集群名称", "状态", "程序自评", "未达到", "临界"]
 REMARKS = "初审备注"  # the last column, after the criteria
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class CompareModel(QAbstractTableModel):
@@ -71,6 +69,21 @@ class CompareModel(QAbstractTableModel):
         out.append((remarks, remarks, None))
         return out
 
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        """One Python sort over the cached keys (a proxy model would call ``data`` per comparison:
+        tens of milliseconds for 200 rows). Rows without a value stay last either way."""
+        if not self.rows or not 0 <= column < self.columnCount():
+            return
+        self.layoutAboutToBeChanged.emit()
+        desc = order == Qt.SortOrder.DescendingOrder
+        pairs = list(zip(self.rows, self.cells, strict=True))
+        present = [p for p in pairs if p[1][column][1] not in (None, float("-inf"))]
+        missing = [p for p in pairs if p[1][column][1] in (None, float("-inf"))]
+        present.sort(key=lambda p: p[1][column][1], reverse=desc)
+        self.rows = [p[0] for p in present + missing]
+        self.cells = [p[1] for p in present + missing]
+        self.layoutChanged.emit()
+
     def rowCount(self, parent=None) -> int:  # noqa: N802 (Qt's name)
         return 0 if parent is not None and parent.isValid() else len(self.rows)
 
@@ -95,8 +108,6 @@ class CompareModel(QAbstractTableModel):
         text, key, colour = self.cells[index.row()][index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return text
-        if role == SORT_ROLE:
-            return key
         if role == Qt.ItemDataRole.ForegroundRole:
             return colour
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -108,25 +119,6 @@ class CompareModel(QAbstractTableModel):
 
 def _verdict(v: str | None) -> str:
     return VERDICT_LABELS.get(v or "", "—")
-
-
-class CompareFilter(QSortFilterProxyModel):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.status = ""
-        self.text = ""
-        self.setSortRole(SORT_ROLE)
-
-    def set_filter(self, status: str, text: str) -> None:
-        self.beginFilterChange()
-        self.status, self.text = status, text.strip()
-        self.endFilterChange()
-
-    def filterAcceptsRow(self, source_row, _parent) -> bool:  # noqa: N802
-        row = self.sourceModel().rows[source_row]
-        if self.status and row.status_label != self.status:
-            return False
-        return not self.text or self.text in row.cluster or self.text in row.number
 
 
 class MarginChart(QWidget):
@@ -180,11 +172,10 @@ class CompareView(QWidget):
         layout.addLayout(bar)
         split = QSplitter(Qt.Orientation.Vertical)
         self.model = CompareModel(self)
-        self.proxy = CompareFilter(self)
-        self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setObjectName("compareTable")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
+        self.model.layoutChanged.connect(self._filter)  # rows moved: hide the filtered ones again
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setResizeContentsPrecision(12)  # sample rows, not all 200
@@ -261,10 +252,20 @@ class CompareView(QWidget):
         for _, sub, reason in ranking.ranking(self.desk, rules_id):
             self._append(sub.number, sub.cluster_name, reason)
         self.quota.setValue(ranking.quota(self.desk, rules_id) or 0)
+        header = self.table.horizontalHeader()
+        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())  # keep the official's sort
+        self._filter()
         self.table.resizeColumnsToContents()  # measures at most the header's precision rows
 
     def _filter(self) -> None:
-        self.proxy.set_filter(self.status_filter.currentText(), self.text_filter.text())
+        status, text = self.status_filter.currentText(), self.text_filter.text().strip()
+        for r, row in enumerate(self.model.rows):
+            shown = (not status or row.status_label == status) and (not text or text in row.cluster or text in row.number)
+            self.table.setRowHidden(r, not shown)
+
+    def visible_rows(self) -> list:
+        """The rows as the table shows them now (sorted, filtered)."""
+        return [row for r, row in enumerate(self.model.rows) if not self.table.isRowHidden(r)]
 
     def _chart_column(self, col: int) -> None:
         if col < len(FIXED) or col >= len(FIXED) + len(self.model.rules):
@@ -293,7 +294,7 @@ class CompareView(QWidget):
     def add_selected(self) -> None:
         have = {n for n, _ in self.order()}
         for index in self.table.selectionModel().selectedRows():
-            row = self.model.rows[self.proxy.mapToSource(index).row()]
+            row = self.model.rows[index.row()]
             if row.number not in have:
                 self._append(row.number, row.cluster)
 
