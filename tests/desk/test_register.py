@@ -113,3 +113,51 @@ def test_city_desk_takes_in_a_district_package_and_its_inner_packages(tmp_path, 
         assert [s.parent_id for s in subs[1:]] == [outer.id, outer.id]
         assert {s.file_sha256 for s in subs[1:]} == {
             __import__("hashlib").sha256(p.read_bytes()).hexdigest() for p in package_pool[:2]}
+
+
+def test_city_desk_sets_aside_an_altered_inner_package_and_takes_in_the_rest(tmp_path, package_pool,
+                                                                            district_identity):
+    """A district package whose outer signature holds but one inner package was altered before it
+    was packed (its SHA-256 listed as is): the city refuses that one by its own signature check."""
+    import sqlite3
+
+    from .conftest import flip, rewrite_zip
+
+    district_db = tmp_path / "district" / "r.sqlite"
+    district_db.parent.mkdir()
+    folder = tmp_path / "区收件"
+    folder.mkdir()
+    for p in package_pool[3:5]:
+        shutil.copy(p, folder)
+    with Desk.open(district_db) as d:
+        numbers = [i.number for i in intake_folder(d, folder, "SH-2023").items]
+        for no in numbers:
+            review.accept_program(d, no)
+            for it in review.items(d, no):
+                if it.verdict is None:
+                    review.record(d, no, it.key, "符合", "材料齐全")
+            review.decide(d, no, "初审通过")
+        ranking.set_order(d, "SH-2023", numbers, ["产值规模较大", "增速较快"])
+        # The first application's archived package swapped for an altered copy (as if changed on disk
+        # and re-registered): the district's own signature then covers altered bytes.
+        bad = tmp_path / "bad.zip"
+        rewrite_zip(d.archive.path(d.get(numbers[0]).file_sha256), bad, {"application.json": flip})
+        sha, _ = d.archive.put_file(bad)
+        d.close()
+        conn = sqlite3.connect(district_db)
+        with conn:
+            conn.execute("UPDATE desk_submissions SET file_sha256=?, file_size=? WHERE number=?",
+                         (sha, bad.stat().st_size, numbers[0]))
+        conn.close()
+    with Desk.open(district_db) as d:
+        out = tmp_path / "市收件" / "区上报.zip"
+        export_outgoing(d, "SH-2023", out, district_identity, office="上海市嘉定区经济委员会")
+    city_db = tmp_path / "city" / "r.sqlite"
+    city_db.parent.mkdir()
+    with Desk.open(city_db) as city:
+        result = intake_folder(city, out.parent, "SH-2023")
+    assert result.exit_code == 1
+    outer, first, second = result.items
+    assert outer.taken_in and second.taken_in
+    assert not first.taken_in and "区级报送包“区上报.zip”中的报送包" in first.reason
+    assert "application.json" in first.reason
