@@ -370,9 +370,14 @@ def cmd_compare(args: argparse.Namespace) -> int:
         return 0
     for r in rows:
         place = f"第{r.place}名 " if r.place else ""
-        print(f"{place}{r.number} {r.cluster}（{r.status_label}；未达到 {r.failing} 项，临界 {r.critical} 项）")
+        unknown = sum(d["outcome"] == "unknown" for d in r.criteria.values())
+        print(f"{place}{r.number} {r.cluster}（{r.status_label}；未达到 {r.failing} 项，临界 {r.critical} 项，"
+              f"待补充 {unknown} 项）")
         for d in r.criteria.values():
             if d["outcome"] == "met" and not d["critical"]:
+                continue
+            if d["outcome"] == "unknown":  # the gap model's note already says what is missing
+                print(f"    {d['title']}：{d['lines'][0] if d['lines'] else d['found'] or '待补充'}")
                 continue
             margin = f"，余量 {d['margin']}{d['unit'] or ''}" if d["margin"] is not None else ""
             extra = "；".join(d["lines"][:2])
