@@ -55,7 +55,7 @@ def set_order(desk: Desk, rules: str, order: list[str], reasons: list[str]) -> l
                 raise M.DUPLICATE_ORDER.error(number=sub.number)
             desk.check_open(sub)
             if not sub.latest:
-                newer = [s for s in desk._rows(conn, t.submissions.c.previous_id == sub.id)]
+                newer = desk.newer_versions(conn, sub.id)
                 raise M.NOT_LATEST.error(number=sub.number, latest=newer[0].number if newer else "—")
             if sub.status not in (st.PASSED, st.RECOMMENDED):
                 raise M.NOT_PASSED.error(number=sub.number, cluster=sub.cluster_name, status=sub.status_label)

@@ -26,6 +26,7 @@ from sqlalchemy.engine import Connection
 from core.desk import status as st
 from core.desk import tables as t
 from core.desk.archive import Archive, archive_for
+from core.errors import UserError
 from core.messages import desk as M
 from core.store.documents import now
 
@@ -284,6 +285,9 @@ class Desk:
                            .order_by(c.id).limit(1)).first()
         return (row[0], row[1]) if row else None
 
+    def newer_versions(self, conn: Connection, sub_id: int) -> list[Submission]:
+        return self._rows(conn, t.submissions.c.previous_id == sub_id)
+
     def latest_version(self, conn: Connection, rules: str, cluster_key: str) -> Submission | None:
         c = t.submissions.c
         last = conn.execute(select(c.id).where((c.rules == rules) & (c.cluster_key == cluster_key)
@@ -367,7 +371,7 @@ class Desk:
                 return found[0]
         try:
             sub = self.get(ref, conn)
-        except Exception:
+        except UserError:
             sub = None
         if sub is not None and sub.fingerprint:
             return sub.fingerprint

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from core.errors import UserError
 from core.package.certificate import format_fingerprint
 from core.package.safezip import UnsafePackage, inspect_zip
 
@@ -138,8 +139,8 @@ def verify_inner(path: str | os.PathLike[str], outer, trust=None, depth: int = 0
                 continue
             try:
                 item.result = verify_package(tmp, trust=trust)
-            except Exception as exc:  # a UserError (not a zip): the inner file is not a package
-                item.problem = f"内含报送包“{name}”不是有效的报送包（{getattr(exc, 'message', exc)}）"
+            except UserError as exc:  # not a zip: the inner file is not a package
+                item.problem = f"内含报送包“{name}”不是有效的报送包（{exc.message}）"
                 continue
             if depth + 1 < MAX_DEPTH and is_outgoing(item.result.manifest):
                 item.nested = verify_inner(tmp, item.result, trust, depth + 1).inner

@@ -31,12 +31,13 @@ def differences(old_doc: dict[str, Any] | None, new_doc: dict[str, Any]) -> list
     """One entry per changed field, list and the evidence: {key, label, old, new} (display text)."""
     if not old_doc:
         return []
+    from core.errors import UserError
     from core.form import load_form
 
     try:
         form = load_form(new_doc.get("form") or "SH-FORM")
         labels = {k: f.label for k, f in form.fields.items()}
-    except Exception:  # an unknown form cannot reach here (the strict door); labels are a nicety
+    except UserError:  # an unknown form cannot reach here (the strict door); labels are a nicety
         labels = {}
     out = []
     old_v, new_v = old_doc.get("values") or {}, new_doc.get("values") or {}
