@@ -49,11 +49,13 @@ class DeskWindow(QMainWindow):
         self.intake_btn.clicked.connect(lambda: self.intake())
         self.review_btn = QPushButton(self.tr("初审…"))
         self.review_btn.clicked.connect(lambda: self.open_review())
+        self.inspect_btn = QPushButton(self.tr("实地核查…"))
+        self.inspect_btn.clicked.connect(lambda: self.open_inspection())
         self.trust_btn = QPushButton(self.tr("确认证书"))
         self.trust_btn.clicked.connect(self.confirm_trust)
         self.export_btn = QPushButton(self.tr("导出上报包…"))
         self.export_btn.clicked.connect(lambda: self.export())
-        for b in (self.intake_btn, self.review_btn, self.trust_btn, self.export_btn):
+        for b in (self.intake_btn, self.review_btn, self.inspect_btn, self.trust_btn, self.export_btn):
             top.addWidget(b)
         top.addStretch(1)
         layout.addLayout(top)
@@ -133,6 +135,21 @@ class DeskWindow(QMainWindow):
             QMessageBox.information(self, self.tr("初审"), tr_fmt(self.tr("%1 不予受理或不是申报，不能初审。"), number))
             return None
         editor = ReviewEditor(self.desk, number, self)
+        editor.finished.connect(lambda _r: self.refresh())
+        editor.show()
+        return editor
+
+    def open_inspection(self, number: str | None = None):
+        from desktop.desk.inspection_editor import InspectionEditor
+
+        number = number or self.selected_number()
+        if not number:
+            QMessageBox.information(self, self.tr("实地核查"), self.tr("请先在登记簿中选择一份申报。"))
+            return None
+        if not self.desk.get(number).taken_in:
+            QMessageBox.information(self, self.tr("实地核查"), tr_fmt(self.tr("%1 不予受理，不能核查。"), number))
+            return None
+        editor = InspectionEditor(self.desk, number, self)
         editor.finished.connect(lambda _r: self.refresh())
         editor.show()
         return editor

@@ -133,3 +133,39 @@ def test_compare_table_sorts_filters_ranks_and_exports(desk_window, qtbot, packa
     outer = verify_package(out)
     nested = verify_inner(out, outer)
     assert outer.intact and nested.exit_code == 0 and [i.number for i in nested.inner] == ["SH-2023-001", "SH-2023-003"]
+
+
+def test_inspection_editor_and_trust_confirmation(desk_window, qtbot, package_pool, tmp_path, messages):
+    import subprocess
+
+    folder = tmp_path / "收件"
+    folder.mkdir()
+    shutil.copy(package_pool[5], folder)
+    _intake(qtbot, desk_window, folder)
+    editor = desk_window.open_inspection("SH-2023-001")
+    qtbot.addWidget(editor)
+    editor.people.setText("张三，李四")
+    for c, text in enumerate(("2022年产值", "统计部门报表", "属实")):
+        editor.items.item(0, c).setText(text)
+    photo = tmp_path / "现场.jpg"
+    photo.write_bytes(b"\xff\xd8\xff" + b"x" * 64)
+    editor.attach([str(photo)])
+    assert editor.save()
+    from core.desk import inspection
+
+    rec = inspection.inspections(desk_window.desk, "SH-2023-001")[0]
+    assert rec["people"] == ["张三", "李四"] and rec["items"][0]["result"] == "属实"
+    assert rec["attachments"][0]["name"] == "现场.jpg"
+    out = tmp_path / "核查.pdf"
+    assert editor.print_record(str(out))
+    assert "统计部门报表" in subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    editor.items.item(0, 1).setText("")  # an item without its evidence: refused with the reason
+    assert not editor.save() and "核查内容=对照的佐证材料=核查结果" in messages[-1][1]
+
+    # Confirming the sender's certificate after the telephone check (the question answered 是).
+    desk_window.register.selectRow(0)
+    assert desk_window.desk.get("SH-2023-001").verification_result == "unconfirmed"
+    desk_window.confirm_trust()
+    assert any(kind == "question" and "核对证书指纹" in text for kind, text in messages)
+    assert desk_window.desk.get("SH-2023-001").verification_result == "ok"
+    assert "证书已确认" in desk_window.register.item(0, 3).text()
