@@ -121,10 +121,20 @@ class MainWindow(QMainWindow):
 
         integrations.fill_menus(self)
         self._action(self.package_menu, self.tr("报送记录(&J)…"), self.show_receipts, None, "actReceipts")
+        self._action(self.package_menu, self.tr("评审台(&D)…"), self.open_desk, None, "actDesk")
 
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         self._action(help_menu, self.tr("填报说明(&G)"), self.show_filling_notes, QKeySequence.StandardKey.HelpContents)
         self._action(help_menu, self.tr("关于(&A)"), self.show_about)
+
+    def open_desk(self) -> None:
+        """The review desk (评审台) on this window's database (desktop/desk)."""
+        from core.desk import Desk
+        from core.desk.archive import Archive, archive_for
+        from desktop.desk.window import DeskWindow
+
+        self.desk_window = DeskWindow(Desk(self.store, Archive(archive_for(self.store.path))), self)
+        self.desk_window.show()
 
     # --- the current application ----------------------------------------------------------------
     def current_app_id(self) -> str | None:

@@ -176,7 +176,12 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
     from core.package import verify_package
 
-    result = verify_package(args.package, trust=args.trust, crl=args.crl, trust_store=not args.no_trust_store)
+    checks = {"crl": args.crl, "trust_store": not args.no_trust_store}
+    result = verify_package(args.package, trust=args.trust, **checks)
+    from core.desk.verify_outgoing import verify_inner  # an outgoing package: every inner one too
+
+    nested = verify_inner(args.package, result, trust=args.trust, **checks)
+    code = 1 if nested.exit_code else result.exit_code
     if args.format == "json":
         out = {"ok": result.ok, "intact": result.intact, "trusted": result.trusted, "rejected": result.rejected,
                "first_altered": result.first_altered, "problems": result.problems, "signer": result.signer,
@@ -185,11 +190,13 @@ def cmd_verify(args: argparse.Namespace) -> int:
                           if k != "serial"} for c in result.chain],
                "checks": result.checks,
                "signed_at": result.signed_at.isoformat() if result.signed_at else None,
-               "verdicts": (result.manifest or {}).get("verdicts"), "exit_code": result.exit_code}
+               "verdicts": (result.manifest or {}).get("verdicts"), "exit_code": code}
+        if nested.listed:
+            out["inner"] = nested.to_json()
         print(json.dumps(out, ensure_ascii=False, indent=2))
     else:
-        print("\n".join(result.lines()))
-    return result.exit_code
+        print("\n".join(result.lines() + nested.lines()))
+    return code
 
 
 def _print_ca(info) -> None:

@@ -58,6 +58,7 @@ def parse_ruleset(data: Any, origin: str = "<ruleset>") -> RuleSet:
         if key not in data:
             raise fail(M.MISSING_KEY, key=key)
     form = load_form(data["form"])
+    parse_deadlines(data.get("deadlines"), fail)  # a typo in a date fails at load, like any rule
     critical = _critical_margin(data.get("critical_margin", "0.02"), fail)
     rules: list[Rule] = []
     seen: set[str] = set()
@@ -210,3 +211,49 @@ def _measure_spec(measure: Any, form: FormDef, fields: set[str], derived: set[st
             _field(form, key, fields, "count", "platform")
     elif kind == "standards_total":
         _field(form, ref, fields, "standards")
+
+
+# --- the campaign's dates (``deadlines:``, read by the review desk) ------------------------------
+
+DEADLINE_KEYS = {"key", "label", "date", "citation", "level", "note"}
+
+
+def parse_deadlines(raw: Any, fail=None) -> list[dict[str, Any]]:
+    """``deadlines:`` of a rule set: [{key, label, date (datetime.date), citation, level, note}].
+    ``fail`` turns a problem into the loader's error (it names the file)."""
+    import datetime as dt
+
+    from core.messages import desk as DM
+
+    def bad(n: int, problem: str) -> UserError:
+        if fail is None:
+            return DM.BAD_DEADLINE.error(n=n, problem=problem)
+        return fail(DM.BAD_DEADLINE, n=n, problem=problem)
+
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        raise bad(0, "应为列表")
+    out = []
+    for n, item in enumerate(raw, 1):
+        if not isinstance(item, dict) or not {"key", "label", "date", "citation"} <= set(item):
+            raise bad(n, "须有 key、label、date、citation")
+        if set(item) - DEADLINE_KEYS:
+            raise bad(n, "未知的键 " + "、".join(sorted(set(item) - DEADLINE_KEYS)))
+        date = item["date"]
+        if isinstance(date, str):
+            try:
+                date = dt.date.fromisoformat(date)
+            except ValueError:
+                raise bad(n, f"日期“{date}”无效") from None
+        if not isinstance(date, dt.date):
+            raise bad(n, f"日期“{date}”无效")
+        out.append({**item, "date": date})
+    return out
+
+
+@lru_cache(maxsize=16)
+def load_deadlines(ruleset_id: str) -> tuple[dict[str, Any], ...]:
+    """The campaign's dates of a rule set, from its YAML (none: the rule set does not state them)."""
+    rs = load_ruleset(ruleset_id)
+    return tuple(parse_deadlines(read_yaml(Path(rs.path)).get("deadlines")))

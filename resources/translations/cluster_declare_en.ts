@@ -997,18 +997,18 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/mainwindow.py" line="56" />
-        <location filename="../../desktop/mainwindow.py" line="156" />
-        <location filename="../../desktop/mainwindow.py" line="188" />
-        <location filename="../../desktop/mainwindow.py" line="344" />
-        <location filename="../../desktop/mainwindow.py" line="360" />
+        <location filename="../../desktop/mainwindow.py" line="166" />
+        <location filename="../../desktop/mainwindow.py" line="198" />
+        <location filename="../../desktop/mainwindow.py" line="354" />
+        <location filename="../../desktop/mainwindow.py" line="370" />
         <source>集群申报助手</source>
         <translation>Cluster Declare</translation>
     </message>
     <message>
         <location filename="../../desktop/mainwindow.py" line="56" />
-        <location filename="../../desktop/mainwindow.py" line="157" />
-        <location filename="../../desktop/mainwindow.py" line="188" />
-        <location filename="../../desktop/mainwindow.py" line="344" />
+        <location filename="../../desktop/mainwindow.py" line="167" />
+        <location filename="../../desktop/mainwindow.py" line="198" />
+        <location filename="../../desktop/mainwindow.py" line="354" />
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
@@ -1108,37 +1108,42 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="125" />
+        <location filename="../../desktop/mainwindow.py" line="124" />
+        <source>评审台(&amp;D)…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/mainwindow.py" line="126" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="126" />
+        <location filename="../../desktop/mainwindow.py" line="127" />
         <source>填报说明(&amp;G)</source>
         <translation>Filling &amp;guide</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="127" />
+        <location filename="../../desktop/mainwindow.py" line="128" />
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="285" />
+        <location filename="../../desktop/mainwindow.py" line="295" />
         <source>已导出申报数据（佐证材料在旁边的 evidence 文件夹）</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="298" />
+        <location filename="../../desktop/mainwindow.py" line="308" />
         <source>已备份数据库</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="357" />
+        <location filename="../../desktop/mainwindow.py" line="367" />
         <source>数据库连接</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="357" />
+        <location filename="../../desktop/mainwindow.py" line="367" />
         <source>已保存。重新启动程序后使用新的连接。</source>
         <translation type="unfinished" />
     </message>
@@ -1151,94 +1156,94 @@
         <translation>Region and campaign (rule set):</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="222" />
+        <location filename="../../desktop/mainwindow.py" line="232" />
         <source>已载入示例申请</source>
         <translation>Sample application loaded</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="229" />
+        <location filename="../../desktop/mainwindow.py" line="239" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="230" />
+        <location filename="../../desktop/mainwindow.py" line="240" />
         <source>已保存（每次修改都已自动保存到数据库）</source>
         <translation>Saved (every edit is saved to the database as it is made)</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="237" />
-        <location filename="../../desktop/mainwindow.py" line="258" />
+        <location filename="../../desktop/mainwindow.py" line="247" />
+        <location filename="../../desktop/mainwindow.py" line="268" />
         <source>导入申报数据</source>
         <translation>Import application</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="237" />
-        <location filename="../../desktop/mainwindow.py" line="278" />
+        <location filename="../../desktop/mainwindow.py" line="247" />
+        <location filename="../../desktop/mainwindow.py" line="288" />
         <source>申报数据 (*.json)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="259" />
+        <location filename="../../desktop/mainwindow.py" line="269" />
         <source>数据库中已有这份申请（“%1”）。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="260" />
+        <location filename="../../desktop/mainwindow.py" line="270" />
         <source>用文件内容覆盖</source>
         <translation>Overwrite with the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="261" />
+        <location filename="../../desktop/mainwindow.py" line="271" />
         <source>另存为新申请</source>
         <translation>Save as a new application</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="245" />
+        <location filename="../../desktop/mainwindow.py" line="255" />
         <source>已导入“%1”</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="175" />
-        <location filename="../../desktop/mainwindow.py" line="274" />
+        <location filename="../../desktop/mainwindow.py" line="185" />
+        <location filename="../../desktop/mainwindow.py" line="284" />
         <source>请先选择一份申请。</source>
         <translation>Please select an application first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="278" />
-        <location filename="../../desktop/mainwindow.py" line="285" />
+        <location filename="../../desktop/mainwindow.py" line="288" />
+        <location filename="../../desktop/mainwindow.py" line="295" />
         <source>导出申报数据</source>
         <translation>Export application</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="290" />
-        <location filename="../../desktop/mainwindow.py" line="298" />
+        <location filename="../../desktop/mainwindow.py" line="300" />
+        <location filename="../../desktop/mainwindow.py" line="308" />
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="291" />
+        <location filename="../../desktop/mainwindow.py" line="301" />
         <source>数据库备份 (*.sqlite)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="303" />
-        <location filename="../../desktop/mainwindow.py" line="307" />
-        <location filename="../../desktop/mainwindow.py" line="316" />
+        <location filename="../../desktop/mainwindow.py" line="313" />
+        <location filename="../../desktop/mainwindow.py" line="317" />
+        <location filename="../../desktop/mainwindow.py" line="326" />
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="303" />
+        <location filename="../../desktop/mainwindow.py" line="313" />
         <source>数据库备份 (*.sqlite *.db);;所有文件 (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="308" />
+        <location filename="../../desktop/mainwindow.py" line="318" />
         <source>用备份“%1”替换整个数据库？当前数据会先另存一份副本。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="317" />
+        <location filename="../../desktop/mainwindow.py" line="327" />
         <source>已从备份恢复。恢复前的数据已保存为：
 %1</source>
         <translation type="unfinished" />
@@ -1248,12 +1253,12 @@
         <translation>Filling guide</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="349" />
+        <location filename="../../desktop/mainwindow.py" line="359" />
         <source>关于集群申报助手</source>
         <translation>About Cluster Declare</translation>
     </message>
     <message>
-        <location filename="../../desktop/mainwindow.py" line="350" />
+        <location filename="../../desktop/mainwindow.py" line="360" />
         <source>集群申报助手 %1
 中小企业特色产业集群申报表的填报、校验、打印与报送。
 离线运行，所有数据保存在本机数据库中。</source>
