@@ -210,3 +210,16 @@ def _measure_spec(measure: Any, form: FormDef, fields: set[str], derived: set[st
             _field(form, key, fields, "count", "platform")
     elif kind == "standards_total":
         _field(form, ref, fields, "standards")
+
+
+@lru_cache(maxsize=16)
+def load_follow_up_block(ruleset_id: str) -> tuple[dict[str, Any] | None, str]:
+    """The rule set's ``follow_up:`` block (validity, yearly report date, 复核; see
+    docs/follow-up.md) as written, and the file it came from. core.follow checks its content."""
+    path = rulesets_dir() / f"{ruleset_id}.yaml"
+    if not path.is_file():
+        known = "、".join(available_rulesets()) or "无"
+        raise M.UNKNOWN.error(ruleset=ruleset_id, available=known)
+    data = read_yaml(path)
+    block = data.get("follow_up") if isinstance(data, dict) else None
+    return block, str(path)
