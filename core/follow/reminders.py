@@ -64,7 +64,7 @@ def due_items(register: Register, today: date | None = None) -> list[Due]:
         for e in cluster.events:
             if e.kind in MAJOR_CHANGES and not e.reported_on:
                 add(UNREPORTED, f"{e.kind_label}（{e.happened_on}）：{e.description}", None, fu.revocation.citation)
-    out.sort(key=lambda d: (d.days_left is not None, d.days_left if d.days_left is not None else 0, d.cluster))
+    out.sort(key=lambda d: (d.days_left is None, d.days_left if d.days_left is not None else 0, d.cluster))
     return out
 
 
