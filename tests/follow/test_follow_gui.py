@@ -1,0 +1,85 @@
+"""The reminders on the start page and a recognised cluster's page, real widgets offscreen."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from core import palette  # noqa: E402
+from tests.desktop.conftest import messages, own_settings, qapp_cls  # noqa: E402, F401 - fixtures
+from tests.follow.conftest import ON_PLAN, fill_year  # noqa: E402
+
+
+@pytest.fixture
+def window(qtbot, store):
+    from desktop.mainwindow import MainWindow
+
+    w = MainWindow(store)
+    qtbot.addWidget(w)
+    return w
+
+
+def test_no_panel_without_recognised_clusters(window, app_id):
+    window.list_view.reminders.refresh()
+    assert window.list_view.reminders.isHidden()
+
+
+def test_reminders_on_the_start_page_overdue_in_red(qtbot, window, reg, with_targets):
+    panel = window.list_view.reminders
+    panel.today = date(2024, 4, 20)
+    panel.refresh()
+    assert not panel.isHidden()
+    assert panel.table.rowCount() == 1
+    assert "2023 年度" in panel.table.item(0, 1).text() and panel.table.item(0, 3).text() == "逾期 10 天"
+    assert panel.table.item(0, 0).foreground().color().name() == palette.BAD.lower()
+    assert "其中逾期 1 项" in panel.title.text()
+    panel.today = date(2024, 3, 1)
+    panel.refresh()
+    assert panel.table.item(0, 3).text() == "40"
+    assert panel.table.item(0, 0).foreground().color().name() != palette.BAD.lower()
+    assert panel.clusters.count() == 1 and panel.clusters.currentData() == with_targets
+
+
+def test_cluster_page_shows_targets_reports_events_and_review(qtbot, window, reg, with_targets):
+    for year in (2023, 2024, 2025):
+        fill_year(reg, with_targets, year, **ON_PLAN[year])
+    reg.add_event(with_targets, "operator", "2025-05-01", "运营管理机构变更为某某公司")
+    panel = window.list_view.reminders
+    panel.today = date(2026, 11, 1)
+    panel.refresh()
+    panel.open_button.click()
+    page = window.list_view.cluster_page
+    qtbot.addWidget(page)
+    assert "有效期至 2026-11-19" in page.header.text()
+    assert page.targets.rowCount() == 10 and page.targets.item(0, 5).text() == "已确认"
+    assert [page.reports.item(r, 0).text() for r in range(3)] == ["2023", "2024", "2025"]
+    assert page.reports.item(2, 3).text() == "符合"
+    assert page.events.item(0, 3).text() == "是"
+    assert page.events.item(0, 0).foreground().color().name() == palette.BAD.lower()
+    assert "复核（2026-11-01）：不通过" in page.review_text.toPlainText()
+    assert "运营管理机构变更" in page.review_text.toPlainText()
+
+
+def test_propose_and_confirm_from_the_page(qtbot, store, reg, recognised, messages):  # noqa: F811 - the fixture
+    from desktop.follow.cluster_page import ClusterPage
+    from desktop.qt import QItemSelectionModel
+
+    page = ClusterPage(store, recognised, today=date(2024, 1, 1))
+    qtbot.addWidget(page)
+    assert page.targets.rowCount() == 0
+    page.propose_button.click()
+    assert page.targets.rowCount() == 10 and "识别出 10 个新目标" in messages[-1][1]
+    assert {page.targets.item(r, 5).text() for r in range(10)} == {"待确认"}
+    hint = page.targets.item(1, 6).text()  # 年均增长14%以上 is below the 15.68% baseline
+    assert "低于申报时的基数" in hint
+    page.targets.selectionModel().select(page.targets.model().index(0, 0),
+                                         QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+    page.confirm_button.click()
+    assert page.targets.item(0, 5).text() == "已确认"
+    assert [t.confirmed for t in reg.targets(recognised)].count(True) == 1
+    page.propose_button.click()  # nothing new the second time
+    assert page.targets.rowCount() == 10
