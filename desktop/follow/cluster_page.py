@@ -49,6 +49,8 @@ def _fill(t: QTableWidget, rows: list[list[str]], colours: list[str | None] | No
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             item = QTableWidgetItem(text)
+            if len(text) > 20:
+                item.setToolTip(text)  # long hints and clauses are cut in the cell
             if colours and colours[r]:
                 item.setForeground(QBrush(QColor(colours[r])))
             if data is not None:
