@@ -252,7 +252,7 @@ class Register:
                    "source": target.source or None, "confirmed_at": at if confirm else None, "at": at}
             target.id = conn.execute(insert(ft.targets).values(**row)).inserted_primary_key[0]
             target.confirmed = confirm
-            self._history(conn, app.id, "target", {"op": "confirm" if confirm else "propose", **target.to_json()})
+            self._history(conn, app.id, "target", {"op": "confirm" if confirm else "propose", "target": target.to_json()})
             return target
 
     def _refuse_errors(self, target: Target, ctx: Context) -> None:
@@ -280,7 +280,7 @@ class Register:
                 values["confirmed_at"] = now()
                 current.confirmed = True
             conn.execute(update(ft.targets).where(ft.targets.c.id == target_id).values(**values))
-            self._history(conn, app.id, "target", {"op": "confirm" if confirm else "edit", **current.to_json()})
+            self._history(conn, app.id, "target", {"op": "confirm" if confirm else "edit", "target": current.to_json()})
             return current
 
     def delete_target(self, ref: str, target_id: int) -> None:
@@ -290,7 +290,7 @@ class Register:
             if current is None:
                 raise M.UNKNOWN_TARGET.error(id=target_id, name=_display(app.name))
             conn.execute(delete(ft.targets).where(ft.targets.c.id == target_id))
-            self._history(conn, app.id, "target", {"op": "delete", **current.to_json()})
+            self._history(conn, app.id, "target", {"op": "delete", "target": current.to_json()})
 
     # --- yearly reports -------------------------------------------------------------------------
 
@@ -395,7 +395,7 @@ class Register:
             eid = conn.execute(insert(ft.events).values(**row)).inserted_primary_key[0]
             row.pop("at")
             event = Event(eid, **row)
-            self._history(conn, rec.app_id, "event", {"op": "add", **event.to_json()})
+            self._history(conn, rec.app_id, "event", {"op": "add", "event": event.to_json()})
             return event
 
     def report_event(self, ref: str, event_id: int, on: date | str) -> Event:
@@ -410,7 +410,7 @@ class Register:
                 raise M.EVENT_REPORTED_BEFORE.error(reported=on.isoformat(), happened=event.happened_on)
             conn.execute(update(ft.events).where(ft.events.c.id == event_id).values(reported_on=on.isoformat()))
             event = Event(event.id, event.app_id, event.kind, event.happened_on, event.description, on.isoformat())
-            self._history(conn, rec.app_id, "event", {"op": "report", **event.to_json()})
+            self._history(conn, rec.app_id, "event", {"op": "report", "event": event.to_json()})
             return event
 
 

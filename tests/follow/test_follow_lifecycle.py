@@ -131,6 +131,10 @@ def test_every_change_is_in_the_history(store, reg, with_targets):
     assert ("recognize", None) in actions
     assert actions.count(("target", "confirm")) == 10
     assert {("annual", "new"), ("annual", "set"), ("annual", "submit"), ("event", "add")} <= set(actions)
+    from core.store.history_text import describe
+
+    shown = [describe(e, None) for e in store.history(with_targets) if e.action in ("target", "event")]
+    assert shown and not any("复制自" in d.new or "来自文件" in d.new for d in shown)
     # the application's own data is untouched by the register
     assert store.get(with_targets)["values"]["plan.targets"].startswith("到2025年")
 
