@@ -103,9 +103,20 @@ class ClusterPage(QDialog):
         pl.addLayout(buttons)
         self.tabs.addTab(plan, self.tr("发展目标"))
 
-        self.reports = _table(self, [self.tr("年度"), self.tr("报送期限"), self.tr("报送日期"), self.tr("检查结论"),
-                                     self.tr("发展目标进度")], "reportTable")
-        self.tabs.addTab(self.reports, self.tr("年度培育情况"))
+        yearly = QWidget(self)
+        yl = QVBoxLayout(yearly)
+        self.reports = _table(yearly, [self.tr("年度"), self.tr("报送期限"), self.tr("报送日期"), self.tr("检查结论"),
+                                       self.tr("发展目标进度")], "reportTable")
+        self.reports.itemActivated.connect(lambda item: self.edit_report(int(self.reports.item(item.row(), 0).text())))
+        yl.addWidget(self.reports, 1)
+        ybuttons = QHBoxLayout()
+        self.new_report_button = QPushButton(self.tr("新建下一年度(&N)"), yearly)
+        self.new_report_button.clicked.connect(self.new_report)
+        ybuttons.addWidget(self.new_report_button)
+        ybuttons.addWidget(QLabel(self.tr("双击一行填写该年度"), yearly))
+        ybuttons.addStretch(1)
+        yl.addLayout(ybuttons)
+        self.tabs.addTab(yearly, self.tr("年度培育情况"))
         self.events = _table(self, [self.tr("类型"), self.tr("日期"), self.tr("报备"), self.tr("撤销情形"),
                                     self.tr("内容")], "eventTable")
         self.tabs.addTab(self.events, self.tr("重大变动及事件"))
@@ -122,6 +133,7 @@ class ClusterPage(QDialog):
         self.tabs.addTab(review, self.tr("复核"))
         writable = not store.readonly
         self.propose_button.setEnabled(writable)
+        self.new_report_button.setEnabled(writable)
         self.confirm_button.setEnabled(writable)
         self.refresh()
 
@@ -222,6 +234,27 @@ class ClusterPage(QDialog):
             except UserError as exc:
                 self._report_error(exc)
         self.refresh()
+
+    def new_report(self) -> None:
+        """The first year of the validity that has no report yet."""
+        c = self.cluster
+        year = next((y for y in c.report_years if c.report(y) is None), None)
+        if year is None:
+            QMessageBox.information(self, self.tr("年度培育情况"), self.tr("有效期内各年度的年度培育情况都已建立。"))
+            return
+        try:
+            self.register.new_annual(self.app_id, year)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("年度培育情况"), exc.message)
+            return
+        self.edit_report(year)
+
+    def edit_report(self, year: int) -> None:
+        from desktop.follow.dialogs import AnnualDialog
+
+        self.annual_dialog = AnnualDialog(self.register, self.app_id, year, self)
+        self.annual_dialog.finished.connect(lambda _r: self.refresh())
+        self.annual_dialog.open()
 
     def export_review(self) -> None:
         from core.follow.printout import review_pdf, write_pdf

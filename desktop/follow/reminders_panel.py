@@ -52,6 +52,12 @@ class RemindersPanel(QFrame):
         self.open_button = QPushButton(self.tr("打开(&G)"), self)
         self.open_button.clicked.connect(self._open_chosen)
         head.addWidget(self.open_button)
+        self.recognize_button = QPushButton(self.tr("记录认定(&K)…"), self)
+        self.recognize_button.setObjectName("recognizeButton")
+        self.recognize_button.setToolTip(self.tr("把已公布名单上的申请记为已认定，开始跟踪年度报送和复核"))
+        self.recognize_button.clicked.connect(self.record_recognition)
+        self.recognize_button.setEnabled(not store.readonly)
+        head.addWidget(self.recognize_button)
         layout.addLayout(head)
         self.table = QTableWidget(0, len(HEADERS), self)
         self.table.setObjectName("dueTable")
@@ -79,13 +85,17 @@ class RemindersPanel(QFrame):
             self.items = due_items(self.register, today)
         except UserError as exc:  # a broken rule set block: say so here, keep the list usable
             problem, self.items, recognised = exc.message, [], []
-        self.setVisible(bool(recognised) or bool(problem))
+        self.table.setVisible(bool(recognised))  # before any recognition: one line with the button
+        self.clusters.setEnabled(bool(recognised))
+        self.open_button.setEnabled(bool(recognised))
         self.clusters.clear()
         for rec in recognised:
             self.clusters.addItem(f"{rec.number} {rec.name}（有效期至 {rec.valid_until}）", rec.app_id)
         overdue = sum(1 for d in self.items if d.overdue)
         if problem:
             self.title.setText(problem)
+        elif not recognised:
+            self.title.setText(self.tr("已认定集群：尚无记录"))
         else:
             text = self.tr("待办事项（%1）：%2 项，其中逾期 %3 项").replace("%1", today.isoformat())
             self.title.setText(text.replace("%2", str(len(self.items))).replace("%3", str(overdue)))
@@ -106,6 +116,18 @@ class RemindersPanel(QFrame):
                 if d.overdue:
                     item.setForeground(red)
                 self.table.setItem(row, col, item)
+
+    def record_recognition(self) -> None:
+        from desktop.follow.dialogs import RecognizeDialog
+
+        self.dialog = RecognizeDialog(self.register.store, self)
+        self.dialog.accepted.connect(self._recognised)
+        self.dialog.open()
+
+    def _recognised(self) -> None:
+        self.refresh()
+        if self.dialog.recognition is not None:
+            self.open_cluster.emit(self.dialog.recognition.app_id)
 
     def _open_row(self, item) -> None:
         self.open_cluster.emit(item.data(Qt.ItemDataRole.UserRole))

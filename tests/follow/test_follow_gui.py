@@ -23,9 +23,52 @@ def window(qtbot, store):
     return w
 
 
-def test_no_panel_without_recognised_clusters(window, app_id):
-    window.list_view.reminders.refresh()
-    assert window.list_view.reminders.isHidden()
+def test_before_any_recognition_only_the_button_line(window, app_id):
+    panel = window.list_view.reminders
+    panel.refresh()
+    assert panel.table.isHidden() and "尚无记录" in panel.title.text()
+    assert panel.recognize_button.isEnabled() and not panel.open_button.isEnabled()
+
+
+def test_recognition_recorded_from_the_start_page(qtbot, window, reg, app_id, messages):  # noqa: F811
+    from desktop.qt import QDate, QDialogButtonBox
+
+    panel = window.list_view.reminders
+    panel.today = date(2024, 1, 5)
+    panel.recognize_button.click()
+    dialog = panel.dialog
+    assert dialog.app.currentData() == app_id
+    dialog.date.setDate(QDate(2023, 11, 20))
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    ok.click()  # no list name: refused with core's message, nothing stored
+    assert messages and "认定名单" in messages[-1][1] and reg.recognition(app_id) is None
+    dialog.list_name.setText("上海市2023年市级中小企业特色产业集群名单")
+    ok.click()
+    assert reg.recognition(app_id).valid_until == "2026-11-19"
+    assert not panel.table.isHidden() and panel.table.rowCount() == 1  # the 2023 report, due 2024-04-10
+    page = window.list_view.cluster_page  # opened on the new cluster
+    qtbot.addWidget(page)
+    assert page.app_id == app_id
+
+
+def test_yearly_report_filled_in_its_dialog(qtbot, store, reg, with_targets, messages):  # noqa: F811
+    from desktop.follow.cluster_page import ClusterPage
+    from desktop.qt import QLabel
+
+    page = ClusterPage(store, with_targets, today=date(2024, 2, 1))
+    qtbot.addWidget(page)
+    page.new_report_button.click()
+    dialog = page.annual_dialog
+    assert dialog.year == 2023 and "没有给出官方表样" in dialog.findChild(QLabel).text()
+    dialog.editors["figures.industry.output_total"].setText("60万吨")
+    dialog.save()
+    assert "万吨" in messages[-1][1] and reg.annual(with_targets, 2023).values == {}
+    dialog.editors["figures.industry.output_total"].setText("60")
+    dialog.editors["report.problems"].setPlainText("人才引进不足")
+    dialog.save()
+    stored = reg.annual(with_targets, 2023).values
+    assert stored["figures.industry.output_total"] == "60" and stored["report.problems"] == "人才引进不足"
+    assert page.reports.rowCount() == 1 and page.reports.item(0, 0).text() == "2023"
 
 
 def test_reminders_on_the_start_page_overdue_in_red(qtbot, window, reg, with_targets):
