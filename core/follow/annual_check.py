@@ -78,6 +78,8 @@ class TargetProgress:
         short = self.shortfall
         places = max(d, 2) if self.status == BEHIND else d
         tail = f"，还差 {fmt(short, places)}{' 个百分点' if u == '%' else u}" if short is not None and self.status in (BEHIND, NOT_MET_T) else ""
+        if self.status == NO_DATA:
+            return f"{t.label}：{self.year}年无数据（{goal}）"
         return f"{t.label}：{self.year}年 {got}（{goal}）{PROGRESS_LABELS[self.status]}{tail}"
 
     def to_json(self) -> dict[str, Any]:
