@@ -113,13 +113,23 @@ class ClusterPage(QDialog):
         self.new_report_button = QPushButton(self.tr("新建下一年度(&N)"), yearly)
         self.new_report_button.clicked.connect(self.new_report)
         ybuttons.addWidget(self.new_report_button)
+        self.submit_button = QPushButton(self.tr("记为已报送(&S)"), yearly)
+        self.submit_button.setToolTip(self.tr("所选年度今天已报送（报送后不能再修改）"))
+        self.submit_button.clicked.connect(self.submit_selected)
+        ybuttons.addWidget(self.submit_button)
         ybuttons.addWidget(QLabel(self.tr("双击一行填写该年度"), yearly))
         ybuttons.addStretch(1)
         yl.addLayout(ybuttons)
         self.tabs.addTab(yearly, self.tr("年度培育情况"))
-        self.events = _table(self, [self.tr("类型"), self.tr("日期"), self.tr("报备"), self.tr("撤销情形"),
-                                    self.tr("内容")], "eventTable")
-        self.tabs.addTab(self.events, self.tr("重大变动及事件"))
+        events = QWidget(self)
+        el = QVBoxLayout(events)
+        self.events = _table(events, [self.tr("类型"), self.tr("日期"), self.tr("报备"), self.tr("撤销情形"),
+                                      self.tr("内容")], "eventTable")
+        el.addWidget(self.events, 1)
+        self.event_button = QPushButton(self.tr("记录事件(&E)…"), events)
+        self.event_button.clicked.connect(self.add_event)
+        el.addWidget(self.event_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.tabs.addTab(events, self.tr("重大变动及事件"))
 
         review = QWidget(self)
         rl = QVBoxLayout(review)
@@ -134,6 +144,8 @@ class ClusterPage(QDialog):
         writable = not store.readonly
         self.propose_button.setEnabled(writable)
         self.new_report_button.setEnabled(writable)
+        self.event_button.setEnabled(writable)
+        self.submit_button.setEnabled(writable)
         self.confirm_button.setEnabled(writable)
         self.refresh()
 
@@ -248,6 +260,22 @@ class ClusterPage(QDialog):
             QMessageBox.warning(self, self.tr("年度培育情况"), exc.message)
             return
         self.edit_report(year)
+
+    def submit_selected(self) -> None:
+        rows = sorted({i.row() for i in self.reports.selectedItems()})
+        for row in rows:
+            try:
+                self.register.submit_annual(self.app_id, int(self.reports.item(row, 0).text()), self.day)
+            except UserError as exc:
+                QMessageBox.warning(self, self.tr("年度培育情况"), exc.message)
+        self.refresh()
+
+    def add_event(self) -> None:
+        from desktop.follow.dialogs import EventDialog
+
+        self.event_dialog = EventDialog(self.register, self.app_id, self)
+        self.event_dialog.accepted.connect(self.refresh)
+        self.event_dialog.open()
 
     def edit_report(self, year: int) -> None:
         from desktop.follow.dialogs import AnnualDialog

@@ -128,3 +128,50 @@ class AnnualDialog(QDialog):
             QMessageBox.warning(self, self.windowTitle(), exc.message)
             return
         self.accept()
+
+
+def _day(edit: QDateEdit) -> date:
+    d = edit.date()
+    return date(d.year(), d.month(), d.day())
+
+
+class EventDialog(QDialog):
+    """记录事件: a 重大变动 (主导产业、空间范围、运营管理机构), an accident or another event, with its 报备 date."""
+
+    def __init__(self, register, app_id: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        from core.follow.register import EVENT_KINDS
+        from desktop.qt import QCheckBox
+
+        self.setObjectName("eventDialog")
+        self.setWindowTitle(self.tr("记录事件"))
+        self.register, self.app_id = register, app_id
+        form = QFormLayout(self)
+        self.kind = QComboBox(self)
+        for key, label in EVENT_KINDS.items():
+            self.kind.addItem(label, key)
+        self.date = QDateEdit(QDate.currentDate(), self)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.text = QLineEdit(self)
+        self.reported = QCheckBox(self.tr("已报备"), self)
+        self.reported_on = QDateEdit(QDate.currentDate(), self)
+        self.reported_on.setDisplayFormat("yyyy-MM-dd")
+        self.reported_on.setEnabled(False)
+        self.reported.toggled.connect(self.reported_on.setEnabled)
+        form.addRow(self.tr("类型"), self.kind)
+        form.addRow(self.tr("发生日期"), self.date)
+        form.addRow(self.tr("内容"), self.text)
+        form.addRow(self.reported, self.reported_on)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def save(self) -> None:
+        try:
+            self.register.add_event(self.app_id, self.kind.currentData(), _day(self.date), self.text.text(),
+                                    _day(self.reported_on) if self.reported.isChecked() else None)
+        except UserError as exc:
+            QMessageBox.warning(self, self.windowTitle(), exc.message)
+            return
+        self.accept()

@@ -126,3 +126,28 @@ def test_propose_and_confirm_from_the_page(qtbot, store, reg, recognised, messag
     assert [t.confirmed for t in reg.targets(recognised)].count(True) == 1
     page.propose_button.click()  # nothing new the second time
     assert page.targets.rowCount() == 10
+
+
+def test_event_recorded_and_report_submitted_from_the_page(qtbot, store, reg, with_targets, messages):  # noqa: F811
+    from desktop.follow.cluster_page import ClusterPage
+    from desktop.qt import QDate, QItemSelectionModel
+
+    page = ClusterPage(store, with_targets, today=date(2024, 3, 1))
+    qtbot.addWidget(page)
+    page.event_button.click()
+    dialog = page.event_dialog
+    dialog.kind.setCurrentIndex(dialog.kind.findData("operator"))
+    dialog.date.setDate(QDate(2024, 2, 1))
+    dialog.save()  # no text: refused
+    assert "请写明事件的内容" in messages[-1][1] and reg.cluster(with_targets).events == []
+    dialog.text.setText("运营管理机构变更为某某公司")
+    dialog.save()
+    assert page.events.rowCount() == 1 and page.events.item(0, 2).text() == "未报备"
+    assert page.events.item(0, 3).text() == "是"
+    reg.new_annual(with_targets, 2023)
+    page.refresh()
+    page.reports.selectionModel().select(page.reports.model().index(0, 0),
+                                         QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+    page.submit_button.click()
+    assert reg.annual(with_targets, 2023).submitted_on == "2024-03-01"
+    assert page.reports.item(0, 2).text() == "2024-03-01"
