@@ -67,6 +67,9 @@ class AppListView(QWidget):
         self.sample_button.clicked.connect(self.sample_requested.emit)
         banner_layout.addWidget(self.sample_button)
         layout.addWidget(self.banner)
+        from desktop.follow.hook import add_reminders
+
+        add_reminders(self, layout)  # 待办事项 of the recognised clusters (desktop/follow)
 
         bar = QHBoxLayout()
         self.search = QLineEdit(self)

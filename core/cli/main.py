@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "core.cli.selftest_cmds",
     "core.cli.xlsx_cmds",
     "core.cli.desk_cmds",
+    "core.cli.follow_cmds",
 )
 
 

@@ -257,3 +257,16 @@ def load_deadlines(ruleset_id: str) -> tuple[dict[str, Any], ...]:
     """The campaign's dates of a rule set, from its YAML (none: the rule set does not state them)."""
     rs = load_ruleset(ruleset_id)
     return tuple(parse_deadlines(read_yaml(Path(rs.path)).get("deadlines")))
+
+
+@lru_cache(maxsize=16)
+def load_follow_up_block(ruleset_id: str) -> tuple[dict[str, Any] | None, str]:
+    """The rule set's ``follow_up:`` block (validity, yearly report date, 复核; see
+    docs/follow-up.md) as written, and the file it came from. core.follow checks its content."""
+    path = rulesets_dir() / f"{ruleset_id}.yaml"
+    if not path.is_file():
+        known = "、".join(available_rulesets()) or "无"
+        raise M.UNKNOWN.error(ruleset=ruleset_id, available=known)
+    data = read_yaml(path)
+    block = data.get("follow_up") if isinstance(data, dict) else None
+    return block, str(path)

@@ -31,7 +31,7 @@ from core.store.errors import StoreError, StoreNewerError, StoreReadOnlyError, c
 DEFAULT_FILENAME = "cluster-declare.sqlite"
 # Kept in step with migrations/versions (a test checks it), so opening an up-to-date database
 # does not import Alembic at all.
-REVISIONS = ("0001", "0002", "0003", "0004", "0005")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
 HEAD = REVISIONS[-1]
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_MAGIC = b"SQLite format 3\x00"

@@ -75,77 +75,77 @@
         <translation>Search: cluster name, region, rule set or id</translation>
     </message>
     <message>
-        <location filename="../../desktop/applist.py" line="74" />
+        <location filename="../../desktop/applist.py" line="77" />
         <source>搜索：集群名称、编号、地区或规则集</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/applist.py" line="82" />
+        <location filename="../../desktop/applist.py" line="85" />
         <source>新建(&amp;N)</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../desktop/applist.py" line="83" />
+        <location filename="../../desktop/applist.py" line="86" />
         <source>打开(&amp;O)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/applist.py" line="84" />
+        <location filename="../../desktop/applist.py" line="87" />
         <source>复制(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/applist.py" line="85" />
+        <location filename="../../desktop/applist.py" line="88" />
         <source>删除(&amp;D)</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/applist.py" line="86" />
+        <location filename="../../desktop/applist.py" line="89" />
         <source>恢复(&amp;R)</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/applist.py" line="87" />
+        <location filename="../../desktop/applist.py" line="90" />
         <source>回收站(&amp;T)</source>
         <translation>&amp;Trash</translation>
     </message>
     <message>
-        <location filename="../../desktop/applist.py" line="88" />
+        <location filename="../../desktop/applist.py" line="91" />
         <source>显示已删除的申请，可恢复</source>
         <translation>Show deleted applications (they can be restored)</translation>
     </message>
     <message>
-        <location filename="../../desktop/applist.py" line="148" />
+        <location filename="../../desktop/applist.py" line="151" />
         <source>ID %1 · 规则集 %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/applist.py" line="150" />
+        <location filename="../../desktop/applist.py" line="153" />
         <source>已导出报送包；报送记录中有每次导出的 SHA-256</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/applist.py" line="241" />
+        <location filename="../../desktop/applist.py" line="244" />
         <source>打开</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/applist.py" line="242" />
+        <location filename="../../desktop/applist.py" line="245" />
         <source>复制</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/applist.py" line="243" />
+        <location filename="../../desktop/applist.py" line="246" />
         <source>复制为下一年度</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/applist.py" line="245" />
+        <location filename="../../desktop/applist.py" line="248" />
         <source>恢复</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/applist.py" line="246" />
+        <location filename="../../desktop/applist.py" line="249" />
         <source>删除</source>
         <translation type="unfinished" />
     </message>
@@ -174,7 +174,7 @@
         <translation>Overall verdict</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/applist.py" line="154" />
+        <location filename="../../desktop/applist.py" line="157" />
         <source>回收站中共 %n 份申请；选中后按“恢复”放回列表。</source>
         <translation type="unfinished">
             <numerusform />
@@ -182,7 +182,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/applist.py" line="155" />
+        <location filename="../../desktop/applist.py" line="158" />
         <source>共 %n 份申请。双击或按回车打开；所有修改随时自动保存。</source>
         <translation type="unfinished">
             <numerusform />

@@ -1,0 +1,1 @@
+"""After recognition: the register of recognised clusters (docs/follow-up.md)."""
