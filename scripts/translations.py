@@ -15,8 +15,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-# Every window module: a new one is picked up without editing a list here.
-SOURCES = tuple(sorted(p.name for p in (ROOT / "desktop").glob("*.py") if "tr(" in p.read_text(encoding="utf-8")))
+# Every window module, in subpackages too (desk/, follow/): a new one is picked up without editing a list here.
+SOURCES = tuple(sorted(str(p.relative_to(ROOT / "desktop")) for p in (ROOT / "desktop").rglob("*.py")
+                       if "tr(" in p.read_text(encoding="utf-8")))
 TS = ROOT / "resources" / "translations" / "cluster_declare_en.ts"
 
 ENGLISH = {

@@ -196,7 +196,8 @@ def criterion_gaps(ev: Evaluator, res: CriterionResult, critical: Decimal = DEFA
             titles = "、".join(field_title(ev.form.fields[k]) for k in res.fields)
             cg.note = f"尚需补充或附佐证材料：{titles}" if titles else ""
         else:
-            cg.note = f"尚缺数据：{res.found}" if res.found else "尚缺数据"
+            cg.note = ((res.found if res.found.startswith("缺少数据") else f"尚缺数据：{res.found}")
+                       if res.found else "尚缺数据")  # criteria may already say 缺少数据：…
     return cg
 
 

@@ -59,6 +59,14 @@
     </message>
 </context>
 <context>
+    <name>AnnualDialog</name>
+    <message>
+        <location filename="../../desktop/follow/dialogs.py" line="87" />
+        <source>%1 年度培育情况</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>AppListView</name>
     <message>
         <location filename="../../desktop/applist.py" line="62" />
@@ -443,6 +451,339 @@
     </message>
 </context>
 <context>
+    <name>ClusterPage</name>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="81" />
+        <source>期限</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="82" />
+        <source>事项</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="82" />
+        <source>截止日期</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="82" />
+        <location filename="../../desktop/follow/cluster_page.py" line="93" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="82" />
+        <source>依据</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="85" />
+        <source>认定时的数据（申报表最近一年）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="86" />
+        <source>项目</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="86" />
+        <source>数值</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="86" />
+        <source>用于</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="88" />
+        <source>概况与期限</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="92" />
+        <source>编号</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="92" />
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="92" />
+        <source>基数</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="92" />
+        <source>目标</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="92" />
+        <source>年份</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="93" />
+        <source>提示</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="96" />
+        <source>从发展目标文字识别(&amp;P)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="97" />
+        <source>确认所选目标(&amp;C)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="104" />
+        <location filename="../../desktop/follow/cluster_page.py" line="221" />
+        <location filename="../../desktop/follow/cluster_page.py" line="237" />
+        <source>发展目标</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="108" />
+        <source>年度</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="108" />
+        <source>报送期限</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="108" />
+        <source>报送日期</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="108" />
+        <source>检查结论</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="109" />
+        <source>发展目标进度</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="113" />
+        <source>新建下一年度(&amp;N)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="116" />
+        <source>记为已报送(&amp;S)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="117" />
+        <source>所选年度今天已报送（报送后不能再修改）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="120" />
+        <source>双击一行填写该年度</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="123" />
+        <location filename="../../desktop/follow/cluster_page.py" line="255" />
+        <location filename="../../desktop/follow/cluster_page.py" line="260" />
+        <location filename="../../desktop/follow/cluster_page.py" line="270" />
+        <source>年度培育情况</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="126" />
+        <source>类型</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="126" />
+        <source>日期</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="126" />
+        <source>报备</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="126" />
+        <source>撤销情形</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="127" />
+        <source>内容</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="129" />
+        <source>记录事件(&amp;E)…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="132" />
+        <source>重大变动及事件</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="140" />
+        <source>导出复核报告 PDF(&amp;R)…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="143" />
+        <location filename="../../desktop/follow/cluster_page.py" line="298" />
+        <source>复核</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="167" />
+        <source>已认定集群 — %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="177" />
+        <source>复核（有效期届满）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="190" />
+        <source>已确认</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="190" />
+        <source>待确认</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="202" />
+        <source>未报送</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="206" />
+        <source>未报备</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="207" />
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="207" />
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="238" />
+        <source>从发展目标文字中识别出 %1 个新目标，请逐项核对后确认。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="255" />
+        <source>有效期内各年度的年度培育情况都已建立。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="290" />
+        <source>导出复核报告</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <location filename="../../desktop/desk/compare_view.py" line="168" />
+        <source>筛选：集群名称或受理编号</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/compare_view.py" line="169" />
+        <source>状态：</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/compare_view.py" line="200" />
+        <source>推荐顺序（每个名次写明理由）：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/compare_view.py" line="201" />
+        <source>加入推荐</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/compare_view.py" line="204" />
+        <source>上移</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/compare_view.py" line="204" />
+        <source>下移</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/compare_view.py" line="204" />
+        <source>移出</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/compare_view.py" line="210" />
+        <source>不限</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/compare_view.py" line="211" />
+        <source>保存推荐顺序</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/compare_view.py" line="217" />
+        <source>名额：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/compare_view.py" line="223" />
+        <source>受理编号</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/compare_view.py" line="223" />
+        <source>集群名称</source>
+        <translation>Cluster name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/compare_view.py" line="223" />
+        <source>推荐理由</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/compare_view.py" line="279" />
+        <source>%1：相对余量（超出门槛的比例）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/compare_view.py" line="328" />
+        <source>推荐顺序</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ConnectionDialog</name>
     <message>
         <location filename="../../desktop/settings_db.py" line="63" />
@@ -536,6 +877,162 @@
     <message>
         <location filename="../../desktop/settings_db.py" line="171" />
         <source>修改数据库连接…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DeskWindow</name>
+    <message>
+        <location filename="../../desktop/desk/window.py" line="36" />
+        <source>评审台 — 集群申报助手</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/window.py" line="46" />
+        <source>批次（规则集）：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/window.py" line="48" />
+        <source>受理文件夹…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/window.py" line="50" />
+        <source>初审…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/window.py" line="52" />
+        <source>实地核查…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/window.py" line="54" />
+        <location filename="../../desktop/desk/window.py" line="166" />
+        <location filename="../../desktop/desk/window.py" line="168" />
+        <location filename="../../desktop/desk/window.py" line="175" />
+        <source>确认证书</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/window.py" line="56" />
+        <source>导出上报包…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/window.py" line="76" />
+        <source>登记簿</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/window.py" line="77" />
+        <source>比较与排序</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/window.py" line="94" />
+        <source>（已有新版本）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/window.py" line="118" />
+        <source>选择受理文件夹（U 盘、光盘）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/window.py" line="131" />
+        <location filename="../../desktop/desk/window.py" line="135" />
+        <source>初审</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/window.py" line="131" />
+        <location filename="../../desktop/desk/window.py" line="147" />
+        <source>请先在登记簿中选择一份申报。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/window.py" line="135" />
+        <source>%1 不予受理或不是申报，不能初审。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/window.py" line="147" />
+        <location filename="../../desktop/desk/window.py" line="150" />
+        <source>实地核查</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/window.py" line="150" />
+        <source>%1 不予受理，不能核查。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/window.py" line="166" />
+        <source>这份申报没有数字签名。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/window.py" line="169" />
+        <source>请电话向 %1 核对证书指纹：
+%2
+
+指纹一致，确认信任此证书？</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/window.py" line="183" />
+        <location filename="../../desktop/desk/window.py" line="198" />
+        <source>导出上报包</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/window.py" line="184" />
+        <source>上报包 (*.zip)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/window.py" line="191" />
+        <source>证书密码</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/window.py" line="191" />
+        <source>本单位证书密码：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/window.py" line="200" />
+        <source>已导出上报包：%1（推荐 %2 个）</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>EventDialog</name>
+    <message>
+        <location filename="../../desktop/follow/dialogs.py" line="147" />
+        <source>记录事件</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/dialogs.py" line="156" />
+        <source>已报备</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/dialogs.py" line="161" />
+        <source>类型</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/dialogs.py" line="162" />
+        <source>发生日期</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/dialogs.py" line="163" />
+        <source>内容</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -981,6 +1478,118 @@
     </message>
 </context>
 <context>
+    <name>InspectionEditor</name>
+    <message>
+        <location filename="../../desktop/desk/inspection_editor.py" line="31" />
+        <source>实地核查：%1 %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/inspection_editor.py" line="40" />
+        <source>核查人员，用逗号分隔</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/inspection_editor.py" line="42" />
+        <source>核查日期：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/inspection_editor.py" line="43" />
+        <source>核查人员：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/inspection_editor.py" line="44" />
+        <source>核查结论：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/inspection_editor.py" line="48" />
+        <source>核查内容</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/inspection_editor.py" line="48" />
+        <source>对照的佐证材料</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/inspection_editor.py" line="48" />
+        <source>核查结果</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/inspection_editor.py" line="52" />
+        <source>添加核查事项</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/inspection_editor.py" line="54" />
+        <source>附现场照片或扫描件…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/inspection_editor.py" line="67" />
+        <source>保存核查记录</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/inspection_editor.py" line="70" />
+        <source>打印核查记录…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/inspection_editor.py" line="88" />
+        <source>选择现场照片或扫描件</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/inspection_editor.py" line="111" />
+        <location filename="../../desktop/desk/inspection_editor.py" line="130" />
+        <source>实地核查</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/inspection_editor.py" line="123" />
+        <source>打印核查记录</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/inspection_editor.py" line="124" />
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/inspection_editor.py" line="139" />
+        <source>已记录：%1　%2　%3 项，附件 %4 个</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/inspection_editor.py" line="140" />
+        <source>还没有核查记录。</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message>
+        <location filename="../../desktop/desk/intake_view.py" line="47" />
+        <source>受理</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/intake_view.py" line="50" />
+        <source>正在受理…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/intake_view.py" line="70" />
+        <source>正在受理：</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>LongTextEditor</name>
     <message>
         <location filename="../../desktop/field_simple.py" line="77" />
@@ -1266,6 +1875,14 @@
     </message>
 </context>
 <context>
+    <name>MarginChart</name>
+    <message>
+        <location filename="../../desktop/desk/compare_view.py" line="140" />
+        <source>点击某项标准的列标题，查看各集群的余量</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>NewApplicationDialog</name>
     <message>
         <location filename="../../desktop/new_application.py" line="49" />
@@ -1388,6 +2005,83 @@
     </message>
 </context>
 <context>
+    <name>RecognizeDialog</name>
+    <message>
+        <location filename="../../desktop/follow/dialogs.py" line="35" />
+        <location filename="../../desktop/follow/dialogs.py" line="72" />
+        <source>记录认定</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/dialogs.py" line="50" />
+        <source>例如：上海市2023年市级中小企业特色产业集群名单</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/dialogs.py" line="51" />
+        <source>申请</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/dialogs.py" line="52" />
+        <source>认定日期</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/dialogs.py" line="53" />
+        <source>认定名单</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/dialogs.py" line="54" />
+        <source>有效期、年度报送日期和复核按该申请的规则集计算。</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RemindersPanel</name>
+    <message>
+        <location filename="../../desktop/follow/reminders_panel.py" line="50" />
+        <source>已认定集群：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/reminders_panel.py" line="52" />
+        <source>打开(&amp;G)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/reminders_panel.py" line="55" />
+        <source>记录认定(&amp;K)…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/reminders_panel.py" line="57" />
+        <source>把已公布名单上的申请记为已认定，开始跟踪年度报送和复核</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/reminders_panel.py" line="98" />
+        <source>已认定集群：尚无记录</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/reminders_panel.py" line="100" />
+        <source>待办事项（%1）：%2 项，其中逾期 %3 项</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/reminders_panel.py" line="107" />
+        <source>尽快报备</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/reminders_panel.py" line="109" />
+        <source>逾期 %1 天</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ReopenDialog</name>
     <message>
         <location filename="../../desktop/seal_prompt.py" line="20" />
@@ -1422,6 +2116,104 @@
     <message>
         <location filename="../../desktop/seal_prompt.py" line="53" />
         <source>请至少写 %1 个字。</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ReviewEditor</name>
+    <message>
+        <location filename="../../desktop/desk/review_editor.py" line="37" />
+        <source>初审项</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/review_editor.py" line="37" />
+        <source>程序结论</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/review_editor.py" line="37" />
+        <source>初审结论</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/review_editor.py" line="37" />
+        <source>备注</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/review_editor.py" line="42" />
+        <source>未审项采纳程序结论</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/review_editor.py" line="44" />
+        <source>保存初审结论</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/review_editor.py" line="52" />
+        <source>待补正事项：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/review_editor.py" line="58" />
+        <source>需补正的内容</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/review_editor.py" line="63" />
+        <source>添加补正事项</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/review_editor.py" line="65" />
+        <source>打印补正通知…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/review_editor.py" line="75" />
+        <source>作出初审决定</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/review_editor.py" line="78" />
+        <source>初审决定：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/review_editor.py" line="89" />
+        <source>初审：%1 %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/review_editor.py" line="90" />
+        <source>%1　%2　状态：%3　程序自评：%4</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/review_editor.py" line="97" />
+        <source>由评审人判断</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/review_editor.py" line="108" />
+        <source>（期限 %1）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/review_editor.py" line="116" />
+        <source>初审</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/review_editor.py" line="157" />
+        <source>打印补正通知</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/desk/review_editor.py" line="157" />
+        <source>PDF (*.pdf)</source>
         <translation type="unfinished" />
     </message>
 </context>
