@@ -12,7 +12,7 @@ VENV="$ROOT/.venv"
 DEB_RUNTIME="python3 python3-venv libgl1 libegl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libdbus-1-3 \
 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 \
 libxkbcommon-x11-0 xdg-utils"
-DEB_DEV="poppler-utils xvfb xauth binutils icu-devtools gcc"  # icupkg + cc trim Qt's ICU data (packaging/cluster-declare.spec)
+DEB_DEV="poppler-utils xvfb xauth binutils icu-devtools gcc libreoffice-writer-nogui libreoffice-calc-nogui"  # icupkg + cc trim Qt's ICU data (packaging/cluster-declare.spec)
 
 deb_packages=$DEB_RUNTIME
 [ "$PROFILE" = dev ] && deb_packages="$DEB_RUNTIME $DEB_DEV"

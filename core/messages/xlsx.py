@@ -61,16 +61,36 @@ NOT_FOUND = define("XLSX.file.not_found", "找不到文件 {path}", "请检查�
 UNREADABLE_FILE = define("XLSX.file.read", "无法读取文件 {path}：{reason}", "请检查文件权限，或把文件复制到本机后重试。")
 ENCRYPTED = define(
     "XLSX.file.encrypted",
-    "文件“{name}”是加密（设有打开密码）的 Excel 工作簿，或旧版 Excel 97-2003（.xls）文件，无法读取。"
-    "请在 Excel 中取消打开密码，并“另存为”Excel 工作簿（*.xlsx）后再导入。", _SAVE_AS,
+    "文件“{name}”是加密（设有打开密码）的工作簿，无法读取。请在 Excel 或 WPS 中取消打开密码并保存后再导入。",
+    "在 Excel 或 WPS 中打开文件，在“文件 → 信息 → 保护工作簿”（WPS：“文件 → 文档加密”）中删除打开密码后保存。",
+)
+MACROS = define(
+    "XLSX.file.macros",
+    "文件“{name}”含有宏（VBA 代码），为安全起见拒绝导入。请另存为不含宏的 Excel 工作簿（*.xlsx）后再导入。",
+    "在 Excel 或 WPS 中“另存为”Excel 工作簿（*.xlsx），宏会被去掉，数据保持不变。",
 )
 TOO_BIG = define("XLSX.file.too_big", "文件“{name}”大小为 {size}，超过 {limit} 的上限，拒绝导入。",
                  "请删除工作簿中的图片和多余的工作表后重试。")
-NOT_XLSX = define("XLSX.file.not_xlsx", "文件“{name}”不是 Excel 工作簿（.xlsx）{what}。请在 Excel 中另存为“Excel 工作簿（*.xlsx）”。",
-                  _SAVE_AS)
-ODS = define("XLSX.file.ods", "文件“{name}”是 OpenDocument 表格（.ods），请另存为 Excel 工作簿（*.xlsx）后再导入。", _SAVE_AS)
+NOT_XLSX = define(
+    "XLSX.file.not_xlsx",
+    "文件“{name}”不是 Excel 工作簿或其他电子表格{what}。可以导入 Excel（.xlsx、.xlsm、.xls、.xlsb）、WPS 表格（.et）"
+    "和 OpenDocument（.ods）文件。", _SAVE_AS,
+)
+NOT_XLS = define("XLSX.file.ole_not_xls", "文件“{name}”是 Office 97–2003 格式的文件，但不是 Excel 工作簿（可能是 Word 或 "
+                 "PowerPoint 文件）。", _SAVE_AS)
+DAMAGED_OLE = define("XLSX.file.ole", "文件“{name}”已损坏，或不是 Excel 97–2003 工作簿（.xls）：{reason}。", _SAVE_AS)
+WORD_FILE = define(
+    "XLSX.file.word",
+    "文件“{name}”是 Word 文档。Word 文件只用于打印和最后修改，不作为数据读入；请导入申请 JSON 文件、Excel 工作簿或申报包。",
+    "数据请通过申请 JSON 文件、本程序导出的 Excel 工作簿或申报包导入。",
+)
+CSV_ENCODING = define("XLSX.csv.encoding", "文件“{name}”既不是 UTF-8 也不是 GBK 编码的文本，无法读取。",
+                      "请在 Excel 或 WPS 中另存为“CSV UTF-8（逗号分隔）”，或直接另存为 Excel 工作簿（*.xlsx）。")
+CSV_FORM = define("XLSX.csv.form", "文件“{name}”是 CSV 文本文件：CSV 只能用于导入清单，申报表请使用本程序导出的 Excel 工作簿。",
+                  "请使用本程序“导出 Excel”生成的工作簿填写申报表。")
 DAMAGED_ZIP = define("XLSX.file.zip", "文件“{name}”已损坏，或不是 Excel 工作簿（.xlsx）。", _SAVE_AS)
-ZIP_NOT_XLSX = define("XLSX.file.zip_not_xlsx", "文件“{name}”是 ZIP 压缩包，但不是 Excel 工作簿（.xlsx）。", _SAVE_AS)
+ZIP_NOT_XLSX = define("XLSX.file.zip_not_xlsx", "文件“{name}”是 ZIP 压缩包，但不是 Excel 工作簿（.xlsx）或 OpenDocument 表格（.ods）。",
+                      _SAVE_AS)
 TOO_MANY_PARTS = define("XLSX.file.parts", "文件“{name}”包含 {count} 个部件，超出安全上限，拒绝读取。", _SAVE_AS)
 BOMB_PART = define(
     "XLSX.file.bomb",

@@ -1,8 +1,9 @@
 """Import a list (清单) from a workbook: find the sheet and its header row, read every row with a
 message naming sheet, row and column for each fault, check the rows, and say what would change.
 
-Reads in openpyxl's read-only mode (one pass over the XML); merged cells and formulas are found by
-``safety.scan_sheet`` first, so a 10,000-row list costs little more than iterating it.
+Reads any spreadsheet or CSV through core/xlsx/book.py (python-calamine: the whole sheet is parsed
+in Rust, rows are handed over one at a time); merged cells come from the reader, formulas from a byte
+search first, so a 10,000-row list costs less than iterating it with openpyxl.
 """
 
 from __future__ import annotations
@@ -16,20 +17,20 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from openpyxl.utils import get_column_letter, range_boundaries
+from openpyxl.utils import get_column_letter
 
 from core.application import Application
 from core.creditcode import normalize_code
 from core.errors import UserError
 from core.messages import xlsx as msg
 from core.rules.listchecks import Comparison, RowIssue, comparisons, summarize
+from core.xlsx.book import Book, Sheet, open_book
 from core.xlsx.cells import CellError, blank, read_number, read_text, where
-from core.xlsx.form_import import check_campaign, open_workbook
+from core.xlsx.form_import import check_campaign
 from core.xlsx.formmap import FALSE_WORDS, TRUE_WORDS
 from core.xlsx.list_sheet import list_sheet_name
 from core.xlsx.listdefs import LEVEL_WORDS, PLATFORM_LEVEL_WORDS, ROLE_WORDS, Column, ListDef, list_def
 from core.xlsx.meta import META_SHEET, read_meta
-from core.xlsx.safety import check_xlsx, scan_sheet
 
 MAX_ROWS = 50_000  # data rows; a cluster has hundreds of firms, a patent list a few thousand
 MAX_SCANNED_ROWS = 200_000  # rows looked at, blank or not (formatted-but-empty sheets)
@@ -118,20 +119,17 @@ def _match_headers(values: tuple[Any, ...], ld: ListDef) -> tuple[dict[int, Colu
 
 def read_list_workbook(path: str | Path, list_name: str, app: Application | None = None, *,
                        sheet: str | None = None, progress: Progress | None = None) -> ListImport:
-    path = check_xlsx(path)
     form_lists = app.form_def.lists if app else None
     ld = list_def(list_name)
     if form_lists is not None and list_name not in form_lists:
         raise msg.UNKNOWN_LIST.error(name=list_name, available="、".join(f"{k}（{v}）" for k, v in form_lists.items()))
     label = (form_lists or {}).get(list_name, list_name)
-    wb = open_workbook(path, read_only=True, data_only=True)
-    try:
-        if app is not None and META_SHEET in wb.sheetnames:
-            check_campaign(read_meta(wb, path.name), app, path.name)
-        ws, header_row, cols, units, ignored = _find_sheet(wb, path, ld, label, sheet)
-        result = _read_rows(path, ws, ld, header_row, cols, units, progress)
-    finally:
-        wb.close()
+    with open_book(path, csv=True) as book:
+        path = book.path
+        if app is not None and META_SHEET in book:
+            check_campaign(read_meta(book, path.name), app, path.name)
+        ws, header_row, cols, units, ignored = _find_sheet(book, path, ld, label, sheet)
+        result = _read_rows(book, ws, ld, header_row, cols, units, progress)
     result.source, result.name, result.label = str(path), list_name, label
     result.ignored = ignored
     if ignored:
@@ -142,20 +140,21 @@ def read_list_workbook(path: str | Path, list_name: str, app: Application | None
     return result
 
 
-def _visible_sheets(wb) -> list:
-    return [ws for ws in wb.worksheets if ws.title != META_SHEET and ws.sheet_state == "visible"]
+def _visible_sheets(book: Book) -> list[str]:
+    return [n for n in book.sheetnames if n != META_SHEET and book.visible(n)]
 
 
-def _find_sheet(wb, path: Path, ld: ListDef, label: str, wanted: str | None):
+def _find_sheet(book: Book, path: Path, ld: ListDef, label: str, wanted: str | None):
     if wanted:
-        if wanted not in wb.sheetnames:
-            raise msg.NO_SUCH_SHEET.error(name=path.name, sheet=wanted, sheets="、".join(wb.sheetnames))
-        candidates = [wb[wanted]]
+        if wanted not in book:
+            raise msg.NO_SUCH_SHEET.error(name=path.name, sheet=wanted, sheets="、".join(book.sheetnames))
+        candidates = [wanted]
     else:
-        named = [ws for ws in _visible_sheets(wb) if ws.title in (list_sheet_name(label), label, ld.name)]
-        candidates = named or _visible_sheets(wb)
+        named = [n for n in _visible_sheets(book) if n in (list_sheet_name(label), label, ld.name)]
+        candidates = named or _visible_sheets(book)
     first_error = None
-    for ws in candidates:
+    for name in candidates:
+        ws = book.sheet(name)
         try:
             return (ws, *_find_header(ws, ld, label))
         except UserError as exc:
@@ -165,7 +164,7 @@ def _find_sheet(wb, path: Path, ld: ListDef, label: str, wanted: str | None):
 
 def _find_header(ws, ld: ListDef, label: str):
     best = None
-    for r, values in enumerate(ws.iter_rows(min_row=1, max_row=HEADER_SEARCH_ROWS, values_only=True), 1):
+    for r, values in enumerate(ws.rows(1, HEADER_SEARCH_ROWS), 1):
         found, units, ignored = _match_headers(values, ld)
         if found and (best is None or len(found) > len(best[1])):
             best = (r, found, units, ignored)
@@ -187,19 +186,18 @@ def _find_header(ws, ld: ListDef, label: str):
     return r, found, units, ignored
 
 
-def _read_rows(path: Path, ws, ld: ListDef, header_row: int, cols: dict[int, Column], units: dict[int, str],
+def _read_rows(book: Book, ws: Sheet, ld: ListDef, header_row: int, cols: dict[int, Column], units: dict[int, str],
                progress: Progress | None) -> ListImport:
     title = ws.title
-    scan = scan_sheet(path, getattr(ws, "_worksheet_path", ""))
     errors: list[str] = []
-    for rng in scan.merged:
-        min_col, min_row, max_col, max_row = range_boundaries(rng)
+    for min_col, min_row, max_col, max_row in ws.merged:
+        rng = f"{get_column_letter(min_col)}{min_row}:{get_column_letter(max_col)}{max_row}"
         if max_row >= header_row and any(min_col <= i + 1 <= max_col for i in cols):
             errors.append(msg.LIST_MERGED.text(sheet=title, range=rng, row=min_row, col=get_column_letter(min_col)))
     if errors:
         raise _refused(title, errors)
-    formulas = _formula_cells(path, ws.title, header_row) if scan.has_formulas else {}
-    expected = max((ws.max_row or 0) - header_row, 0)
+    formulas = book.formulas(ws, header_row + 1)
+    expected = max(ws.height - header_row, 0)
     rows: list[dict[str, Any]] = []
     result = ListImport("", ld.name, "", title, header_row, rows,
                         {c.key: get_column_letter(i + 1) for i, c in cols.items()})
@@ -207,7 +205,7 @@ def _read_rows(path: Path, ws, ld: ListDef, header_row: int, cols: dict[int, Col
         c.key == ld.title_key for c in cols.values()) else None
     keys = [c.key for c in ld.columns]
     scanned = 0
-    for r, values in enumerate(ws.iter_rows(min_row=header_row + 1, values_only=True), header_row + 1):
+    for r, values in enumerate(ws.rows(header_row + 1), header_row + 1):
         scanned += 1
         if scanned > MAX_SCANNED_ROWS:
             raise msg.TOO_MANY_SCANNED.error(sheet=title, limit=MAX_SCANNED_ROWS)
@@ -222,7 +220,7 @@ def _read_rows(path: Path, ws, ld: ListDef, header_row: int, cols: dict[int, Col
         for i, col in cols.items():
             v = values[i] if i < len(values) else None
             if formulas and (r, i + 1) in formulas:
-                if v is None:
+                if blank(v):
                     errors.append(msg.FORMULA_NO_RESULT.text(at=where(title, r, i + 1), formula=formulas[(r, i + 1)]))
                     continue
                 if len(result.notes) < 20:
@@ -257,22 +255,11 @@ def _refused(title: str, errors: list[str]) -> UserError:
                                   shown=shown, more=more)
 
 
-def _formula_cells(path: Path, title: str, header_row: int) -> dict[tuple[int, int], str]:
-    wb = open_workbook(path, read_only=True, data_only=False)
-    try:
-        out = {}
-        for row in wb[title].iter_rows(min_row=header_row + 1):
-            for cell in row:
-                if getattr(cell, "data_type", None) == "f":
-                    out[(cell.row, cell.column)] = str(cell.value)
-        return out
-    finally:
-        wb.close()
-
-
 def _convert(col: Column, v: Any, unit: str, title: str, r: int, c: int) -> Any:
     if blank(v):
         return None
+    if type(v) is float and v.is_integer() and abs(v) < 2**53:  # calamine reads every .xlsx number as float
+        v = int(v)
     t = col.type
     if t == "text":
         return read_text(v)
