@@ -50,6 +50,7 @@ class Sheet:
     _grid: list[list[Any]] | None = None
     merged: list[Range] = field(default_factory=list)
     formulas: dict[tuple[int, int], str] | None = None  # (row, col) → formula; None: not known yet
+    file: str = ""  # the file's name, for messages
 
     def rows(self, min_row: int = 1, max_row: int | None = None) -> Iterator[list[Any]]:
         """Rows from ``min_row`` (1-based), each a list from column A; blanks "" (call ``plain``)."""
@@ -89,7 +90,7 @@ class Book:
             rows = _read_csv(path)
             self.sheetnames = [path.stem]
             self._visible = {path.stem: True}
-            self._sheets[path.stem] = Sheet(path.stem, True, len(rows), rows, formulas={})
+            self._sheets[path.stem] = Sheet(path.stem, True, len(rows), rows, formulas={}, file=path.name)
             return
         try:
             self._wb = pc.CalamineWorkbook.from_path(str(path))
@@ -126,7 +127,7 @@ class Book:
             if isinstance(exc, (KeyboardInterrupt, SystemExit)):
                 raise
             raise msg.UNREADABLE.error(name=self.name, reason=_reason(exc)) from exc
-        sh = Sheet(name, self.visible(name), height, raw, merged=merged)
+        sh = Sheet(name, self.visible(name), height, raw, merged=merged, file=self.name)
         if self.fmt in (XLSX, XLSM):
             self._xlsx_scan(sh)
         elif self.fmt == ODS:
@@ -194,7 +195,8 @@ def _reason(exc: BaseException) -> str:
 
 def _read_csv(path: Path) -> list[list[Any]]:
     data = path.read_bytes()
-    for encoding in ("utf-8-sig", "gb18030"):  # GB18030 is a superset of GBK (and of GB2312)
+    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))  # Excel's "Unicode text" export
+    for encoding in ("utf-16",) if utf16 else ("utf-8-sig", "gb18030"):  # GB18030 is a superset of GBK (and of GB2312)
         try:
             text = codecs.decode(data, encoding)
             break

@@ -169,19 +169,19 @@ def _find_header(ws, ld: ListDef, label: str):
         if found and (best is None or len(found) > len(best[1])):
             best = (r, found, units, ignored)
     if best is None:
-        raise msg.NO_HEADER.error(sheet=ws.title, rows=HEADER_SEARCH_ROWS, label=label,
+        raise msg.NO_HEADER.error(name=ws.file, sheet=ws.title, rows=HEADER_SEARCH_ROWS, label=label,
                                   headers="、".join(c.header for c in ld.columns if c.required))
     r, found, units, ignored = best
     seen: dict[str, int] = {}
     for i, col in found.items():
         if col.key in seen:
-            raise msg.DOUBLE_COLUMN.error(sheet=ws.title, row=r, first=get_column_letter(seen[col.key] + 1),
+            raise msg.DOUBLE_COLUMN.error(name=ws.file, sheet=ws.title, row=r, first=get_column_letter(seen[col.key] + 1),
                                           second=get_column_letter(i + 1), header=col.header)
         seen[col.key] = i
     missing = [c.header for c in ld.columns if c.required and c.key not in seen]
     if missing:
         got = "、".join(f"{get_column_letter(i + 1)}列“{c.header}”" for i, c in sorted(found.items())) or "无"
-        raise msg.MISSING_COLUMNS.error(sheet=ws.title, row=r, missing="”“".join(missing), got=got,
+        raise msg.MISSING_COLUMNS.error(name=ws.file, sheet=ws.title, row=r, missing="”“".join(missing), got=got,
                                         headers="、".join(c.header for c in ld.columns))
     return r, found, units, ignored
 
@@ -195,7 +195,7 @@ def _read_rows(book: Book, ws: Sheet, ld: ListDef, header_row: int, cols: dict[i
         if max_row >= header_row and any(min_col <= i + 1 <= max_col for i in cols):
             errors.append(msg.LIST_MERGED.text(sheet=title, range=rng, row=min_row, col=get_column_letter(min_col)))
     if errors:
-        raise _refused(title, errors)
+        raise _refused(ws, errors)
     formulas = book.formulas(ws, header_row + 1)
     expected = max(ws.height - header_row, 0)
     rows: list[dict[str, Any]] = []
@@ -208,14 +208,14 @@ def _read_rows(book: Book, ws: Sheet, ld: ListDef, header_row: int, cols: dict[i
     for r, values in enumerate(ws.rows(header_row + 1), header_row + 1):
         scanned += 1
         if scanned > MAX_SCANNED_ROWS:
-            raise msg.TOO_MANY_SCANNED.error(sheet=title, limit=MAX_SCANNED_ROWS)
+            raise msg.TOO_MANY_SCANNED.error(name=ws.file, sheet=title, limit=MAX_SCANNED_ROWS)
         if progress and scanned % PROGRESS_EVERY == 0 and progress(scanned, expected) is False:
             raise msg.CANCELLED.error()
         if all(blank(values[i]) if i < len(values) else True for i in cols):
             result.blank_rows += 1
             continue
         if len(rows) >= MAX_ROWS:
-            raise msg.TOO_MANY_ROWS.error(sheet=title, limit=MAX_ROWS)
+            raise msg.TOO_MANY_ROWS.error(name=ws.file, sheet=title, limit=MAX_ROWS)
         row = dict.fromkeys(keys)
         for i, col in cols.items():
             v = values[i] if i < len(values) else None
@@ -238,20 +238,20 @@ def _read_rows(book: Book, ws: Sheet, ld: ListDef, header_row: int, cols: dict[i
         if len(errors) >= MAX_ERRORS:
             break
     if errors:
-        raise _refused(title, errors)
+        raise _refused(ws, errors)
     if progress:
         progress(scanned, scanned)
     if result.blank_rows:
         result.notes.append(f"跳过空行 {result.blank_rows} 行")
     if not rows:
-        raise msg.NO_ROWS.error(sheet=title, row=header_row)
+        raise msg.NO_ROWS.error(name=ws.file, sheet=title, row=header_row)
     return result
 
 
-def _refused(title: str, errors: list[str]) -> UserError:
+def _refused(ws: Sheet, errors: list[str]) -> UserError:
     shown = "\n".join(f"- {e}" for e in errors[:20])
     more = f"\n……另有 {len(errors) - 20} 处（最多列出前 {MAX_ERRORS} 处）" if len(errors) > 20 else ""
-    return msg.LIST_REFUSED.error(sheet=title, count=len(errors), plus="+" if len(errors) >= MAX_ERRORS else "",
+    return msg.LIST_REFUSED.error(name=ws.file, sheet=ws.title, count=len(errors), plus="+" if len(errors) >= MAX_ERRORS else "",
                                   shown=shown, more=more)
 
 

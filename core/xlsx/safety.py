@@ -38,7 +38,8 @@ def _mb(n: int) -> str:
 XLSX, XLSM, XLSB, XLS, ODS, CSV = "xlsx", "xlsm", "xlsb", "xls", "ods", "csv"
 _VBA_NAMES = frozenset({"_VBA_PROJECT_CUR", "_VBA_PROJECT", "VBA", "Macros"})
 _ENCRYPTED_NAMES = frozenset({"EncryptionInfo", "EncryptedPackage"})
-_ZIP_VBA = ("xl/vbaProject.bin", "Basic/", "xl/activeX/")
+_ZIP_VBA = ("xl/vbaProject.bin", "Basic/", "Scripts/", "xl/activeX/")  # VBA; LibreOffice Basic and scripts
+_ODS_MANIFEST = "META-INF/manifest.xml"
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,7 @@ def _check_zip(path: Path, name: str) -> str:
             names = {i.filename for i in infos}
             _check_parts(name, infos)
             mimetype = zf.read("mimetype")[:100] if "mimetype" in names else b""
+            manifest = zf.read(_ODS_MANIFEST)[:1 << 20] if mimetype and _ODS_MANIFEST in names else b""
     except zipfile.BadZipFile as exc:
         raise msg.DAMAGED_ZIP.error(name=name) from exc
     except (OSError, EOFError, zlib_error) as exc:  # a damaged "mimetype" entry
@@ -119,6 +121,8 @@ def _check_zip(path: Path, name: str) -> str:
     if any(n.startswith(_ZIP_VBA) for n in names):
         raise msg.MACROS.error(name=name)
     if b"opendocument.spreadsheet" in mimetype:
+        if b"encryption-data" in manifest:  # ODF encrypts parts and lists how in the manifest
+            raise msg.ENCRYPTED.error(name=name)
         return ODS
     if "word/document.xml" in names:
         raise msg.WORD_FILE.error(name=name)
