@@ -25,7 +25,7 @@ import python_calamine as pc
 from lxml import etree
 
 from core.messages import xlsx as msg
-from core.xlsx.safety import CSV, ODS, XLSM, XLSX, check_spreadsheet, scan_sheet, sheet_parts
+from core.xlsx.safety import CSV, ODS, XLSM, XLSX, check_spreadsheet, sheet_has_formulas, sheet_parts
 
 Range = tuple[int, int, int, int]  # min_col, min_row, max_col, max_row (1-based, as openpyxl)
 _ODS_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
@@ -144,8 +144,7 @@ class Book:
                 self._parts = sheet_parts(self.path)
             except (KeyError, etree.ParseError, SyntaxError, zipfile.BadZipFile) as exc:
                 raise msg.UNREADABLE.error(name=self.name, reason=type(exc).__name__) from exc
-        scan = scan_sheet(self.path, self._parts.get(sh.title, ""))
-        sh.formulas = None if scan.has_formulas else {}
+        sh.formulas = None if sheet_has_formulas(self.path, self._parts.get(sh.title, "")) else {}
 
     def formulas(self, sh: Sheet, min_row: int = 1) -> dict[tuple[int, int], str]:
         """Formula cells of a sheet (row, col → formula text); read only when the sheet has any."""

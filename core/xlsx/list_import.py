@@ -23,7 +23,7 @@ from core.application import Application
 from core.creditcode import normalize_code
 from core.errors import UserError
 from core.messages import xlsx as msg
-from core.rules.listchecks import Comparison, RowIssue, comparisons, summarize
+from core.rules.listchecks import Comparison, ListSummary, RowIssue, comparisons, summarize
 from core.xlsx.book import Book, Sheet, open_book
 from core.xlsx.cells import CellError, blank, read_number, read_text, where
 from core.xlsx.form_import import check_campaign
@@ -32,8 +32,8 @@ from core.xlsx.list_sheet import list_sheet_name
 from core.xlsx.listdefs import LEVEL_WORDS, PLATFORM_LEVEL_WORDS, ROLE_WORDS, Column, ListDef, list_def
 from core.xlsx.meta import META_SHEET, read_meta
 
-MAX_ROWS = 50_000  # data rows; a cluster has hundreds of firms, a patent list a few thousand
-MAX_SCANNED_ROWS = 200_000  # rows looked at, blank or not (formatted-but-empty sheets)
+MAX_ROWS = 100_000  # data rows; a cluster has hundreds of firms, a patent list a few thousand (issue 18: 100k)
+MAX_SCANNED_ROWS = 300_000  # rows looked at, blank or not (formatted-but-empty sheets)
 MAX_ERRORS = 50
 HEADER_SEARCH_ROWS = 10
 PROGRESS_EVERY = 500
@@ -64,6 +64,7 @@ class ListImport:
     added: int = 0
     removed: int = 0
     changed: int = 0
+    _summary: tuple[tuple, ListSummary] | None = field(default=None, repr=False, compare=False)
 
     @property
     def unchanged(self) -> bool:
@@ -81,7 +82,10 @@ class ListImport:
         form = app.form_def
         states = {k: parse_field(fd, app.values.get(k), app.years) for k, fd in form.fields.items()}
         lists = {**app.lists, self.name: self.rows}
-        return comparisons(form, states, summarize(lists), app.years)
+        key = _lists_key(lists)
+        if self._summary is None or self._summary[0] != key:  # the same lists: the summary made on import
+            self._summary = (key, summarize(lists))
+        return comparisons(form, states, self._summary[1], app.years)
 
     def summary_text(self) -> str:
         return (f"{self.label}：原有 {self.old_count} 条，导入后 {len(self.rows)} 条"
@@ -124,6 +128,8 @@ def read_list_workbook(path: str | Path, list_name: str, app: Application | None
     if form_lists is not None and list_name not in form_lists:
         raise msg.UNKNOWN_LIST.error(name=list_name, available="、".join(f"{k}（{v}）" for k, v in form_lists.items()))
     label = (form_lists or {}).get(list_name, list_name)
+    if progress:
+        progress(0, 0)  # opening: the reader parses the whole sheet before the first row comes
     with open_book(path, csv=True) as book:
         path = book.path
         if app is not None and META_SHEET in book:
@@ -134,10 +140,19 @@ def read_list_workbook(path: str | Path, list_name: str, app: Application | None
     result.ignored = ignored
     if ignored:
         result.notes.insert(0, f"以下列不属于{label}，未导入：{'、'.join(ignored)}")
-    result.issues = summarize({list_name: result.rows}).issues
+    # One summary of all the lists serves the row issues now and comparisons() later (the expensive
+    # part — code checks and SME classification of every firm — runs once, not twice).
+    lists = {**(app.lists if app else {}), list_name: result.rows}
+    summary = summarize(lists)
+    result._summary = (_lists_key(lists), summary)
+    result.issues = [i for i in summary.issues if i.list_name == list_name]
     old = (app.lists.get(list_name) if app else None) or []
     _diff(result, old, ld)
     return result
+
+
+def _lists_key(lists: dict[str, list]) -> tuple:
+    return tuple(sorted((name, id(rows), len(rows)) for name, rows in lists.items()))
 
 
 def _visible_sheets(book: Book) -> list[str]:
@@ -204,6 +219,8 @@ def _read_rows(book: Book, ws: Sheet, ld: ListDef, header_row: int, cols: dict[i
     title_col = next(i for i, c in cols.items() if c.key == ld.title_key) if any(
         c.key == ld.title_key for c in cols.values()) else None
     keys = [c.key for c in ld.columns]
+    marks = [c.key for c in ld.columns if c.type == "mark"]
+    plan = [(i, col.key, _fast(col, units.get(i, "")), col, units.get(i, "")) for i, col in cols.items()]
     scanned = 0
     for r, values in enumerate(ws.rows(header_row + 1), header_row + 1):
         scanned += 1
@@ -211,29 +228,34 @@ def _read_rows(book: Book, ws: Sheet, ld: ListDef, header_row: int, cols: dict[i
             raise msg.TOO_MANY_SCANNED.error(name=ws.file, sheet=title, limit=MAX_SCANNED_ROWS)
         if progress and scanned % PROGRESS_EVERY == 0 and progress(scanned, expected) is False:
             raise msg.CANCELLED.error()
-        if all(blank(values[i]) if i < len(values) else True for i in cols):
+        n = len(values)
+        if all(blank(values[i]) if i < n else True for i in cols):
             result.blank_rows += 1
             continue
         if len(rows) >= MAX_ROWS:
             raise msg.TOO_MANY_ROWS.error(name=ws.file, sheet=title, limit=MAX_ROWS)
         row = dict.fromkeys(keys)
-        for i, col in cols.items():
-            v = values[i] if i < len(values) else None
+        for i, key, fast, col, unit in plan:
+            v = values[i] if i < n else None
             if formulas and (r, i + 1) in formulas:
                 if blank(v):
                     errors.append(msg.FORMULA_NO_RESULT.text(at=where(title, r, i + 1), formula=formulas[(r, i + 1)]))
                     continue
                 if len(result.notes) < 20:
                     result.notes.append(f"{where(title, r, i + 1)}是公式，按计算结果“{v}”导入")
-            try:
-                row[col.key] = _convert(col, v, units.get(i, ""), title, r, i + 1)
-            except CellError as exc:
-                errors.append(str(exc))
-        if title_col is not None and blank(values[title_col] if title_col < len(values) else None):
+            got = fast(v)
+            if got is _SLOW:
+                try:
+                    got = _convert(col, v, unit, title, r, i + 1)
+                except CellError as exc:
+                    errors.append(str(exc))
+                    continue
+            row[key] = got
+        if title_col is not None and blank(values[title_col] if title_col < n else None):
             errors.append(msg.EMPTY_TITLE.text(at=where(title, r, title_col + 1), header=cols[title_col].header))
-        for col in ld.columns:
-            if col.type == "mark" and row[col.key] is None:
-                row[col.key] = False  # 填报说明10: SMEs are marked; an unmarked firm is not one
+        for key in marks:
+            if row[key] is None:
+                row[key] = False  # 填报说明10: SMEs are marked; an unmarked firm is not one
         rows.append(row)
         if len(errors) >= MAX_ERRORS:
             break
@@ -253,6 +275,43 @@ def _refused(ws: Sheet, errors: list[str]) -> UserError:
     more = f"\n……另有 {len(errors) - 20} 处（最多列出前 {MAX_ERRORS} 处）" if len(errors) > 20 else ""
     return msg.LIST_REFUSED.error(name=ws.file, sheet=ws.title, count=len(errors), plus="+" if len(errors) >= MAX_ERRORS else "",
                                   shown=shown, more=more)
+
+
+_SLOW = object()  # "no fast answer": take the full conversion with its messages
+
+
+def _fast(col: Column, unit: str) -> Callable[[Any], Any]:
+    """The common cells of a column type, converted without building a cell address: a plain word,
+    a whole number, a code. Everything else (and every fault) returns _SLOW for ``_convert``."""
+    t = col.type
+
+    def text(v):
+        if type(v) is str:
+            return v.strip() or None
+        return None if v is None else _SLOW
+
+    def mark(v):
+        return None if v is None else _MARK_FAST.get(v, _SLOW) if type(v) is str else _SLOW
+
+    def count(v):
+        if type(v) is float and v.is_integer() and 0 <= v < 2**53:
+            return int(v)
+        return v if type(v) is int and v >= 0 else None if v is None else _SLOW
+
+    def money(v):
+        if type(v) is float and v.is_integer() and abs(v) < 2**53:
+            return str(int(v))
+        return str(v) if type(v) is int else None if v is None else _SLOW
+
+    def code(v):
+        return v.upper() if type(v) is str and v.isascii() and v.isalnum() else None if v is None else _SLOW
+
+    def slow(v):
+        return None if v is None else _SLOW
+
+    if t == "money" and unit not in ("", "万元", "万"):
+        return slow
+    return {"text": text, "mark": mark, "int": count, "money": money, "code": code}.get(t, slow)
 
 
 def _convert(col: Column, v: Any, unit: str, title: str, r: int, c: int) -> Any:

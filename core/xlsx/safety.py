@@ -175,3 +175,20 @@ def scan_sheet(path: str | Path, part: str) -> SheetScan:
             return SheetScan((), False)
     merged = tuple(m.decode() for m in _MERGE_RE.findall(xml))
     return SheetScan(merged, _FORMULA_RE.search(xml) is not None)
+
+
+def sheet_has_formulas(path: str | Path, part: str, chunk: int = 1 << 20) -> bool:
+    """Whether a worksheet part holds any formula (<f>), read in chunks: bounded memory and no
+    merged-cell search (the reader reports merges)."""
+    with zipfile.ZipFile(path) as zf:
+        try:
+            fh = zf.open(part)
+        except KeyError:
+            return False
+        with fh:
+            tail = b""
+            while block := fh.read(chunk):
+                if _FORMULA_RE.search(tail + block):
+                    return True
+                tail = block[-16:]
+    return False
