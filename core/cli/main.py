@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "core.cli.pdf_cmds",
     "core.cli.selftest_cmds",
     "core.cli.xlsx_cmds",
+    "core.cli.docx_cmds",
 )
 
 

@@ -3,48 +3,48 @@
 <context>
     <name />
     <message>
-        <location filename="../../desktop/integrations.py" line="50" />
+        <location filename="../../desktop/integrations.py" line="56" />
         <source>全表</source>
         <translation>Whole form</translation>
     </message>
     <message>
-        <location filename="../../desktop/integrations.py" line="50" />
+        <location filename="../../desktop/integrations.py" line="56" />
         <source>真实性声明</source>
         <translation>Declaration of truthfulness</translation>
     </message>
     <message>
-        <location filename="../../desktop/integrations.py" line="50" />
+        <location filename="../../desktop/integrations.py" line="56" />
         <source>推荐意见</source>
         <translation>Recommendation</translation>
     </message>
     <message>
-        <location filename="../../desktop/integrations.py" line="55" />
+        <location filename="../../desktop/integrations.py" line="61" />
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/integrations.py" line="55" />
+        <location filename="../../desktop/integrations.py" line="61" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../desktop/integrations.py" line="61" />
+        <location filename="../../desktop/integrations.py" line="70" />
         <source>导出、模板与导入…</source>
         <translation>Export, template and import…</translation>
     </message>
     <message>
-        <location filename="../../desktop/integrations.py" line="62" />
-        <location filename="../../desktop/integrations.py" line="74" />
+        <location filename="../../desktop/integrations.py" line="71" />
+        <location filename="../../desktop/integrations.py" line="83" />
         <source>导出报送包…</source>
         <translation>Export submission package…</translation>
     </message>
     <message>
-        <location filename="../../desktop/integrations.py" line="63" />
+        <location filename="../../desktop/integrations.py" line="72" />
         <source>校验报送包…</source>
         <translation>Verify submission package…</translation>
     </message>
     <message>
-        <location filename="../../desktop/integrations.py" line="65" />
+        <location filename="../../desktop/integrations.py" line="74" />
         <source>本单位证书…</source>
         <translation>Office certificate…</translation>
     </message>
@@ -53,7 +53,7 @@
         <translation>Export JSON…</translation>
     </message>
     <message>
-        <location filename="../../desktop/integrations.py" line="74" />
+        <location filename="../../desktop/integrations.py" line="83" />
         <source>打印预览…</source>
         <translation>Print preview…</translation>
     </message>
@@ -1056,77 +1056,77 @@ SHA-256 指纹：%2</source>
 <context>
     <name>ReceiptsDialog</name>
     <message>
-        <location filename="../../desktop/receipts.py" line="49" />
+        <location filename="../../desktop/receipts.py" line="43" />
         <source>（未命名集群）</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/receipts.py" line="50" />
+        <location filename="../../desktop/receipts.py" line="44" />
         <source>报送记录 — %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/receipts.py" line="53" />
+        <location filename="../../desktop/receipts.py" line="47" />
         <source>编号 %1 · 共导出 %2 次。选中一行可复制其报送包 SHA-256 和证书指纹。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/receipts.py" line="55" />
+        <location filename="../../desktop/receipts.py" line="49" />
         <source>这份申请还没有导出过报送包。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/receipts.py" line="60" />
+        <location filename="../../desktop/receipts.py" line="54" />
         <source>导出时间</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/receipts.py" line="60" />
+        <location filename="../../desktop/receipts.py" line="54" />
         <source>操作人</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/receipts.py" line="60" />
+        <location filename="../../desktop/receipts.py" line="54" />
         <source>签名单位</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/receipts.py" line="61" />
+        <location filename="../../desktop/receipts.py" line="55" />
         <source>报送包</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/receipts.py" line="61" />
+        <location filename="../../desktop/receipts.py" line="55" />
         <source>报送包 SHA-256</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/receipts.py" line="61" />
+        <location filename="../../desktop/receipts.py" line="55" />
         <source>证书指纹</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/receipts.py" line="83" />
+        <location filename="../../desktop/receipts.py" line="77" />
         <source>报送包 SHA-256：</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/receipts.py" line="84" />
+        <location filename="../../desktop/receipts.py" line="78" />
         <source>证书指纹：</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/receipts.py" line="85" />
+        <location filename="../../desktop/receipts.py" line="79" />
         <source>申报数据 SHA-256：</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/receipts.py" line="104" />
+        <location filename="../../desktop/receipts.py" line="98" />
         <source>复制</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/receipts.py" line="120" />
+        <location filename="../../desktop/receipts.py" line="114" />
         <source>越过错误报送的理由：%1</source>
         <translation type="unfinished" />
     </message>
@@ -1263,6 +1263,11 @@ SHA-256 指纹：%2</source>
     <message>
         <location filename="../../desktop/package_verify.py" line="53" />
         <source>选择报送包…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/package_verify.py" line="75" />
+        <source>上面的“信任的证书”一栏</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1470,7 +1475,7 @@ SHA-256 指纹：%2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/integrations.py" line="74" />
+        <location filename="../../desktop/integrations.py" line="83" />
         <source>导出 JSON…</source>
         <translation>Export JSON…</translation>
     </message>
