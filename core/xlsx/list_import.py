@@ -42,7 +42,7 @@ _MONEY_FACTORS = {"万元": Decimal(1), "万": Decimal(1), "亿元": Decimal(100
 _PARENS = re.compile(r"[（(]([^）)]*)[）)]")
 _SIZE_WORDS = {"中型": True, "小型": True, "微型": True, "中小型": True, "中小微": True, "大型": False}
 
-_MARK_FAST = {"是": True, "否": False, "√": True, "Y": True, "N": False}
+_MARK_FAST = {"是": True, "否": False, "√": True, "Y": True, "N": False, "": None}  # "": a blank cell
 
 Progress = Callable[[int, int], "bool | None"]  # (rows read, rows expected) → False to cancel
 
@@ -220,7 +220,8 @@ def _read_rows(book: Book, ws: Sheet, ld: ListDef, header_row: int, cols: dict[i
         c.key == ld.title_key for c in cols.values()) else None
     keys = [c.key for c in ld.columns]
     marks = [c.key for c in ld.columns if c.type == "mark"]
-    plan = [(i, col.key, _fast(col, units.get(i, "")), col, units.get(i, "")) for i, col in cols.items()]
+    plan = [(i, col.key, None if col.type == "mark" else _fast(col, units.get(i, "")), col, units.get(i, ""))
+            for i, col in cols.items()]
     scanned = 0
     for r, values in enumerate(ws.rows(header_row + 1), header_row + 1):
         scanned += 1
@@ -243,7 +244,10 @@ def _read_rows(book: Book, ws: Sheet, ld: ListDef, header_row: int, cols: dict[i
                     continue
                 if len(result.notes) < 20:
                     result.notes.append(f"{where(title, r, i + 1)}是公式，按计算结果“{v}”导入")
-            got = fast(v)
+            if fast is None:  # a mark column, inline: most of a firm's 13 cells are 是/否
+                got = _MARK_FAST.get(v, _SLOW) if type(v) is str else None if v is None else _SLOW
+            else:
+                got = fast(v)
             if got is _SLOW:
                 try:
                     got = _convert(col, v, unit, title, r, i + 1)
@@ -281,17 +285,14 @@ _SLOW = object()  # "no fast answer": take the full conversion with its messages
 
 
 def _fast(col: Column, unit: str) -> Callable[[Any], Any]:
-    """The common cells of a column type, converted without building a cell address: a plain word,
-    a whole number, a code. Everything else (and every fault) returns _SLOW for ``_convert``."""
+    """The common cells of a column type, converted without building a cell address: a plain text,
+    a whole number, a code (marks are inlined in ``_read_rows``). Everything else (and every fault) returns _SLOW for ``_convert``."""
     t = col.type
 
     def text(v):
         if type(v) is str:
             return v.strip() or None
         return None if v is None else _SLOW
-
-    def mark(v):
-        return None if v is None else _MARK_FAST.get(v, _SLOW) if type(v) is str else _SLOW
 
     def count(v):
         if type(v) is float and v.is_integer() and 0 <= v < 2**53:
@@ -311,7 +312,7 @@ def _fast(col: Column, unit: str) -> Callable[[Any], Any]:
 
     if t == "money" and unit not in ("", "万元", "万"):
         return slow
-    return {"text": text, "mark": mark, "int": count, "money": money, "code": code}.get(t, slow)
+    return {"text": text, "int": count, "money": money, "code": code}.get(t, slow)
 
 
 def _convert(col: Column, v: Any, unit: str, title: str, r: int, c: int) -> Any:
