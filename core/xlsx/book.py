@@ -149,8 +149,6 @@ class Book:
     def formulas(self, sh: Sheet, min_row: int = 1) -> dict[tuple[int, int], str]:
         """Formula cells of a sheet (row, col → formula text); read only when the sheet has any."""
         if sh.formulas is None:
-            from core.xlsx.form_import import open_workbook
-
             wb = open_workbook(self.path, read_only=True, data_only=False)
             try:
                 sh.formulas = {(c.row, c.column): str(c.value) for row in wb[sh.title].iter_rows(min_row=min_row)
@@ -179,6 +177,18 @@ class Book:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def open_workbook(path: Path, **kwargs):
+    """openpyxl.load_workbook (for the formula text of an .xlsx sheet) with every failure in Chinese."""
+    from openpyxl import load_workbook
+
+    try:
+        return load_workbook(path, **kwargs)
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError) as exc:
+        raise msg.UNREADABLE.error(name=path.name, reason=type(exc).__name__) from exc
+    except Exception as exc:  # openpyxl raises assorted XML errors for malformed parts
+        raise msg.UNPARSABLE.error(name=path.name, reason=type(exc).__name__) from exc
 
 
 def open_book(path: str | Path, *, csv: bool = False) -> Book:

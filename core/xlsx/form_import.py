@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from core.application import Application, normalize_value
@@ -63,16 +61,6 @@ class FormImport:
     @property
     def changed_values(self) -> dict[str, Any]:
         return {c.key: c.new for c in self.changes}
-
-
-def open_workbook(path: Path, **kwargs):
-    """openpyxl.load_workbook with every failure turned into a Chinese message."""
-    try:
-        return load_workbook(path, **kwargs)
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError) as exc:
-        raise xlsx_msg.UNREADABLE.error(name=path.name, reason=type(exc).__name__) from exc
-    except Exception as exc:  # openpyxl raises assorted XML errors for malformed parts
-        raise xlsx_msg.UNPARSABLE.error(name=path.name, reason=type(exc).__name__) from exc
 
 
 def new_application_from_meta(meta: Meta) -> Application:
