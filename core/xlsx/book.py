@@ -16,6 +16,7 @@ import csv
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,8 @@ from core.xlsx.safety import CSV, ODS, XLSM, XLSX, check_spreadsheet, sheet_has_
 Range = tuple[int, int, int, int]  # min_col, min_row, max_col, max_row (1-based, as openpyxl)
 _ODS_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _ODS_SPAN = re.compile(rb"number-(?:columns|rows)-spanned=\"(?!1\")")
+# What reading a damaged ZIP entry raises: CRC and header errors, a broken deflate stream, bad names.
+_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError, KeyError)
 _HIDDEN = (pc.SheetVisibleEnum.Hidden, pc.SheetVisibleEnum.VeryHidden)
 
 
@@ -139,12 +142,12 @@ class Book:
         return sh
 
     def _xlsx_scan(self, sh: Sheet) -> None:
-        if self._parts is None:
-            try:
+        try:
+            if self._parts is None:
                 self._parts = sheet_parts(self.path)
-            except (KeyError, etree.ParseError, SyntaxError, zipfile.BadZipFile) as exc:
-                raise msg.UNREADABLE.error(name=self.name, reason=type(exc).__name__) from exc
-        sh.formulas = None if sheet_has_formulas(self.path, self._parts.get(sh.title, "")) else {}
+            sh.formulas = None if sheet_has_formulas(self.path, self._parts.get(sh.title, "")) else {}
+        except (*_ZIP_ERRORS, etree.ParseError, SyntaxError) as exc:
+            raise msg.UNREADABLE.error(name=self.name, reason=type(exc).__name__) from exc
 
     def formulas(self, sh: Sheet, min_row: int = 1) -> dict[tuple[int, int], str]:
         """Formula cells of a sheet (row, col → formula text); read only when the sheet has any."""
@@ -162,8 +165,11 @@ class Book:
         for .ods); the XML is parsed only when a byte search finds either."""
         if self._ods is None:
             self._ods = {}
-            with zipfile.ZipFile(self.path) as zf:
-                data = zf.read("content.xml") if "content.xml" in zf.namelist() else b""
+            try:
+                with zipfile.ZipFile(self.path) as zf:
+                    data = zf.read("content.xml") if "content.xml" in zf.namelist() else b""
+            except _ZIP_ERRORS as exc:
+                raise msg.UNREADABLE.error(name=self.name, reason=type(exc).__name__) from exc
             if b"table:formula=" in data or _ODS_SPAN.search(data):
                 self._ods = _ods_tables(data, self.name)
         return self._ods

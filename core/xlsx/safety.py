@@ -16,8 +16,9 @@ from xml.etree import ElementTree
 from zlib import error as zlib_error
 
 from core.messages import xlsx as msg
+from core.xlsx.biff import BiffError, check_workbook_stream
 from core.xlsx.cfb import SIGNATURE as CFB_SIGNATURE
-from core.xlsx.cfb import CfbError, directory_names
+from core.xlsx.cfb import CfbError, directory_names, read_stream
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_ENTRIES = 5000
@@ -93,8 +94,9 @@ def _looks_like_text(head: bytes) -> bool:
 
 
 def _check_ole(path: Path, name: str) -> str:
+    data = path.read_bytes()
     try:
-        names = set(directory_names(path.read_bytes()))
+        names = set(directory_names(data))
     except CfbError as exc:
         raise msg.DAMAGED_OLE.error(name=name, reason=f"复合文档结构损坏（{exc}）") from exc
     if names & _ENCRYPTED_NAMES:
@@ -103,6 +105,14 @@ def _check_ole(path: Path, name: str) -> str:
         raise msg.MACROS.error(name=name)
     if not names & {"Workbook", "Book", "WORKBOOK", "BOOK"}:
         raise msg.NOT_XLS.error(name=name)
+    stream_name = next(n for n in ("Workbook", "WORKBOOK", "Book", "BOOK") if n in names)
+    try:
+        stream = read_stream(data, stream_name)
+        check_workbook_stream(stream or b"")
+    except CfbError as exc:
+        raise msg.DAMAGED_OLE.error(name=name, reason=f"复合文档结构损坏（{exc}）") from exc
+    except BiffError as exc:
+        raise msg.DAMAGED_OLE.error(name=name, reason=str(exc)) from exc
     return XLS
 
 
@@ -116,7 +126,8 @@ def _check_zip(path: Path, name: str) -> str:
             manifest = zf.read(_ODS_MANIFEST)[:1 << 20] if mimetype and _ODS_MANIFEST in names else b""
     except zipfile.BadZipFile as exc:
         raise msg.DAMAGED_ZIP.error(name=name) from exc
-    except (OSError, EOFError, zlib_error) as exc:  # a damaged "mimetype" entry
+    except (OSError, EOFError, zlib_error, ValueError, NotImplementedError) as exc:  # damaged names, entries
+
         raise msg.DAMAGED_ZIP.error(name=name) from exc
     if any(n.startswith(_ZIP_VBA) for n in names):
         raise msg.MACROS.error(name=name)

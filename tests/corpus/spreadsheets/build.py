@@ -118,7 +118,7 @@ def build(dest: Path, tmp: Path) -> dict[str, Case]:
     put("macro.xls", bytes(data), macros)
     data = bytearray(xls[0].read_bytes())
     data[bof:bof + 64] = b"\xff" * 64  # BOF record destroyed
-    put("corrupt.xls", bytes(data), Case(False, "无法读取工作簿"))
+    put("corrupt.xls", bytes(data), damaged)
     _sparse(dest / "huge.xls", bytes.fromhex("D0CF11E0A1B11AE1"), 65 * 1024 * 1024)
     cases["huge.xls"] = too_big
     data = bytearray(xls[0].read_bytes())
