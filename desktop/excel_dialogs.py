@@ -37,6 +37,8 @@ from desktop.qt import (
 from desktop.saved import confirm_saved
 
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
+SHEETS_FILTER = "电子表格 (*.xlsx *.xlsm *.xls *.xlsb *.et *.ods)"  # read by content, whatever the name
+LIST_FILTER = "电子表格或 CSV (*.xlsx *.xlsm *.xls *.xlsb *.et *.ods *.csv)"
 
 
 def _run_dialog(dialog: QDialog) -> int:
@@ -125,8 +127,8 @@ def export_xlsx(parent: QWidget | None, app, path: str | None = None, *, templat
 
 # -- form import -----------------------------------------------------------------------------
 
-def _ask_open(parent: QWidget | None, title: str) -> str | None:
-    return lastdir.open_file(parent, title, XLSX_FILTER + ";;所有文件 (*)")
+def _ask_open(parent: QWidget | None, title: str, file_filter: str = SHEETS_FILTER) -> str | None:
+    return lastdir.open_file(parent, title, file_filter + ";;所有文件 (*)")
 
 
 def import_form_xlsx(parent: QWidget | None, app, path: str | None = None) -> dict[str, Any] | None:
@@ -192,9 +194,13 @@ def read_list_with_progress(parent: QWidget | None, path: str, list_name: str, a
     bar.setMinimumDuration(300)
 
     def show(done: int, total: int) -> None:
+        if total == 0:  # the file is being opened and parsed: no row count yet, a busy bar
+            bar.setMaximum(0)
+            bar.setLabelText("正在打开文件…")
+            return
         bar.setMaximum(max(total, done))
         bar.setValue(done)
-        bar.setLabelText(f"正在读取清单：第 {done} 行")
+        bar.setLabelText(f"正在读取清单：第 {done} / {total} 行")
 
     task.progress.connect(show)
     bar.canceled.connect(task.cancel)
@@ -223,7 +229,7 @@ def list_preview_rows(result, app) -> tuple[list[list[str]], list[list[str]]]:
 
 def import_list_xlsx(parent: QWidget | None, app, list_name: str, path: str | None = None) -> list[dict] | None:
     """Read a list with a progress bar, preview counts and row problems; the accepted rows or None."""
-    path = path or _ask_open(parent, "导入清单")
+    path = path or _ask_open(parent, "导入清单", LIST_FILTER)
     if not path:
         return None
     task = read_list_with_progress(parent, path, list_name, app)

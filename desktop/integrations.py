@@ -21,6 +21,12 @@ def print_document(window: Any, page: str = "all") -> None:
     printing.print_document(window, page)
 
 
+def export_word(window: Any, page: str = "all") -> None:
+    from desktop import printing
+
+    printing.export_word(window, page)
+
+
 def open_excel(window: Any) -> None:
     from desktop import excel_dialogs
 
@@ -58,6 +64,9 @@ def fill_menus(window: Any) -> None:
             window._action(window.print_menu, f"{what} — {label}…", lambda f=func, p=page: f(window, p),
                            keys.get(action_name), action_name)
         window.print_menu.addSeparator()
+    for label, page in pages:  # the same pages as a Word document (core/docx), for a last edit in WPS/Word
+        window._action(window.print_menu, f"{tr('导出 Word')} — {label}…", lambda p=page: export_word(window, p),
+                       None, f"actWord{page.capitalize()}")
     window._action(window.excel_menu, tr("导出、模板与导入…"), lambda: open_excel(window))
     window._action(window.package_menu, tr("导出报送包…"), lambda: export_package(window))
     window._action(window.package_menu, tr("校验报送包…"), lambda: verify_package(window))

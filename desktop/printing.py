@@ -11,7 +11,8 @@ rendered by PDFium (``core.pdf.raster``, pypdfium2) and drawn onto the printer o
 - ``print_data(parent, data, title)`` prints a PDF already built (the preview's 打印…).
 
 ``print_document(window, page)`` is the menu entry point (Ctrl+P): it takes the application open
-in the main window (``window.session.app``).
+in the main window (``window.session.app``). ``export_word(window, page)``, beside it in the menu,
+writes the same pages as a Word document (core.docx).
 Every failure (PDF build, rendering, no printer) is said in Chinese, in a message or the window.
 """
 
@@ -181,3 +182,27 @@ def print_document(window, page: str = "all") -> bool:
     """Menu entry point (Ctrl+P): 打印 of the application open in ``window``."""
     app = current_app(window)
     return print_pdf(window, app, page or "all", getattr(window.session, "ruleset_id", None)) if app else False
+
+
+def export_word(window, page: str = "all", path: str | None = None):
+    """Menu entry point: the 申报表 (or the 真实性声明 / 推荐意见 alone) as a .docx; the path or None."""
+    from core.docx import render_docx
+    from desktop import lastdir
+    from desktop.saved import confirm_saved
+
+    app = current_app(window)
+    if app is None:
+        return None
+    title = PAGE_TITLES.get(page, page)
+    if path is None:
+        path = lastdir.save_file(window, f"导出 Word — {title}", f"{safe_name(app.display_name)} {title}.docx",
+                                 "Word 文档 (*.docx)")
+        if not path:
+            return None
+    try:
+        out = render_docx(app, path, page)
+    except UserError as exc:
+        QMessageBox.critical(window, "无法导出 Word", exc.message)
+        return None
+    confirm_saved(window, "Word", f"已导出 Word {title}", out)
+    return out

@@ -12,7 +12,10 @@ VENV="$ROOT/.venv"
 DEB_RUNTIME="python3 python3-venv libgl1 libegl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libdbus-1-3 \
 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 \
 libxkbcommon-x11-0 xdg-utils"
-DEB_DEV="poppler-utils xvfb xauth binutils icu-devtools gcc softhsm2 opensc postgresql"  # softhsm2/opensc: PKCS#11 tests; postgresql: the test server (tests/pgserver.py); icupkg + cc trim Qt's ICU data (packaging/cluster-declare.spec)
+# softhsm2/opensc: PKCS#11 tests; postgresql: the test server (tests/pgserver.py); LibreOffice: Word/Excel
+# files read back; icupkg + cc trim Qt's ICU data (packaging/cluster-declare.spec)
+DEB_DEV="poppler-utils xvfb xauth binutils icu-devtools gcc softhsm2 opensc postgresql \
+libreoffice-writer-nogui libreoffice-calc-nogui"
 
 deb_packages=$DEB_RUNTIME
 [ "$PROFILE" = dev ] && deb_packages="$DEB_RUNTIME $DEB_DEV"

@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "core.cli.xlsx_cmds",
     "core.cli.desk_cmds",
     "core.cli.follow_cmds",
+    "core.cli.docx_cmds",
 )
 
 

@@ -27,7 +27,7 @@ def register(sub, common) -> None:
 
     p = sub.add_parser("xlsx-import", parents=[common.db],
                        help="导入填好的 Excel 申报表：先预览修改内容，加 --yes 才应用")
-    p.add_argument("file", metavar="IN.xlsx")
+    p.add_argument("file", metavar="IN.xlsx", help="填好的工作簿（.xlsx，或另存为的 .xls、.xlsb、.ods、WPS .et）")
     dest = p.add_mutually_exclusive_group(required=True)
     dest.add_argument("-o", "--output", metavar="APP.json", help="写入此申报数据文件（已存在时在其基础上修改）")
     dest.add_argument("--into", metavar="ID", help="导入数据库中的这份申请（配合 --db）")
@@ -36,7 +36,8 @@ def register(sub, common) -> None:
 
     p = sub.add_parser("list-import", parents=[common.db],
                        help="导入清单（集群企业清单、专利、标准、平台等）：先预览，加 --yes 才应用")
-    p.add_argument("file", metavar="LIST.xlsx")
+    p.add_argument("file", metavar="LIST.xlsx",
+                   help="清单文件：.xlsx、.xlsm、.xls、.xlsb、.ods、WPS .et，或 CSV（UTF-8 或 GBK 编码）")
     p.add_argument("--list", required=True, metavar="NAME", help="清单名称，如 enterprises、patents、standards、platforms")
     add_app_argument(p)
     p.add_argument("--sheet", metavar="工作表", help="读取的工作表（默认：按清单名称或表头自动查找）")

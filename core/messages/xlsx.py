@@ -61,16 +61,36 @@ NOT_FOUND = define("XLSX.file.not_found", "找不到文件 {path}", "请检查�
 UNREADABLE_FILE = define("XLSX.file.read", "无法读取文件 {path}：{reason}", "请检查文件权限，或把文件复制到本机后重试。")
 ENCRYPTED = define(
     "XLSX.file.encrypted",
-    "文件“{name}”是加密（设有打开密码）的 Excel 工作簿，或旧版 Excel 97-2003（.xls）文件，无法读取。"
-    "请在 Excel 中取消打开密码，并“另存为”Excel 工作簿（*.xlsx）后再导入。", _SAVE_AS,
+    "文件“{name}”是加密（设有打开密码）的工作簿，无法读取。请在 Excel 或 WPS 中取消打开密码并保存后再导入。",
+    "在 Excel 或 WPS 中打开文件，在“文件 → 信息 → 保护工作簿”（WPS：“文件 → 文档加密”）中删除打开密码后保存。",
+)
+MACROS = define(
+    "XLSX.file.macros",
+    "文件“{name}”含有宏（VBA 或 Basic 代码），为安全起见拒绝导入。请另存为不含宏的 Excel 工作簿（*.xlsx）后再导入。",
+    "在 Excel 或 WPS 中“另存为”Excel 工作簿（*.xlsx），宏会被去掉，数据保持不变。",
 )
 TOO_BIG = define("XLSX.file.too_big", "文件“{name}”大小为 {size}，超过 {limit} 的上限，拒绝导入。",
                  "请删除工作簿中的图片和多余的工作表后重试。")
-NOT_XLSX = define("XLSX.file.not_xlsx", "文件“{name}”不是 Excel 工作簿（.xlsx）{what}。请在 Excel 中另存为“Excel 工作簿（*.xlsx）”。",
-                  _SAVE_AS)
-ODS = define("XLSX.file.ods", "文件“{name}”是 OpenDocument 表格（.ods），请另存为 Excel 工作簿（*.xlsx）后再导入。", _SAVE_AS)
-DAMAGED_ZIP = define("XLSX.file.zip", "文件“{name}”已损坏，或不是 Excel 工作簿（.xlsx）。", _SAVE_AS)
-ZIP_NOT_XLSX = define("XLSX.file.zip_not_xlsx", "文件“{name}”是 ZIP 压缩包，但不是 Excel 工作簿（.xlsx）。", _SAVE_AS)
+NOT_XLSX = define(
+    "XLSX.file.not_xlsx",
+    "文件“{name}”不是 Excel 工作簿或其他电子表格{what}。可以导入 Excel（.xlsx、.xlsm、.xls、.xlsb）、WPS 表格（.et）"
+    "和 OpenDocument（.ods）文件。", _SAVE_AS,
+)
+NOT_XLS = define("XLSX.file.ole_not_xls", "文件“{name}”是 Office 97–2003 格式的文件，但不是 Excel 工作簿（可能是 Word 或 "
+                 "PowerPoint 文件）。", _SAVE_AS)
+DAMAGED_OLE = define("XLSX.file.ole", "文件“{name}”已损坏，或不是 Excel 97–2003 工作簿（.xls）：{reason}。", _SAVE_AS)
+WORD_FILE = define(
+    "XLSX.file.word",
+    "文件“{name}”是 Word 文档。Word 文件只用于打印和最后修改，不作为数据读入；请导入申请 JSON 文件、Excel 工作簿或申报包。",
+    "数据请通过申请 JSON 文件、本程序导出的 Excel 工作簿或申报包导入。",
+)
+CSV_ENCODING = define("XLSX.csv.encoding", "文件“{name}”既不是 UTF-8 也不是 GBK 编码的文本，无法读取。",
+                      "请在 Excel 或 WPS 中另存为“CSV UTF-8（逗号分隔）”，或直接另存为 Excel 工作簿（*.xlsx）。")
+CSV_FORM = define("XLSX.csv.form", "文件“{name}”是 CSV 文本文件：CSV 只能用于导入清单，申报表请使用本程序导出的 Excel 工作簿。",
+                  "请使用本程序“导出 Excel”生成的工作簿填写申报表。")
+DAMAGED_ZIP = define("XLSX.file.zip", "文件“{name}”已损坏，或不是 Excel 工作簿（.xlsx）或 OpenDocument 表格（.ods）。", _SAVE_AS)
+ZIP_NOT_XLSX = define("XLSX.file.zip_not_xlsx", "文件“{name}”是 ZIP 压缩包，但不是 Excel 工作簿（.xlsx）或 OpenDocument 表格（.ods）。",
+                      _SAVE_AS)
 TOO_MANY_PARTS = define("XLSX.file.parts", "文件“{name}”包含 {count} 个部件，超出安全上限，拒绝读取。", _SAVE_AS)
 BOMB_PART = define(
     "XLSX.file.bomb",
@@ -98,24 +118,24 @@ _LIST_TEMPLATE = "请使用本程序生成的清单模板（“导出清单模�
 UNKNOWN_LIST = define("XLSX.list.unknown", "未知清单“{name}”，可用的清单：{available}", "请从列出的清单中选择一个。")
 NO_SUCH_SHEET = define("XLSX.list.sheet", "工作簿“{name}”中没有工作表「{sheet}」（现有：{sheets}）", "请选择工作簿中已有的工作表。")
 NO_SHEET = define("XLSX.list.no_sheet", "工作簿“{name}”中没有可读取的工作表", _LIST_TEMPLATE)
-NO_HEADER = define("XLSX.list.header", "「{sheet}」前 {rows} 行中找不到{label}的表头。表头应包括：{headers}", _LIST_TEMPLATE)
-DOUBLE_COLUMN = define("XLSX.list.double_column", "「{sheet}」第 {row} 行 {first} 列和 {second} 列都是“{header}”，请只保留一列",
+NO_HEADER = define("XLSX.list.header", "工作簿“{name}”的「{sheet}」前 {rows} 行中找不到{label}的表头。表头应包括：{headers}", _LIST_TEMPLATE)
+DOUBLE_COLUMN = define("XLSX.list.double_column", "工作簿“{name}”的「{sheet}」第 {row} 行 {first} 列和 {second} 列都是“{header}”，请只保留一列",
                        "请删除重复的列。")
 MISSING_COLUMNS = define(
     "XLSX.list.missing_columns",
-    "「{sheet}」第 {row} 行（表头）缺少“{missing}”列。已识别：{got}。请使用本程序生成的清单模板，或把表头改为：{headers}",
+    "工作簿“{name}”的「{sheet}」第 {row} 行（表头）缺少“{missing}”列。已识别：{got}。请使用本程序生成的清单模板，或把表头改为：{headers}",
     _LIST_TEMPLATE,
 )
-LIST_REFUSED = define("XLSX.list.refused", "「{sheet}」有 {count}{plus} 处无法导入，未做任何修改：\n{shown}{more}",
+LIST_REFUSED = define("XLSX.list.refused", "工作簿“{name}”的「{sheet}」有 {count}{plus} 处无法导入，未做任何修改：\n{shown}{more}",
                       "请按所列位置逐一改正后重新导入；在改正之前，清单保持不变。")
 LIST_MERGED = define("XLSX.list.merged",
                      "「{sheet}」{range} 是合并单元格（第 {row} 行 {col} 列起），清单中不能合并单元格，请取消合并并逐行填写",
                      "请在 Excel 中取消合并，并在每一行分别填写。")
-TOO_MANY_SCANNED = define("XLSX.list.scanned", "「{sheet}」超过 {limit} 行（含空行），拒绝导入；请删除多余的空行后再试",
+TOO_MANY_SCANNED = define("XLSX.list.scanned", "工作簿“{name}”的「{sheet}」超过 {limit} 行（含空行），拒绝导入；请删除多余的空行后再试",
                           "请删除表格下方多余的空行后再试。")
 CANCELLED = define("XLSX.list.cancelled", "已取消导入，未做任何修改。", "需要时可重新导入。")
-TOO_MANY_ROWS = define("XLSX.list.rows", "「{sheet}」数据超过 {limit} 行的上限，拒绝导入；请检查是否选错了工作表", "请检查是否选错了工作表。")
-NO_ROWS = define("XLSX.list.empty", "「{sheet}」第 {row} 行表头下没有任何数据", "请在表头下逐行填写后再导入。")
+TOO_MANY_ROWS = define("XLSX.list.rows", "工作簿“{name}”的「{sheet}」数据超过 {limit} 行的上限，拒绝导入；请检查是否选错了工作表", "请检查是否选错了工作表。")
+NO_ROWS = define("XLSX.list.empty", "工作簿“{name}”的「{sheet}」第 {row} 行表头下没有任何数据", "请在表头下逐行填写后再导入。")
 EMPTY_TITLE = define("XLSX.cell.title", "{at}：{header}不能为空（该行其他列有内容）", "请填写该行的名称，或删除该行。")
 CODE_AS_NUMBER = define(
     "XLSX.cell.code_number", "{at}：统一社会信用代码被存成了数字，可能已丢失末几位；请把该列设为“文本”格式后重新填写",

@@ -12,6 +12,7 @@ from openpyxl import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from core.application import Application
+from core.form.model import FieldDef, FormDef
 from core.messages import xlsx as xlsx_msg
 from core.rules.applications import form_title
 from core.xlsx.cells import (
@@ -33,6 +34,7 @@ from core.xlsx.formmap import (
     COL_UNIT,
     COL_VALUE,
     HEADER_ROW,
+    Row,
     cells_for,
     form_layout,
     note_col,
@@ -57,7 +59,7 @@ def build_workbook(app: Application, *, template: bool = False) -> Workbook:
     for layout in form_layout(form, years):
         ws = wb.create_sheet(layout.name)
         _sheet_frame(ws, layout.heading, years, app)
-        choices: dict[tuple[str, ...], list[str]] = {}
+        choices: dict[tuple[tuple[str, ...], str, str], list[str]] = {}  # (options, title, hint) → cells
         last_key = None
         for i, row in enumerate(layout.rows):
             r = layout.row_number(i)
@@ -91,22 +93,48 @@ def build_workbook(app: Application, *, template: bool = False) -> Workbook:
                 cell.fill, cell.protection = INPUT_FILL, UNLOCKED
                 if isinstance(v, str):
                     _fit_height(ws, r, v, WIDTHS.get(slot.col, YEAR_WIDTH))
-                if row.choices:
-                    choices.setdefault(row.choices, []).append(cell.coordinate)
+                title, hint = _input_hint(form, fd, app.campaign, row)
+                if row.choices or hint:
+                    choices.setdefault((row.choices, title, hint), []).append(cell.coordinate)
             meta.rows.append((layout.name, r, row.key, ",".join(s.part for s in row.slots)))
             last_key = row.key
-        for options, coords in choices.items():
+        for (options, title, hint), coords in choices.items():
             formula = '"' + ",".join(o.replace('"', '""') for o in options) + '"'
-            if len(formula) <= 255:
+            if options and len(formula) <= 255:
                 dv = DataValidation(type="list", formula1=formula, allow_blank=True)
-                for coord in coords:
-                    dv.add(coord)
-                ws.add_data_validation(dv)
+                dv.error, dv.errorTitle, dv.showErrorMessage = f"请从下拉列表中选择：{'、'.join(options)}", "无效的选项", True
+            else:  # no list: the validation only carries the input hint (any value is allowed)
+                dv = DataValidation(allow_blank=True)
+            if hint:
+                dv.promptTitle, dv.prompt, dv.showInputMessage = title, hint, True
+            for coord in coords:
+                dv.add(coord)
+            ws.add_data_validation(dv)
     for name, label in form.lists.items():
         write_list_sheet(wb, name, label, [] if template else app.lists.get(name) or [])
     write_meta(wb, meta)
     wb.active = 0
     return wb
+
+
+PROMPT_TITLE_MAX, PROMPT_MAX = 32, 255  # Excel's limits for an input message (WPS and LibreOffice keep them)
+
+
+def _input_hint(form: FormDef, fd: FieldDef, campaign: int, row: Row) -> tuple[str, str]:
+    """The input message shown when the cell is selected: the field's own hint and the 填报说明 items
+    about it (form data: ``filling``), within Excel's limits. ('', '') when there is nothing to say."""
+    bits = [f"{n}. {form.filling_note(n, campaign)}" for n in fd.filling]
+    if fd.hint:
+        bits.insert(0, fd.hint)
+    if row.choices and not bits:
+        bits.append("请从下拉列表中选择")
+    if not bits:
+        return "", ""
+    text = "\n".join(bits)
+    if len(text) > PROMPT_MAX:
+        text = text[: PROMPT_MAX - 1] + "…"
+    title = (fd.label if len(fd.label) <= PROMPT_TITLE_MAX else fd.label[: PROMPT_TITLE_MAX - 1] + "…")
+    return title, text
 
 
 def _sheet_frame(ws, heading: str, years: list[int], app: Application) -> None:

@@ -9,21 +9,20 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter, range_boundaries
+from openpyxl.utils import get_column_letter
 
 from core.application import Application, normalize_value
 from core.errors import UserError
 from core.form import load_form
 from core.form.kinds import kind_of
-from core.form.model import FieldDef, FormDef
+from core.form.model import FieldDef
 from core.messages import xlsx as xlsx_msg
 from core.messages.base import Message
+from core.xlsx.book import Book, open_book
 from core.xlsx.cells import CellError, blank, read_number, read_text, where
 from core.xlsx.formmap import (
     COL_DETAIL,
@@ -37,7 +36,6 @@ from core.xlsx.formmap import (
 )
 from core.xlsx.meta import Meta, read_meta
 from core.xlsx.preview import Change, canonical, display_value
-from core.xlsx.safety import check_xlsx, scan_sheet, sheet_parts
 
 MAX_LISTED_ERRORS = 12
 
@@ -65,16 +63,6 @@ class FormImport:
         return {c.key: c.new for c in self.changes}
 
 
-def open_workbook(path: Path, **kwargs):
-    """openpyxl.load_workbook with every failure turned into a Chinese message."""
-    try:
-        return load_workbook(path, **kwargs)
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError) as exc:
-        raise xlsx_msg.UNREADABLE.error(name=path.name, reason=type(exc).__name__) from exc
-    except Exception as exc:  # openpyxl raises assorted XML errors for malformed parts
-        raise xlsx_msg.UNPARSABLE.error(name=path.name, reason=type(exc).__name__) from exc
-
-
 def new_application_from_meta(meta: Meta) -> Application:
     now = dt.datetime.now().astimezone().isoformat(timespec="seconds")
     return Application(form=meta.form, campaign=meta.campaign, jurisdiction=meta.jurisdiction, rules=meta.rules,
@@ -91,9 +79,13 @@ def check_campaign(meta: Meta, app: Application, name: str) -> None:
 
 def read_form_workbook(path: str | Path, app: Application | None = None) -> FormImport:
     """Read ``path``; ``app`` is the application it would change (None: a new one from the workbook)."""
-    path = check_xlsx(path)
-    wb = open_workbook(path, data_only=True)
-    meta = read_meta(wb, path.name)
+    with open_book(path) as book:
+        return _read_form_book(book, app)
+
+
+def _read_form_book(book: Book, app: Application | None) -> FormImport:
+    path = book.path
+    meta = read_meta(book, path.name)
     if app is None:
         try:
             load_form(meta.form)
@@ -110,7 +102,7 @@ def read_form_workbook(path: str | Path, app: Application | None = None) -> Form
                 for lay in layouts for i, row in enumerate(lay.rows) if row.key]
     if meta.rows != expected:
         raise xlsx_msg.LAYOUT_MISMATCH.error(name=path.name)
-    reader = _Reader(path, wb, form, years)
+    reader = _Reader(book)
     read: dict[str, dict[str, Any]] = {}
     rows_of: dict[str, list[int]] = {}
     at_of: dict[str, dict[str, str]] = {}
@@ -162,50 +154,37 @@ def read_form_workbook(path: str | Path, app: Application | None = None) -> Form
 class _Reader:
     """Cell access with the checks every cell needs: merged ranges, formulas, labels."""
 
-    def __init__(self, path: Path, wb, form: FormDef, years: list[int]):
-        self.path, self.wb, self.form, self.years = path, wb, form, years
-        self.parts = sheet_parts(path)
+    def __init__(self, book: Book):
+        self.book, self.path = book, book.path
         self.errors: list[str] = []
         self.notes: list[str] = []
-        self._formula_wb = None
-        self._merged: dict[str, list[tuple[int, int, int, int]]] = {}
-        self._formulas: dict[str, bool] = {}
 
     def sheet(self, name: str) -> None:
-        if name not in self.wb.sheetnames:
+        if name not in self.book:
             raise xlsx_msg.MISSING_SHEET.error(name=self.path.name, sheet=name)
-        scan = scan_sheet(self.path, self.parts.get(name, ""))
-        self._merged[name] = [range_boundaries(m) for m in scan.merged if ":" in m]
-        self._formulas[name] = scan.has_formulas
 
     def check_labels(self, sheet: str, r: int, row: Row, first: bool) -> None:
-        ws = self.wb[sheet]
+        ws = self.book.sheet(sheet)
         for col, want in ((COL_LABEL, row.label if first else None), (COL_DETAIL, row.detail or None)):
-            got = ws.cell(r, col).value
+            got = ws.cell(r, col)
             if want is not None and (str(got).strip() if got is not None else None) != want:
                 raise xlsx_msg.LABEL_MOVED.error(at=where(sheet, r, col), want=want, got=got if got is not None else "")
 
     def value(self, sheet: str, r: int, c: int) -> Any:
-        for min_col, min_row, max_col, max_row in self._merged.get(sheet, ()):
-            if min_row <= r <= max_row and min_col <= c <= max_col:
+        ws = self.book.sheet(sheet)
+        for min_col, min_row, max_col, max_row in ws.merged:
+            if min_row <= r <= max_row and min_col <= c <= max_col and (min_col, min_row) != (max_col, max_row):
                 rng = f"{get_column_letter(min_col)}{min_row}:{get_column_letter(max_col)}{max_row}"
                 self.errors.append(xlsx_msg.MERGED.text(at=where(sheet, r, c), range=rng))
                 return None
-        v = self.wb[sheet].cell(r, c).value
-        if self._formulas.get(sheet):
-            formula = self._formula(sheet, r, c)
-            if formula is not None:
-                if v is None:
-                    self.errors.append(xlsx_msg.FORMULA_NO_RESULT.text(at=where(sheet, r, c), formula=formula))
-                else:
-                    self.notes.append(f"{where(sheet, r, c)}是公式“{formula}”，按其计算结果“{v}”导入")
+        v = ws.cell(r, c)
+        formula = self.book.formulas(ws).get((r, c))
+        if formula is not None:
+            if v is None:
+                self.errors.append(xlsx_msg.FORMULA_NO_RESULT.text(at=where(sheet, r, c), formula=formula))
+            else:
+                self.notes.append(f"{where(sheet, r, c)}是公式“{formula}”，按其计算结果“{v}”导入")
         return v
-
-    def _formula(self, sheet: str, r: int, c: int) -> str | None:
-        if self._formula_wb is None:
-            self._formula_wb = open_workbook(self.path, data_only=False)
-        cell = self._formula_wb[sheet].cell(r, c)
-        return str(cell.value) if cell.data_type == "f" else None
 
 
 class _CellReader:

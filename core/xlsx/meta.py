@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from core.messages import xlsx as msg
+from core.xlsx.book import plain
 
 META_SHEET = "_meta"
 MARKER = "cluster-declare.xlsx"
@@ -56,12 +57,12 @@ def write_meta(wb, meta: Meta) -> None:
     ws.protection.sheet = True
 
 
-def read_meta(wb, name: str) -> Meta:
-    if META_SHEET not in wb.sheetnames:
+def read_meta(book, name: str) -> Meta:
+    """The hidden sheet of ``book`` (core/xlsx/book.py: any format it was saved in)."""
+    if META_SHEET not in book.sheetnames:
         raise msg.NO_META.error(name=name)
-    ws = wb[META_SHEET]
-    # iter_rows works the same in read-only mode (list import) and normal mode (form import).
-    table = [tuple(r[:5]) + (None,) * (5 - len(r)) for r in ws.iter_rows(min_col=1, max_col=5, values_only=True)]
+    ws = book.sheet(META_SHEET)
+    table = [tuple(plain(v) for v in r[:5]) + (None,) * (5 - len(r[:5])) for r in ws.rows()]
     head = {str(r[0]): r[1] for r in table[: _MAP_START - 2] if r and r[0]}
     if head.get("format") != MARKER:
         raise msg.META_DAMAGED.error(name=name)

@@ -3,48 +3,48 @@
 <context>
     <name />
     <message>
-        <location filename="../../desktop/integrations.py" line="50" />
+        <location filename="../../desktop/integrations.py" line="56" />
         <source>全表</source>
         <translation>Whole form</translation>
     </message>
     <message>
-        <location filename="../../desktop/integrations.py" line="50" />
+        <location filename="../../desktop/integrations.py" line="56" />
         <source>真实性声明</source>
         <translation>Declaration of truthfulness</translation>
     </message>
     <message>
-        <location filename="../../desktop/integrations.py" line="50" />
+        <location filename="../../desktop/integrations.py" line="56" />
         <source>推荐意见</source>
         <translation>Recommendation</translation>
     </message>
     <message>
-        <location filename="../../desktop/integrations.py" line="55" />
+        <location filename="../../desktop/integrations.py" line="61" />
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/integrations.py" line="55" />
+        <location filename="../../desktop/integrations.py" line="61" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../desktop/integrations.py" line="61" />
+        <location filename="../../desktop/integrations.py" line="70" />
         <source>导出、模板与导入…</source>
         <translation>Export, template and import…</translation>
     </message>
     <message>
-        <location filename="../../desktop/integrations.py" line="62" />
-        <location filename="../../desktop/integrations.py" line="74" />
+        <location filename="../../desktop/integrations.py" line="71" />
+        <location filename="../../desktop/integrations.py" line="83" />
         <source>导出报送包…</source>
         <translation>Export submission package…</translation>
     </message>
     <message>
-        <location filename="../../desktop/integrations.py" line="63" />
+        <location filename="../../desktop/integrations.py" line="72" />
         <source>校验报送包…</source>
         <translation>Verify submission package…</translation>
     </message>
     <message>
-        <location filename="../../desktop/integrations.py" line="65" />
+        <location filename="../../desktop/integrations.py" line="74" />
         <source>本单位证书…</source>
         <translation>Office certificate…</translation>
     </message>
@@ -53,7 +53,7 @@
         <translation>Export JSON…</translation>
     </message>
     <message>
-        <location filename="../../desktop/integrations.py" line="74" />
+        <location filename="../../desktop/integrations.py" line="83" />
         <source>打印预览…</source>
         <translation>Print preview…</translation>
     </message>
@@ -2607,7 +2607,7 @@ SHA-256 指纹：%7</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/integrations.py" line="74" />
+        <location filename="../../desktop/integrations.py" line="83" />
         <source>导出 JSON…</source>
         <translation>Export JSON…</translation>
     </message>

@@ -16,13 +16,13 @@ def test_text_file(tmp_path):
     p = tmp_path / "list.xlsx"
     p.write_text("名称,代码\n甲,1\n", encoding="utf-8")
     with pytest.raises(UserError, match="不是 Excel 工作簿"):
-        read_list_workbook(p, "enterprises")
+        read_form_workbook(p)
 
 
-def test_encrypted_or_legacy_xls(tmp_path):
+def test_broken_compound_file(tmp_path):
     p = tmp_path / "secret.xlsx"
     p.write_bytes(CFB_SIGNATURE + b"\0" * 1024)
-    with pytest.raises(UserError, match="加密"):
+    with pytest.raises(UserError, match="已损坏"):
         read_form_workbook(p)
 
 
