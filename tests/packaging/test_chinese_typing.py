@@ -95,9 +95,9 @@ def start_fcitx5(env, procs, tmp_path) -> None:
     conf = Path(env["XDG_CONFIG_HOME"]) / "fcitx5"
     conf.mkdir(parents=True)
     (conf / "profile").write_text(FCITX5_PROFILE)
-    log = open(tmp_path / "fcitx5.log", "w")
-    procs.append(subprocess.Popen(["fcitx5", "--disable=all", f"--enable={FCITX5_ADDONS}"], env=env,
-                                  stdout=log, stderr=subprocess.STDOUT))
+    with open(tmp_path / "fcitx5.log", "w") as log:  # the child keeps its own copy of the descriptor
+        procs.append(subprocess.Popen(["fcitx5", "--disable=all", f"--enable={FCITX5_ADDONS}"], env=env,
+                                      stdout=log, stderr=subprocess.STDOUT))
 
     def has_owner():
         out = subprocess.run(["dbus-send", "--session", "--print-reply", "--dest=org.freedesktop.DBus", "/",
