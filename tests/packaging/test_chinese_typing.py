@@ -1,7 +1,12 @@
-"""Chinese typed for real: X server (Xvfb), a private D-Bus session, fcitx 5 with its pinyin engine,
+"""Chinese typed for real: X server (Xvfb), a private D-Bus session, fcitx 5 or fcitx 4 with pinyin,
 the program with QT_IM_MODULE=fcitx (our plugin, packaging/fcitx-plugin), and xdotool sending the
 keys of ``zhongguo`` and a space to 集群名称. The stored value, read back with the program's own
 CLI, must be 中国. Nothing in the program is told that this is a test.
+
+fcitx 4 (UOS 20, Kylin V10) conflicts with fcitx5 in Debian's packages, so it is not installed: its
+bookworm .debs are fetched with `apt-get download` into build/fcitx4/ (once, cached) and unpacked
+there; fcitx 4 runs from that folder through its FCITXDIR variable. The bus has no service
+activation, so neither input method starts unless the test starts it.
 """
 
 from __future__ import annotations
@@ -39,6 +44,25 @@ Layout=
 FCITX5_ADDONS = "dbusfrontend,dbus,xcb,classicui,keyboard,pinyin,pinyinhelper,punctuation,quickphrase,spell"
 
 
+FCITX4_PROFILE = """\
+[Profile]
+IMName=pinyin
+EnabledIMList=fcitx-keyboard-us:True,pinyin:True,shuangpin:False
+"""
+FCITX4_DEBS = ("fcitx-bin", "fcitx-data", "fcitx-modules", "fcitx-module-dbus", "fcitx-module-x11", "fcitx-pinyin",
+               "fcitx-ui-classic", "libfcitx-config4", "libfcitx-core0", "libfcitx-utils0", "libgettextpo0",
+               "libpresage1v5", "libenchant-2-2")
+FCITX4_DIR = ROOT / "build" / "fcitx4"
+# A session bus without service activation (no standard service folders): fcitx5's D-Bus service file
+# must not start fcitx5 behind the test's back.
+BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig><type>session</type><listen>unix:tmpdir=/tmp</listen>
+<policy context="default"><allow send_destination="*" eavesdrop="true"/><allow eavesdrop="true"/>
+<allow own="*"/></policy></busconfig>
+"""
+
+
 def wheel_plugin() -> Path:
     import PySide6
 
@@ -68,7 +92,8 @@ def desktop_session(tmp_path):
     os.close(write_fd)
     with os.fdopen(read_fd) as f:
         display = ":" + f.readline().strip()
-    bus = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+    (tmp_path / "bus.conf").write_text(BUS_CONFIG)
+    bus = subprocess.Popen(["dbus-daemon", f"--config-file={tmp_path / 'bus.conf'}", "--nofork", "--print-address=1"],
                            stdout=subprocess.PIPE, text=True)
     procs.append(bus)
     address = bus.stdout.readline().strip()
@@ -91,6 +116,43 @@ def desktop_session(tmp_path):
                 p.kill()
 
 
+def bus_has(env, name: str) -> bool:
+    out = subprocess.run(["dbus-send", "--session", "--print-reply", "--dest=org.freedesktop.DBus", "/",
+                          "org.freedesktop.DBus.NameHasOwner", f"string:{name}"],
+                         env=env, capture_output=True, text=True).stdout
+    return "boolean true" in out
+
+
+def fcitx4_prefix() -> Path:
+    """fcitx 4 unpacked under build/fcitx4/usr (downloaded once)."""
+    usr = FCITX4_DIR / "usr"
+    if (usr / "bin" / "fcitx").is_file():
+        return usr
+    debs = FCITX4_DIR / "debs"
+    debs.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run(["apt-get", "download", *FCITX4_DEBS], cwd=debs, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    for deb in sorted(debs.glob("*.deb")):
+        subprocess.run(["dpkg-deb", "-x", str(deb), str(FCITX4_DIR)], check=True)
+    # FCITXDIR/lib/fcitx is where fcitx 4 looks for its addons; Debian keeps them per architecture.
+    (usr / "lib" / "fcitx").symlink_to("x86_64-linux-gnu/fcitx")
+    return usr
+
+
+def start_fcitx4(env, procs, tmp_path) -> dict:
+    usr = fcitx4_prefix()
+    conf = Path(env["XDG_CONFIG_HOME"]) / "fcitx"
+    conf.mkdir(parents=True)
+    (conf / "profile").write_text(FCITX4_PROFILE)
+    fcitx_env = dict(env, FCITXDIR=str(usr), LD_LIBRARY_PATH=str(usr / "lib" / "x86_64-linux-gnu"))
+    with open(tmp_path / "fcitx4.log", "w") as log:
+        procs.append(subprocess.Popen([str(usr / "bin" / "fcitx"), "-D", "-r"], env=fcitx_env,
+                                      stdout=log, stderr=subprocess.STDOUT))
+    number = env["DISPLAY"].lstrip(":").split(".")[0]
+    wait_for("fcitx 4 on the session bus", lambda: bus_has(env, f"org.fcitx.Fcitx-{number}"))
+    return fcitx_env
+
+
 def start_fcitx5(env, procs, tmp_path) -> None:
     conf = Path(env["XDG_CONFIG_HOME"]) / "fcitx5"
     conf.mkdir(parents=True)
@@ -99,13 +161,7 @@ def start_fcitx5(env, procs, tmp_path) -> None:
         procs.append(subprocess.Popen(["fcitx5", "--disable=all", f"--enable={FCITX5_ADDONS}"], env=env,
                                       stdout=log, stderr=subprocess.STDOUT))
 
-    def has_owner():
-        out = subprocess.run(["dbus-send", "--session", "--print-reply", "--dest=org.freedesktop.DBus", "/",
-                              "org.freedesktop.DBus.NameHasOwner", "string:org.fcitx.Fcitx5"],
-                             env=env, capture_output=True, text=True).stdout
-        return "boolean true" in out
-
-    wait_for("fcitx5 on the session bus", has_owner)
+    wait_for("fcitx5 on the session bus", lambda: bus_has(env, "org.fcitx.Fcitx5"))
 
 
 def cli(env, *args: str) -> subprocess.CompletedProcess:
@@ -134,10 +190,16 @@ def stored_name(env, db: str, app_id: str) -> str:
     return json.loads(out.read_text(encoding="utf-8"))["values"].get("basic.cluster_name", "")
 
 
-def test_fcitx5_pinyin_types_zhongguo_into_the_cluster_name(desktop_session, tmp_path):
+@pytest.mark.parametrize("version", ["fcitx5", "fcitx4"])
+def test_pinyin_types_zhongguo_into_the_cluster_name(desktop_session, tmp_path, version):
     assert wheel_plugin().is_file(), "fcitx plugin not built: sh packaging/fcitx-plugin/build.sh --install"
     env, procs = desktop_session
-    start_fcitx5(env, procs, tmp_path)
+    if version == "fcitx5":
+        start_fcitx5(env, procs, tmp_path)
+        log = tmp_path / "fcitx5.log"
+    else:
+        fcitx4_env = start_fcitx4(env, procs, tmp_path)
+        log = tmp_path / "fcitx4.log"
     db, app_id = application_with_blank_name(env, tmp_path)
     program_env = dict(env, QT_IM_MODULE="fcitx", QT_QPA_PLATFORM="xcb")
     program = subprocess.Popen([sys.executable, str(ROOT / "tests" / "packaging" / "typing_harness.py"), db, app_id],
@@ -147,8 +209,16 @@ def test_fcitx5_pinyin_types_zhongguo_into_the_cluster_name(desktop_session, tmp
     assert line.startswith("READY"), line + program.stderr.read()[-3000:] if program.poll() is not None else line
     window = line.split()[1]
     subprocess.run(["xdotool", "windowfocus", "--sync", window], env=env, check=True, timeout=20)
+    if version == "fcitx4":
+        # fcitx 4 starts every input context on the keyboard layout: switch it to pinyin, as the
+        # user's Ctrl+Space would (fcitx 5's profile above has pinyin only).
+        usr = Path(fcitx4_env["FCITXDIR"])
+        wait_for("the program's fcitx 4 input context",
+                 lambda: subprocess.run([str(usr / "bin" / "fcitx-remote"), "-o"], env=fcitx4_env).returncode == 0
+                 and subprocess.run([str(usr / "bin" / "fcitx-remote")], env=fcitx4_env, capture_output=True,
+                                    text=True).stdout.strip() == "2")
     subprocess.run(["xdotool", "type", "--delay", "60", "zhongguo"], env=env, check=True, timeout=20)
     subprocess.run(["xdotool", "key", "space"], env=env, check=True, timeout=20)
     value = wait_for("the committed text in the store",
                      lambda: (v := stored_name(env, db, app_id)) and v, timeout=15)
-    assert value == "中国", (tmp_path / "fcitx5.log").read_text()[-2000:]
+    assert value == "中国", log.read_text()[-2000:]
