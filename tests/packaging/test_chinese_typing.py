@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+# The frozen variants use tests/packaging/conftest.py's frozen_bundle (built once per session).
 PLUGIN = "libfcitxplatforminputcontextplugin.so"
 TOOLS = ("Xvfb", "dbus-daemon", "fcitx5", "xdotool")
 
@@ -190,35 +191,77 @@ def stored_name(env, db: str, app_id: str) -> str:
     return json.loads(out.read_text(encoding="utf-8"))["values"].get("basic.cluster_name", "")
 
 
+def start_input_method(version, env, procs, tmp_path) -> tuple[Path, dict | None]:
+    """Start fcitx 5 or fcitx 4: (its log, fcitx 4's environment for fcitx-remote)."""
+    if version == "fcitx5":
+        start_fcitx5(env, procs, tmp_path)
+        return tmp_path / "fcitx5.log", None
+    return tmp_path / "fcitx4.log", start_fcitx4(env, procs, tmp_path)
+
+
+def start_harness(env, procs, db: str, app_id: str) -> tuple[str, int, int]:
+    """The program from source with 集群名称 focused: (X window id, field centre x, y)."""
+    program = subprocess.Popen([sys.executable, str(ROOT / "tests" / "packaging" / "typing_harness.py"), db, app_id],
+                               cwd=ROOT, env=dict(env, QT_IM_MODULE="fcitx", QT_QPA_PLATFORM="xcb"),
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    procs.append(program)
+    line = program.stdout.readline()
+    if not line.startswith("READY"):
+        program.kill()
+        raise AssertionError(line + program.stderr.read()[-3000:])
+    _ready, window, x, y = line.split()
+    return window, int(x), int(y)
+
+
+def type_zhongguo(env, fcitx4_env: dict | None) -> None:
+    if fcitx4_env is not None:
+        # fcitx 4 starts every input context on the keyboard layout: switch it to pinyin, as the
+        # user's Ctrl+Space would (fcitx 5's profile above has pinyin only).
+        remote = str(Path(fcitx4_env["FCITXDIR"]) / "bin" / "fcitx-remote")
+        wait_for("the program's fcitx 4 input context",
+                 lambda: subprocess.run([remote, "-o"], env=fcitx4_env).returncode == 0
+                 and subprocess.run([remote], env=fcitx4_env, capture_output=True, text=True).stdout.strip() == "2")
+    subprocess.run(["xdotool", "type", "--delay", "60", "zhongguo"], env=env, check=True, timeout=20)
+    subprocess.run(["xdotool", "key", "space"], env=env, check=True, timeout=20)
+
+
+def assert_stored(env, db, app_id, log: Path) -> None:
+    value = wait_for("the committed text in the store", lambda: stored_name(env, db, app_id), timeout=15)
+    assert value == "中国", log.read_text()[-2000:]
+
+
 @pytest.mark.parametrize("version", ["fcitx5", "fcitx4"])
 def test_pinyin_types_zhongguo_into_the_cluster_name(desktop_session, tmp_path, version):
     assert wheel_plugin().is_file(), "fcitx plugin not built: sh packaging/fcitx-plugin/build.sh --install"
     env, procs = desktop_session
-    if version == "fcitx5":
-        start_fcitx5(env, procs, tmp_path)
-        log = tmp_path / "fcitx5.log"
-    else:
-        fcitx4_env = start_fcitx4(env, procs, tmp_path)
-        log = tmp_path / "fcitx4.log"
+    log, fcitx4_env = start_input_method(version, env, procs, tmp_path)
     db, app_id = application_with_blank_name(env, tmp_path)
-    program_env = dict(env, QT_IM_MODULE="fcitx", QT_QPA_PLATFORM="xcb")
-    program = subprocess.Popen([sys.executable, str(ROOT / "tests" / "packaging" / "typing_harness.py"), db, app_id],
-                               cwd=ROOT, env=program_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    procs.append(program)
-    line = program.stdout.readline()
-    assert line.startswith("READY"), line + program.stderr.read()[-3000:] if program.poll() is not None else line
-    window = line.split()[1]
+    window, _x, _y = start_harness(env, procs, db, app_id)
     subprocess.run(["xdotool", "windowfocus", "--sync", window], env=env, check=True, timeout=20)
-    if version == "fcitx4":
-        # fcitx 4 starts every input context on the keyboard layout: switch it to pinyin, as the
-        # user's Ctrl+Space would (fcitx 5's profile above has pinyin only).
-        usr = Path(fcitx4_env["FCITXDIR"])
-        wait_for("the program's fcitx 4 input context",
-                 lambda: subprocess.run([str(usr / "bin" / "fcitx-remote"), "-o"], env=fcitx4_env).returncode == 0
-                 and subprocess.run([str(usr / "bin" / "fcitx-remote")], env=fcitx4_env, capture_output=True,
-                                    text=True).stdout.strip() == "2")
-    subprocess.run(["xdotool", "type", "--delay", "60", "zhongguo"], env=env, check=True, timeout=20)
-    subprocess.run(["xdotool", "key", "space"], env=env, check=True, timeout=20)
-    value = wait_for("the committed text in the store",
-                     lambda: (v := stored_name(env, db, app_id)) and v, timeout=15)
-    assert value == "中国", log.read_text()[-2000:]
+    type_zhongguo(env, fcitx4_env)
+    assert_stored(env, db, app_id, log)
+
+
+@pytest.mark.parametrize("version", ["fcitx5", "fcitx4"])
+def test_frozen_program_types_zhongguo_into_the_cluster_name(frozen_bundle, desktop_session, tmp_path, version):
+    """The frozen program as users start it (`cluster-declare gui --db DB --open ID`, QT_IM_MODULE=fcitx);
+    the mouse clicks 集群名称 where the same window from source shows it."""
+    assert (frozen_bundle / "_internal" / "PySide6" / "Qt" / "plugins" / "platforminputcontexts" / PLUGIN).is_file()
+    env, procs = desktop_session
+    log, fcitx4_env = start_input_method(version, env, procs, tmp_path)
+    db, app_id = application_with_blank_name(env, tmp_path)
+    _window, x, y = start_harness(env, procs, db, app_id)
+    harness = procs[-1]
+    harness.terminate()
+    harness.wait(10)
+    program = subprocess.Popen([str(frozen_bundle / "cluster-declare"), "gui", "--db", db, "--open", app_id],
+                               env=dict(env, QT_IM_MODULE="fcitx"), stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True)
+    procs.append(program)
+    found = subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name", "集群申报助手"], env=env,
+                           capture_output=True, text=True, timeout=60)
+    assert found.returncode == 0, found.stderr
+    time.sleep(1)  # the first paint
+    subprocess.run(["xdotool", "mousemove", str(x), str(y), "click", "1"], env=env, check=True, timeout=20)
+    type_zhongguo(env, fcitx4_env)
+    assert_stored(env, db, app_id, log)
