@@ -11,6 +11,7 @@ activation, so neither input method starts unless the test starts it.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -82,7 +83,13 @@ def wait_for(what: str, check, timeout: float = 20.0):
 
 @pytest.fixture
 def desktop_session(tmp_path):
-    """Xvfb + a D-Bus session bus; yields the environment for programs of that session."""
+    with x_and_dbus_session(tmp_path) as session:
+        yield session
+
+
+@contextlib.contextmanager
+def x_and_dbus_session(tmp_path: Path):
+    """Xvfb + a D-Bus session bus; yields (environment for programs of that session, processes to end)."""
     missing = [t for t in TOOLS if not shutil.which(t)]
     assert not missing, f"missing {missing}: run scripts/bootstrap.sh dev"
     procs: list[subprocess.Popen] = []
