@@ -130,3 +130,16 @@ def test_trimmed_icu_data_answers_what_qt_asks(frozen_bundle):
                               env={**env, "LD_PRELOAD": str(lib)}).stdout for lib in (full, bundled)]
     assert "阿里" in answers[0] and "中国标准时间" in answers[0]
     assert answers[1] == answers[0]
+
+
+def test_fcitx_plugin_does_not_raise_the_glibc_floor(frozen_bundle, tmp_path):
+    """The bundled fcitx plugin needs no glibc newer than 2.17, so an older build base (packaging/oldbase)
+    keeps its floor with it."""
+    plugin = frozen_bundle / "_internal" / "PySide6" / "Qt" / "plugins" / "platforminputcontexts" / \
+        "libfcitxplatforminputcontextplugin.so"
+    assert plugin.is_file()
+    (tmp_path / "plugin").mkdir()
+    shutil.copy(plugin, tmp_path / "plugin")
+    proc = subprocess.run(["sh", str(ROOT / "packaging" / "check-glibc.sh"), str(tmp_path / "plugin"), "--max", "2.17"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
