@@ -5,8 +5,15 @@
 BUNDLE_DIR defaults to dist/cluster-declare (build it first: sh packaging/build.sh --no-test).
 "Window shown" is measured from starting the process to the self-test's "主窗口已显示" line
 arriving on its stdout, so it includes the bootloader unpacking nothing (onedir), Python start,
-Qt start, the bundled font and the store. Targets: size <= 200 MB, archive <= 100 MB, window
-< 1 s warm, whole self-test < 10 s.
+Qt start, the bundled font and the store. Targets (issue 17): size <= 150 MB, archive <= 60 MB,
+window < 0.8 s warm, whole self-test < 10 s.
+
+    .venv/bin/python bench/bench_packaging.py --typing [--runs N]
+
+Chinese typing latency instead: Xvfb, a private D-Bus, fcitx 5 with pinyin, the program from source
+with 集群名称 focused (tests/packaging/typing_harness.py, our fcitx plugin). Each run types
+``zhongguo`` untimed, then times from starting ``xdotool key space`` (the key that makes pinyin
+commit 中国) to 中国 being in the database, polled every 2 ms through core.store. Target < 100 ms.
 """
 
 from __future__ import annotations
@@ -55,25 +62,62 @@ def timed_self_test(bundle: Path) -> tuple[float, float, int]:
     return shown, time.perf_counter() - t0, rc
 
 
+def typing_latency(runs: int) -> int:
+    sys.path.insert(0, str(ROOT / "tests" / "packaging"))
+    import test_chinese_typing as t
+
+    from core.store import Store
+
+    with tempfile.TemporaryDirectory() as tmp, t.x_and_dbus_session(Path(tmp)) as (env, procs):
+        tmp_path = Path(tmp)
+        t.start_fcitx5(env, procs, tmp_path)
+        db, app_id = t.application_with_blank_name(env, tmp_path)
+        window, _x, _y = t.start_harness(env, procs, db, app_id)
+        subprocess.run(["xdotool", "windowfocus", "--sync", window], env=env, check=True, timeout=20)
+        store = Store.open(db, readonly=True)
+        latencies = []
+        try:
+            for k in range(1, runs + 1):
+                subprocess.run(["xdotool", "type", "--delay", "60", "zhongguo"], env=env, check=True, timeout=20)
+                time.sleep(0.3)  # the preedit settles; not timed
+                t0 = time.perf_counter()
+                subprocess.run(["xdotool", "key", "space"], env=env, check=True, timeout=20)
+                while store.get(app_id)["values"].get("basic.cluster_name") != "中国" * k:
+                    if time.perf_counter() - t0 > 10:
+                        print("中国 never reached the store", file=sys.stderr)
+                        return 1
+                    time.sleep(0.002)
+                latencies.append(time.perf_counter() - t0)
+        finally:
+            store.close()
+    ms = sorted(x * 1000 for x in latencies)
+    print(f"key press -> 中国 stored {statistics.median(ms):8.1f} ms median, {ms[0]:.1f}-{ms[-1]:.1f} ms "
+          f"over {len(ms)} runs   (target < 100 ms; includes starting xdotool)")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("bundle", nargs="?", default=str(ROOT / "dist" / "cluster-declare"))
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--typing", action="store_true", help="measure Chinese typing latency instead")
     args = parser.parse_args()
+    if args.typing:
+        return typing_latency(args.runs)
     bundle = Path(args.bundle)
     if not (bundle / "cluster-declare").exists() and not (bundle / "cluster-declare.exe").exists():
         print(f"没有找到打包版程序：{bundle}（先运行 sh packaging/build.sh --no-test）", file=sys.stderr)
         return 2
     size = tree_size(bundle)
-    print(f"onedir size            {size / 1e6:8.1f} MB   (target <= 200 MB)")
+    print(f"onedir size            {size / 1e6:8.1f} MB   (target <= 150 MB)")
     packed = archive_size(bundle)
-    print(f"tar.xz archive         {packed / 1e6:8.1f} MB   (target <= 100 MB)")
+    print(f"tar.xz archive         {packed / 1e6:8.1f} MB   (target <= 60 MB)")
     runs = [timed_self_test(bundle) for _ in range(args.runs)]
     first, warm = runs[0], runs[1:] or runs
     print(f"self-test exit codes   {[r[2] for r in runs]}")
     print(f"window shown, 1st run  {first[0]:8.2f} s")
     print(f"window shown, warm     {statistics.median(r[0] for r in warm):8.2f} s median, "
-          f"{min(r[0] for r in warm):.2f}-{max(r[0] for r in warm):.2f} s   (target < 1 s)")
+          f"{min(r[0] for r in warm):.2f}-{max(r[0] for r in warm):.2f} s   (target < 0.8 s)")
     print(f"whole self-test, warm  {statistics.median(r[1] for r in warm):8.2f} s median   (target < 10 s)")
     return 0 if all(r[2] == 0 for r in runs) else 1
 

@@ -6,10 +6,11 @@ from pathlib import Path
 
 
 def choose_input_method() -> None:
-    """UOS and Kylin set QT_IM_MODULE=fcitx, but the Qt wheels carry no fcitx plugin (and distro
-    builds of it are tied to their own Qt's private ABI). Without a plugin Qt would silently give
-    no Chinese input at all; the bundled ibus plugin works with ibus, and with fcitx5 through its
-    ibus frontend. See docs/packaging.md, "中文输入法"."""
+    """UOS and Kylin set QT_IM_MODULE=fcitx. The bundle carries its own fcitx plugin
+    (packaging/fcitx-plugin: fcitx 5 and fcitx 4 over D-Bus), so normally nothing changes here.
+    Only a build made without it (the plugin could not be built) falls back to the bundled ibus
+    plugin, which reaches fcitx5 through its ibus frontend: without any plugin Qt would silently
+    give no Chinese input at all. See docs/packaging.md, "中文输入法"."""
     wanted = os.environ.get("QT_IM_MODULE", "")
     if not wanted.startswith("fcitx"):
         return

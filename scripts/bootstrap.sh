@@ -16,6 +16,9 @@ libxkbcommon-x11-0 xdg-utils"
 # files read back; icupkg + cc trim Qt's ICU data (packaging/cluster-declare.spec)
 DEB_DEV="poppler-utils xvfb xauth binutils icu-devtools gcc softhsm2 opensc postgresql \
 libreoffice-writer-nogui libreoffice-calc-nogui"
+# g++ builds the fcitx input-method plugin (packaging/fcitx-plugin); fcitx5 + pinyin, xdotool and a D-Bus
+# session bus drive the real Chinese typing test (tests/packaging/test_chinese_typing.py).
+DEB_DEV="$DEB_DEV g++ fcitx5 fcitx5-chinese-addons xdotool dbus-x11"
 
 deb_packages=$DEB_RUNTIME
 [ "$PROFILE" = dev ] && deb_packages="$DEB_RUNTIME $DEB_DEV"
@@ -49,4 +52,10 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     # setuptools is pinned in runtime.txt, so the editable install needs no download of its own.
     "$VENV/bin/python" -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e "$ROOT"
     echo "$want" > "$stamp"
+fi
+
+# The fcitx input-method plugin for the wheel's Qt (seconds when up to date; about 10 s to build).
+if [ "$PROFILE" = dev ]; then
+    sh "$ROOT/packaging/fcitx-plugin/build.sh" --install \
+        || echo "警告：fcitx 输入法插件未能构建 (fcitx plugin not built): packaging/fcitx-plugin/build.sh" >&2
 fi

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +14,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="session")
 def frozen_bundle(tmp_path_factory) -> Path:
+    # A bundle built already (sh packaging/build.sh) can be reused while working on these tests.
+    reuse = os.environ.get("CLUSTER_DECLARE_TEST_BUNDLE")
+    if reuse:
+        return Path(reuse)
     pytest.importorskip("PyInstaller", reason="PyInstaller is pinned in requirements/dev.txt")
     out = tmp_path_factory.mktemp("frozen")
     proc = subprocess.run(

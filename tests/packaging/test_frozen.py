@@ -70,6 +70,11 @@ def test_deb_installs_under_opt_and_removes_cleanly(frozen_bundle, tmp_path):
                            capture_output=True, text=True)
     assert build.returncode == 0, build.stderr
     (deb,) = tmp_path.glob("cluster-declare_*.deb")
+    # An input method is recommended, never required: dpkg -i works without any (the plugin is inside).
+    recommends = subprocess.run(["dpkg-deb", "-f", str(deb), "Recommends"], capture_output=True, text=True).stdout
+    assert recommends.split() == ["fcitx5", "|", "fcitx", "|", "ibus"]
+    depends = subprocess.run(["dpkg-deb", "-f", str(deb), "Depends"], capture_output=True, text=True).stdout
+    assert "fcitx" not in depends and "ibus" not in depends
     installed = subprocess.run(["dpkg", "-i", str(deb)], capture_output=True, text=True)
     try:
         assert installed.returncode == 0, installed.stderr
@@ -77,6 +82,8 @@ def test_deb_installs_under_opt_and_removes_cleanly(frozen_bundle, tmp_path):
         desktop = Path("/usr/share/applications/cluster-declare.desktop").read_text(encoding="utf-8")
         assert "Name=集群申报助手" in desktop and "Categories=Office;" in desktop and "Icon=cluster-declare" in desktop
         assert Path("/usr/share/icons/hicolor/48x48/apps/cluster-declare.png").is_file()
+        assert Path("/opt/cluster-declare/_internal/PySide6/Qt/plugins/platforminputcontexts/"
+                    "libfcitxplatforminputcontextplugin.so").is_file()
         assert Path("/usr/share/icons/hicolor/scalable/apps/cluster-declare.svg").is_file()
         version = subprocess.run(["/usr/bin/cluster-declare", "--version"], capture_output=True, text=True)
         assert version.returncode == 0 and "cluster-declare" in version.stdout
@@ -130,3 +137,16 @@ def test_trimmed_icu_data_answers_what_qt_asks(frozen_bundle):
                               env={**env, "LD_PRELOAD": str(lib)}).stdout for lib in (full, bundled)]
     assert "阿里" in answers[0] and "中国标准时间" in answers[0]
     assert answers[1] == answers[0]
+
+
+def test_fcitx_plugin_does_not_raise_the_glibc_floor(frozen_bundle, tmp_path):
+    """The bundled fcitx plugin needs no glibc newer than 2.17, so an older build base (packaging/oldbase)
+    keeps its floor with it."""
+    plugin = frozen_bundle / "_internal" / "PySide6" / "Qt" / "plugins" / "platforminputcontexts" / \
+        "libfcitxplatforminputcontextplugin.so"
+    assert plugin.is_file()
+    (tmp_path / "plugin").mkdir()
+    shutil.copy(plugin, tmp_path / "plugin")
+    proc = subprocess.run(["sh", str(ROOT / "packaging" / "check-glibc.sh"), str(tmp_path / "plugin"), "--max", "2.17"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
