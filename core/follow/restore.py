@@ -231,7 +231,7 @@ def _import_cluster(register: Register, conn, path: Path, n: int, c: Any, result
         changes["events"] += 1
 
     if any(changes.values()):
-        register._history(conn, app_id, "import", {"file": path.name, **{LABELS[k]: v for k, v in changes.items() if v}})
+        register._history(conn, app_id, "follow_import", {"file": path.name, **{LABELS[k]: v for k, v in changes.items() if v}})
     for k, v in changes.items():
         result.added[k] += v
 
