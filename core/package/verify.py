@@ -136,7 +136,7 @@ def _annual_lines(m: dict[str, Any]) -> list[str]:
     a = m.get("annual") or {}
     number = f"（编号 {a['number']}）" if a.get("number") else ""
     sent = f"已于 {a['submitted_on']} 报送" if a.get("submitted_on") else "导出时尚未记为报送"
-    out = [f"内容：{a.get('title') or '年度培育情况'}（年度培育情况）——{a.get('cluster', '')}{number}，{a.get('year', '')} 年度",
+    out = [f"内容：{a.get('title') or '年度培育情况'}——{a.get('cluster', '')}{number}，{a.get('year', '')} 年度",
            f"认定：{a.get('recognized_on', '')} 列入《{a.get('list_name', '')}》，有效期至 {a.get('valid_until', '')}",
            f"报送期限：{a.get('due', '')}；{sent}",
            f"导出：{local_time(str(m.get('exported') or ''), seconds=True)}，程序版本 {(m.get('program') or {}).get('version', '')}",

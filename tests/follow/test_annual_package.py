@@ -64,7 +64,7 @@ def test_package_holds_the_signed_report_its_workbook_and_check(package, reg, re
     result = verify_package(package, trust=[trust_file])
     assert result.ok and result.exit_code == 0, result.problems
     text = "\n".join(result.lines())
-    assert f"年度培育情况）——{cluster.recognition.name}" in text and "2023 年度" in text
+    assert f"内容：集群年度培育情况信息表——{cluster.recognition.name}" in text and "2023 年度" in text
     assert "有效期至 2026-11-19" in text and "已于 2024-04-01 报送" in text
 
 
