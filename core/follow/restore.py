@@ -19,9 +19,11 @@ from typing import Any
 
 from sqlalchemy import insert, select
 
+from core.errors import UserError
 from core.follow import tables as ft
 from core.follow.export import FORMAT, FORMAT_VERSION
 from core.follow.register import EVENT_KINDS, Register
+from core.follow.schedule import follow_up_rules
 from core.messages import follow as M
 from core.store import schema as t
 from core.store.documents import dumps, loads, now
@@ -146,6 +148,10 @@ def _import_cluster(register: Register, conn, path: Path, n: int, c: Any, result
               "list_name": _text(rec.get("list_name"), where, "认定名单"),
               "rules": _text(rec.get("rules"), where, "规则集"),
               "valid_until": _date(rec.get("valid_until"), where, "有效期")}
+    try:
+        follow_up_rules(wanted["rules"])  # a rule set this program has, with its follow-up calendar
+    except UserError as exc:
+        raise _Bad(where, exc.message.rstrip("。")) from None
     r = ft.recognitions.c
     old = conn.execute(select(r.recognized_on, r.list_name, r.rules, r.valid_until).where(r.app_id == app_id)).first()
     changes: dict[str, int] = dict.fromkeys(KINDS, 0)

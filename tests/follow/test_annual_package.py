@@ -152,3 +152,21 @@ def test_page_button_exports_the_selected_year(qtbot, store, reg, reported, iden
     assert "已导出 2024 年度培育情况报送包" in messages[-1][1]
     result = verify_package(out, trust=[trust_file])
     assert result.ok and result.manifest["annual"]["year"] == 2024
+
+
+def test_page_button_wrong_passphrase_writes_nothing(qtbot, store, reg, reported, identity, tmp_path,  # noqa: F811
+                                                     messages, monkeypatch):  # noqa: F811
+    from datetime import date
+
+    from desktop.follow.cluster_page import ClusterPage
+    from desktop.qt import QInputDialog, QItemSelectionModel
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("wrong-passphrase", True)))
+    page = ClusterPage(store, reported, today=date(2024, 5, 1))
+    qtbot.addWidget(page)
+    page.reports.selectionModel().select(page.reports.model().index(0, 0),
+                                         QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+    out = tmp_path / "gui.zip"
+    assert not page.export_annual_package(str(out))
+    assert messages[-1][0] == "warning" and "密码" in messages[-1][1]
+    assert not out.exists() and list(tmp_path.glob(".gui.zip.*")) == []

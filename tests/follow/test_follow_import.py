@@ -96,6 +96,17 @@ def test_bad_record_late_in_the_file_leaves_nothing_half_applied(tmp_path, reg, 
     assert fresh.recognition(followed) is None  # the recognition and targets before it are not kept
 
 
+def test_unknown_rule_set_is_named(tmp_path, reg, followed, fresh):
+    data = json.loads(write_json(reg, tmp_path / "register.json").read_text(encoding="utf-8"))
+    data["clusters"][0]["recognition"]["rules"] = "XX-1999"
+    bad = tmp_path / "rules.json"
+    bad.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(UserError) as err:
+        import_register(fresh, bad)
+    assert "rules.json" in err.value.message and "XX-1999" in err.value.message
+    assert fresh.recognition(followed) is None
+
+
 @pytest.mark.parametrize("content, expected", [
     ({"format": "cluster-declare-follow-up", "format_version": 2, "clusters": []}, "第 2 版"),
     ({"format": "cluster-declare.package", "format_version": 1}, "cluster-declare.package"),
