@@ -79,6 +79,13 @@ def register(sub, common) -> None:
     q.add_argument("--year", type=int, required=True, metavar="YYYY")
     q.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
     q.set_defaults(func=_annual_pdf)
+    q = asub.add_parser("package", parents=[common.db],
+                        help="导出年度培育情况报送包（PDF 已数字签名、Excel、检查结果；用本单位证书签名，verify 可校验）")
+    q.add_argument("id", metavar="ID")
+    q.add_argument("--year", type=int, required=True, metavar="YYYY")
+    q.add_argument("-o", "--output", required=True, metavar="OUT.zip")
+    q.add_argument("--office", metavar="NAME", help="首次创建本单位证书时的单位名称（默认推荐单位）")
+    q.set_defaults(func=_annual_package)
 
     p = sub.add_parser("event", parents=[common.db], help="重大变动（主导产业、空间范围、运营管理机构）和事故等事件")
     esub = p.add_subparsers(dest="event_command", metavar="操作", required=True)
@@ -111,6 +118,11 @@ def register(sub, common) -> None:
     p.add_argument("ids", nargs="*", metavar="ID", help="只导出这些集群（默认全部已认定集群）")
     p.add_argument("-o", "--output", required=True, metavar="OUT.json|OUT.xlsx")
     p.set_defaults(func=_export)
+
+    p = sub.add_parser("follow-import", parents=[common.db],
+                       help="从 follow-export 导出的 JSON 恢复认定后管理台账（可重复导入；有冲突则一项不改）")
+    p.add_argument("file", metavar="FILE.json")
+    p.set_defaults(func=_import)
 
 
 def _open(args):
@@ -419,4 +431,43 @@ def _export(args) -> int:
     return 0
 
 
+def _annual_package(args) -> int:
+    import sys
 
+    from core.follow.package import export_annual_package
+    from core.package.certificate import (
+        ensure_identity,
+        has_office_certificate,
+        passphrase_from_env_or_prompt,
+    )
+
+    with _open(args) as store:
+        reg = _register(store)
+        cluster = reg.cluster(args.id)
+        reg.annual(args.id, args.year)  # before asking for a passphrase
+        values = cluster.doc["values"]
+        office = args.office or str(values.get("recommendation.unit") or values.get("basic.authority") or "")
+        creating = not has_office_certificate()
+        if creating:
+            print("首次导出：将创建本单位证书（请设置证书密码，至少 8 个字符，务必牢记）。", file=sys.stderr)
+        identity, created = ensure_identity(passphrase_from_env_or_prompt(confirm=creating), office)
+        if created:
+            print(f"已创建本单位证书：{identity.info.office}，指纹 {identity.info.fingerprint_display}", file=sys.stderr)
+        try:
+            result = export_annual_package(reg, args.id, args.year, args.output, identity)
+        finally:
+            identity.close()
+    a = result.manifest["annual"]
+    print(f"已导出年度培育情况报送包：{result.path}（{a['cluster']} {a['year']} 年度，{len(result.manifest['members'])} 个文件）")
+    print(f"报送包 SHA-256：{result.sha256}")
+    print(f"签名单位：{identity.info.office}；证书指纹：{identity.info.fingerprint_display}")
+    return 0
+
+
+def _import(args) -> int:
+    from core.follow.restore import import_register
+
+    with _open(args) as store:
+        result = import_register(_register(store), args.file)
+    print(result.text())
+    return 0

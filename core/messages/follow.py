@@ -162,3 +162,28 @@ EXPORT_FORMAT = define(
     "无法识别输出文件 {path} 的类型，请用 .json 或 .xlsx 结尾。",
     help="认定后管理台账可导出为 JSON（完整数据）或 Excel。",
 )
+IMPORT_READ = define(
+    "FOLLOW.import_read",
+    "无法读取台账文件 {path}：{reason}",
+    help="请选择 follow-export 导出的 .json 文件，并确认它没有被其他程序占用。",
+)
+IMPORT_FOREIGN = define(
+    "FOLLOW.import_foreign",
+    "文件 {path} 不是本程序可导入的认定后管理台账（需要 {format} 第 {version} 版，文件中为 {found}），未导入任何内容。",
+    help="只能导入本程序 follow-export 导出的 JSON；较新版本程序导出的台账请用同一版本或更新的程序导入。",
+)
+IMPORT_BAD = define(
+    "FOLLOW.import_bad",
+    "台账文件 {path} 中{where}有误：{problem}。未导入任何内容。",
+    help="台账文件应为 follow-export 导出后未经改动的 JSON；请重新导出。",
+)
+IMPORT_NO_APP = define(
+    "FOLLOW.import_no_app",
+    "台账文件 {path} 中的集群“{cluster}”（申请 {app_id}）在本数据库中没有对应的申请，未导入任何内容。",
+    help="台账只记录认定后的管理，申请本身须先导入（import 申请 JSON，或从备份恢复数据库）。",
+)
+IMPORT_CONFLICT = define(
+    "FOLLOW.import_conflict",
+    "台账文件 {path} 与本数据库不一致：“{cluster}”的{what}已有不同的记录（{detail}），未导入任何内容。",
+    help="同一记录只能导入一次；数据库中已改过的记录不会被文件覆盖。请核对后删除其中一方的记录再导入。",
+)

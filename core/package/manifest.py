@@ -18,6 +18,11 @@ MANIFEST = "manifest.json"
 SIGNATURE = "manifest.json.p7s"
 MAX_MANIFEST_BYTES = 16 * 1024 * 1024
 MAX_SIGNATURE_BYTES = 256 * 1024
+# What a package holds (the manifest's "kind"; absent: an application). Each kind names the member
+# that carries the office's PAdES signature, checked by verify like application.pdf.
+KIND_APPLICATION = "application"
+KIND_ANNUAL = "annual-report"  # 年度培育情况 of a recognised cluster (core/follow/package.py)
+SIGNED_PDFS = {KIND_APPLICATION: "application.pdf", KIND_ANNUAL: "annual-report.pdf"}
 
 ROLE_LABELS = {
     "application": "申报数据",
@@ -27,7 +32,15 @@ ROLE_LABELS = {
     "declaration_scan": "真实性声明签章扫描件",
     "recommendation_scan": "推荐意见签章扫描件",
     "evidence": "佐证材料",
+    "annual_report": "年度培育情况数据",
+    "annual_pdf": "年度培育情况信息表（已数字签名）",
+    "annual_xlsx": "年度培育情况（Excel）",
 }
+
+
+def signed_pdf(manifest: dict[str, Any]) -> str:
+    """The member that must carry the PDF signature: application.pdf unless the kind names another."""
+    return SIGNED_PDFS.get(str(manifest.get("kind") or KIND_APPLICATION), SIGNED_PDFS[KIND_APPLICATION])
 
 
 def verdicts_of(report) -> dict[str, Any]:

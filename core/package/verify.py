@@ -103,7 +103,9 @@ class VerifyResult:
         if self.checks:
             out.append("逐项检查：")
             out += [f"  {CHECK_MARKS[c['ok']]} {c['text']}" for c in self.checks]
-        if m:
+        if m.get("kind") == mf.KIND_ANNUAL:
+            out += _annual_lines(m)
+        elif m:
             app = m.get("application") or {}
             rules = m.get("rules") or {}
             v = m.get("verdicts") or {}
@@ -127,6 +129,19 @@ class VerifyResult:
 
 
 CHECK_MARKS = {True: "✓", False: "✗", None: "–"}
+
+
+def _annual_lines(m: dict[str, Any]) -> list[str]:
+    """What a yearly-report package (core/follow/package.py) holds, in the receiver's words."""
+    a = m.get("annual") or {}
+    number = f"（编号 {a['number']}）" if a.get("number") else ""
+    sent = f"已于 {a['submitted_on']} 报送" if a.get("submitted_on") else "导出时尚未记为报送"
+    out = [f"内容：{a.get('title') or '年度培育情况'}——{a.get('cluster', '')}{number}，{a.get('year', '')} 年度",
+           f"认定：{a.get('recognized_on', '')} 列入《{a.get('list_name', '')}》，有效期至 {a.get('valid_until', '')}",
+           f"报送期限：{a.get('due', '')}；{sent}",
+           f"导出：{local_time(str(m.get('exported') or ''), seconds=True)}，程序版本 {(m.get('program') or {}).get('version', '')}",
+           f"检查结论：{a.get('verdict_label', '')}" + (f"；尚未填写 {a['missing']} 项" if a.get("missing") else "")]
+    return out
 
 
 def _indicator(key: str) -> str:
@@ -243,10 +258,11 @@ def _verify_members(zf: zipfile.ZipFile, members, trust_certs, result: VerifyRes
     for name in sorted(present - listed.keys()):
         result.altered(name, f"多出成员“{name}”（清单中没有）。")
 
-    if SIGNED_PDF in listed and SIGNED_PDF in present:
-        _verify_pdf(zf, sig, trust_certs, result)
-    elif SIGNED_PDF not in listed:
-        result.altered(mf.MANIFEST, "清单中没有已签名的申报表 application.pdf。")
+    signed_pdf = mf.signed_pdf(manifest)
+    if signed_pdf in listed and signed_pdf in present:
+        _verify_pdf(zf, sig, trust_certs, result, signed_pdf)
+    elif signed_pdf not in listed:
+        result.altered(mf.MANIFEST, f"清单中没有已签名的 PDF {signed_pdf}。")
 
     if report is not None and report.problem:
         result.problems.append(report.problem)  # expired or not yet valid when signed, revoked, no signing use
@@ -293,13 +309,14 @@ def _verify_sm2(zf, members, manifest: dict, manifest_bytes: bytes, result: Veri
         result.checks.append({"check": "sm2_chain", "ok": True if reached else None, "text": text})
 
 
-def _verify_pdf(zf, manifest_sig: SignatureCheck, trust_certs, result: VerifyResult) -> None:
-    data = _read(zf, SIGNED_PDF, MAX_PDF_BYTES, result)
+def _verify_pdf(zf, manifest_sig: SignatureCheck, trust_certs, result: VerifyResult, name: str = SIGNED_PDF) -> None:
+    data = _read(zf, name, MAX_PDF_BYTES, result)
     if data is None:
         return
     pdf = verify_pdf(data, trust_certs)
     if not pdf.intact:
-        result.altered(SIGNED_PDF, f"申报表 application.pdf 的数字签名无效：{pdf.problem}。")
+        what = "申报表 application.pdf" if name == SIGNED_PDF else name
+        result.altered(name, f"{what} 的数字签名无效：{pdf.problem}。")
     elif pdf.fingerprint != manifest_sig.fingerprint:
         result.problems.append(
             f"申报表 PDF 的签名证书（指纹 {format_fingerprint(pdf.fingerprint)[:19]}…）与清单签名证书"

@@ -117,6 +117,10 @@ class ClusterPage(QDialog):
         self.submit_button.setToolTip(self.tr("所选年度今天已报送（报送后不能再修改）"))
         self.submit_button.clicked.connect(self.submit_selected)
         ybuttons.addWidget(self.submit_button)
+        self.package_button = QPushButton(self.tr("导出报送包(&K)…"), yearly)
+        self.package_button.setToolTip(self.tr("所选年度的年度培育情况：签名的 PDF、Excel 和检查结果，用本单位证书签名"))
+        self.package_button.clicked.connect(lambda: self.export_annual_package())
+        ybuttons.addWidget(self.package_button)
         ybuttons.addWidget(QLabel(self.tr("双击一行填写该年度"), yearly))
         ybuttons.addStretch(1)
         yl.addLayout(ybuttons)
@@ -296,3 +300,39 @@ class ClusterPage(QDialog):
             write_pdf(data, path)
         except UserError as exc:
             QMessageBox.warning(self, self.tr("复核"), exc.message)
+
+    def export_annual_package(self, path: str | None = None, identity=None) -> bool:
+        """The selected year's report as a signed package (core/follow/package.py)."""
+        from core.follow.package import export_annual_package
+        from desktop.qt import QInputDialog, QLineEdit
+
+        rows = sorted({i.row() for i in self.reports.selectedItems()})
+        if not rows:
+            QMessageBox.information(self, self.tr("导出报送包"), self.tr("请先选择要导出的年度。"))
+            return False
+        year = int(self.reports.item(rows[0], 0).text())
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("导出年度培育情况报送包"), f"年度培育情况-{self.cluster.recognition.name}-{year}.zip",
+                self.tr("报送包 (*.zip)"))
+        if not path:
+            return False
+        try:
+            if identity is None:
+                from core.package.certificate import ensure_identity
+
+                word, ok = QInputDialog.getText(self, self.tr("证书密码"), self.tr("本单位证书密码："),
+                                                QLineEdit.EchoMode.Password)
+                if not ok:
+                    return False
+                values = self.cluster.doc["values"]
+                identity, _ = ensure_identity(word.encode("utf-8"), str(values.get("recommendation.unit") or ""))
+            result = export_annual_package(self.register, self.app_id, year, path, identity)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("导出报送包"), exc.message)
+            return False
+        QMessageBox.information(self, self.tr("导出报送包"),
+                                self.tr("已导出 %1 年度培育情况报送包：%2").replace("%1", str(year))
+                                .replace("%2", str(result.path)))
+        return True
+

@@ -545,8 +545,8 @@
     </message>
     <message>
         <location filename="../../desktop/follow/cluster_page.py" line="104" />
-        <location filename="../../desktop/follow/cluster_page.py" line="221" />
-        <location filename="../../desktop/follow/cluster_page.py" line="237" />
+        <location filename="../../desktop/follow/cluster_page.py" line="225" />
+        <location filename="../../desktop/follow/cluster_page.py" line="241" />
         <source>发展目标</source>
         <translation type="unfinished" />
     </message>
@@ -592,116 +592,163 @@
     </message>
     <message>
         <location filename="../../desktop/follow/cluster_page.py" line="120" />
+        <source>导出报送包(&amp;K)…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="121" />
+        <source>所选年度的年度培育情况：签名的 PDF、Excel 和检查结果，用本单位证书签名</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="124" />
         <source>双击一行填写该年度</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/follow/cluster_page.py" line="123" />
-        <location filename="../../desktop/follow/cluster_page.py" line="255" />
-        <location filename="../../desktop/follow/cluster_page.py" line="260" />
-        <location filename="../../desktop/follow/cluster_page.py" line="270" />
+        <location filename="../../desktop/follow/cluster_page.py" line="127" />
+        <location filename="../../desktop/follow/cluster_page.py" line="259" />
+        <location filename="../../desktop/follow/cluster_page.py" line="264" />
+        <location filename="../../desktop/follow/cluster_page.py" line="274" />
         <source>年度培育情况</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/follow/cluster_page.py" line="126" />
+        <location filename="../../desktop/follow/cluster_page.py" line="130" />
         <source>类型</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/follow/cluster_page.py" line="126" />
+        <location filename="../../desktop/follow/cluster_page.py" line="130" />
         <source>日期</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/follow/cluster_page.py" line="126" />
+        <location filename="../../desktop/follow/cluster_page.py" line="130" />
         <source>报备</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/follow/cluster_page.py" line="126" />
+        <location filename="../../desktop/follow/cluster_page.py" line="130" />
         <source>撤销情形</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/follow/cluster_page.py" line="127" />
+        <location filename="../../desktop/follow/cluster_page.py" line="131" />
         <source>内容</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/follow/cluster_page.py" line="129" />
+        <location filename="../../desktop/follow/cluster_page.py" line="133" />
         <source>记录事件(&amp;E)…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/follow/cluster_page.py" line="132" />
+        <location filename="../../desktop/follow/cluster_page.py" line="136" />
         <source>重大变动及事件</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/follow/cluster_page.py" line="140" />
+        <location filename="../../desktop/follow/cluster_page.py" line="144" />
         <source>导出复核报告 PDF(&amp;R)…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/follow/cluster_page.py" line="143" />
-        <location filename="../../desktop/follow/cluster_page.py" line="298" />
+        <location filename="../../desktop/follow/cluster_page.py" line="147" />
+        <location filename="../../desktop/follow/cluster_page.py" line="302" />
         <source>复核</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/follow/cluster_page.py" line="167" />
+        <location filename="../../desktop/follow/cluster_page.py" line="171" />
         <source>已认定集群 — %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/follow/cluster_page.py" line="177" />
+        <location filename="../../desktop/follow/cluster_page.py" line="181" />
         <source>复核（有效期届满）</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/follow/cluster_page.py" line="190" />
+        <location filename="../../desktop/follow/cluster_page.py" line="194" />
         <source>已确认</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/follow/cluster_page.py" line="190" />
+        <location filename="../../desktop/follow/cluster_page.py" line="194" />
         <source>待确认</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/follow/cluster_page.py" line="202" />
+        <location filename="../../desktop/follow/cluster_page.py" line="206" />
         <source>未报送</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/follow/cluster_page.py" line="206" />
+        <location filename="../../desktop/follow/cluster_page.py" line="210" />
         <source>未报备</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/follow/cluster_page.py" line="207" />
+        <location filename="../../desktop/follow/cluster_page.py" line="211" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/follow/cluster_page.py" line="207" />
+        <location filename="../../desktop/follow/cluster_page.py" line="211" />
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../desktop/follow/cluster_page.py" line="238" />
+        <location filename="../../desktop/follow/cluster_page.py" line="242" />
         <source>从发展目标文字中识别出 %1 个新目标，请逐项核对后确认。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/follow/cluster_page.py" line="255" />
+        <location filename="../../desktop/follow/cluster_page.py" line="259" />
         <source>有效期内各年度的年度培育情况都已建立。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/follow/cluster_page.py" line="290" />
+        <location filename="../../desktop/follow/cluster_page.py" line="294" />
         <source>导出复核报告</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="311" />
+        <location filename="../../desktop/follow/cluster_page.py" line="332" />
+        <location filename="../../desktop/follow/cluster_page.py" line="334" />
+        <source>导出报送包</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="311" />
+        <source>请先选择要导出的年度。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="316" />
+        <source>导出年度培育情况报送包</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="317" />
+        <source>报送包 (*.zip)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="324" />
+        <source>证书密码</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="324" />
+        <source>本单位证书密码：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/follow/cluster_page.py" line="335" />
+        <source>已导出 %1 年度培育情况报送包：%2</source>
         <translation type="unfinished" />
     </message>
 </context>
