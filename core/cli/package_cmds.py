@@ -191,6 +191,10 @@ def cmd_verify(args: argparse.Namespace) -> int:
                "checks": result.checks,
                "signed_at": result.signed_at.isoformat() if result.signed_at else None,
                "verdicts": (result.manifest or {}).get("verdicts"), "exit_code": code}
+        manifest = result.manifest or {}
+        out["kind"] = manifest.get("kind") or "application"  # older packages carry no kind: applications
+        if manifest.get("annual") is not None:
+            out["annual"] = manifest["annual"]
         if nested.listed:
             out["inner"] = nested.to_json()
         print(json.dumps(out, ensure_ascii=False, indent=2))

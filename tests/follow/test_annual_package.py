@@ -124,6 +124,9 @@ def test_cli_exports_and_verify_says_what_it_is(capsys, tmp_path, store, reporte
     assert "报送包完整，签名有效" in text and "年度培育情况" in text and "2023 年度" in text
     assert main(["verify", str(out)]) in (0, 3)  # not told whom to trust: intact, signer unconfirmed
     capsys.readouterr()
+    assert main(["verify", str(out), "--trust", str(trust_file), "--format", "json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["kind"] == "annual-report" and doc["annual"]["year"] == 2023
     bad = tmp_path / "bad.zip"
     rewrite_zip(out, bad, change={"annual-report.json": flip})
     assert main(["verify", str(bad), "--trust", str(trust_file)]) == 1
