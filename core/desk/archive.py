@@ -10,13 +10,21 @@ hash name. The register row that points at a file is written only after the file
 Why beside the database and not inside it (as the store keeps evidence): a campaign's intake is
 gigabytes of packages; streaming them into SQLite's WAL would write every byte twice and make
 the intake several times slower than copying the files (bench/bench_desk.py measures it).
+
+A server database (PostgreSQL) has no "beside": there ``DbArchive`` keeps the received bytes in
+the database itself, in the store's content-addressed evidence tables (1 MiB bytea rows, see
+core/store/evidence.py). Then every PC of the office sees the same files, the one server backup
+(or ``store backup``) holds them, and nothing depends on a shared folder being mounted alike on
+each PC. ``archive_of(store)`` picks the right one; both have the same methods.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import tempfile
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -130,6 +138,130 @@ class Archive:
                 except OSError:
                     continue
         return n
+
+
+class DbArchive:
+    """The received files inside a server database (same methods as ``Archive``).
+
+    A file is first copied (hashed on the way, the limit checked) into a local working copy, then
+    inserted in 1 MiB chunks in one committed transaction: a crash or a lost connection leaves no
+    half file, and a row of the register is written only after its bytes are committed. Two PCs
+    taking in the same file at once: the second insert waits for the first and then finds it
+    (``ON CONFLICT DO NOTHING``). ``path`` gives a local copy for the checks that read a file
+    (zip, Excel), made from what the database holds."""
+
+    def __init__(self, store):
+        self.store = store
+        self.folder = store.label  # named in messages where the folder archive names its folder
+        self._work = Path(tempfile.mkdtemp(prefix="cluster-declare-received-"))
+        # The working copies go with the archive (or the process), closed or not (a desk window).
+        self._cleanup = weakref.finalize(self, shutil.rmtree, str(self._work), True)
+
+    def close(self) -> None:
+        self._cleanup()
+
+    def has(self, sha256: str) -> bool:
+        from sqlalchemy import select
+
+        from core.store import schema as st
+
+        with self.store._read() as conn:
+            b = st.evidence_blobs.c
+            return conn.execute(select(b.sha256).where(b.sha256 == sha256.lower())).first() is not None
+
+    def put_file(self, src: str | os.PathLike[str], limit: int | None = None) -> tuple[str, int]:
+        with open(src, "rb") as fin:
+            return self.put_chunks(iter(lambda: fin.read(CHUNK), b""), limit)
+
+    def put_chunks(self, chunks, limit: int | None = None) -> tuple[str, int]:
+        sha, size = Archive(self._work).put_chunks(chunks, limit)
+        self._store(sha, size)
+        return sha, size
+
+    def put_bytes(self, data: bytes) -> str:
+        sha = Archive(self._work).put_bytes(data)
+        self._store(sha, len(data))
+        return sha
+
+    def _store(self, sha: str, size: int) -> None:
+        from sqlalchemy import insert
+
+        from core.store import schema as st
+        from core.store.documents import now
+
+        local = Archive(self._work).path(sha)
+        with self.store._write() as conn:
+            blob = _insert_ignoring_duplicate(conn, st.evidence_blobs, {"sha256": sha, "size": size, "stored": now()})
+            if not blob:
+                return  # the same bytes are there already (taken in before, or an evidence scan)
+            with local.open("rb") as fh:
+                seq = 0
+                while chunk := fh.read(CHUNK):
+                    conn.execute(insert(st.evidence_chunks).values(sha256=sha, seq=seq, data=chunk))
+                    seq += 1
+
+    def path(self, sha256: str) -> Path:
+        """A local copy of the stored bytes (made from the database when this process has none)."""
+        local = Archive(self._work).path(sha256)
+        if not local.is_file():
+            local.parent.mkdir(parents=True, exist_ok=True)
+            self.export(sha256, local)
+        return local
+
+    def chunks(self, sha256: str) -> Iterator[bytes]:
+        """The stored bytes, chunk by chunk; OSError when they are not there."""
+        from core.store.errors import StoreError
+
+        try:
+            yield from self.store.iter_evidence(sha256.lower())
+        except StoreError as exc:
+            raise FileNotFoundError(exc.message) from exc
+
+    def export(self, sha256: str, dest: str | os.PathLike[str]) -> Path:
+        """The received bytes, again, byte for byte (hash checked, written atomically)."""
+        dest = Path(dest)
+        digest = hashlib.sha256()
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent or ".")
+        tmp = Path(tmp_name)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                for chunk in self.chunks(sha256):
+                    digest.update(chunk)
+                    out.write(chunk)
+                out.flush()
+                os.fsync(out.fileno())
+            if digest.hexdigest() != sha256.lower():
+                raise OSError(f"存储的内容与 SHA-256 {sha256[:12]}… 不符")
+            ordinary_mode(tmp)
+            os.replace(tmp, dest)
+        finally:
+            tmp.unlink(missing_ok=True)
+        return dest
+
+    def sweep(self, older_than_s: float = 3600) -> int:
+        return 0  # a failed insert is rolled back: nothing is ever left half written in the database
+
+
+def _insert_ignoring_duplicate(conn, table, values: dict) -> bool:
+    """INSERT … ON CONFLICT DO NOTHING (PostgreSQL and SQLite); True when the row was inserted."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    key = next(iter(table.primary_key.columns))
+    # RETURNING, not rowcount: psycopg reports no row count for an INSERT that returns rows.
+    stmt = dialect_insert(table).values(**values).on_conflict_do_nothing().returning(key)
+    return conn.execute(stmt).first() is not None
+
+
+def archive_of(store, folder: str | os.PathLike[str] | None = None):
+    """The received-file archive of a register in ``store``: a given folder; else the folder
+    beside a SQLite file; else (a server database) the database itself."""
+    if folder:
+        return Archive(folder)
+    if store.path is None and not store.target.is_sqlite:
+        return DbArchive(store)
+    return Archive(archive_for(store.path))
 
 
 def archive_for(db_path: Path | None) -> Path:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
-import sqlite3
+
+from sqlalchemy import text
 
 from core.cli.main import main
+from core.desk import Desk
+from core.desk.archive import Archive, DbArchive
 from core.desk.intake import intake_folder
 
 
@@ -45,8 +48,29 @@ def test_received_bytes_are_kept_as_received(desk, mixed_folder, tmp_path):
             assert out.read_bytes() == original.read_bytes()
 
 
+def test_received_files_live_beside_a_sqlite_file_and_inside_a_server_database(desk, mixed_folder, tmp_path,
+                                                                              engine_name, register_path, capsys):
+    """SQLite: NAME.received/ beside the file. PostgreSQL: the database itself (every PC of the
+    office sees the same bytes, one backup holds them); ``desk get`` exports them byte for byte."""
+    intake_folder(desk, mixed_folder, "SH-2023")
+    first = desk.get("SH-2023-001")
+    if engine_name == "sqlite":
+        assert isinstance(desk.archive, Archive)
+        assert (register_path.parent / "register.sqlite.received").is_dir()
+    else:
+        assert isinstance(desk.archive, DbArchive)
+        with desk.store.engine.connect() as conn:
+            size = conn.execute(text("SELECT sum(octet_length(data)) FROM evidence_chunks WHERE sha256 = :s"),
+                                {"s": first.file_sha256}).scalar()
+        assert size == first.file_size
+        assert not any(tmp_path.glob("**/*.received"))
+    out = tmp_path / "取出.zip"
+    assert main(["desk", "get", "SH-2023-001", "-o", str(out), "--db", str(register_path)]) == 0
+    assert out.read_bytes() == (mixed_folder / first.file_name).read_bytes()
+    assert first.file_sha256 in capsys.readouterr().out
+
+
 def test_cli_intake_list_and_exit_codes(mixed_folder, register_path, capsys):
-    register_path.parent.mkdir(parents=True)
     code = main(["desk", "intake", str(mixed_folder), "--rules", "SH-2023", "--db", str(register_path)])
     out = capsys.readouterr().out
     assert code == 1
@@ -56,9 +80,8 @@ def test_cli_intake_list_and_exit_codes(mixed_folder, register_path, capsys):
     assert len(rows) == 30
     keys = {"受理编号", "cluster_name", "source_kind", "verification", "status", "verdict"}
     assert all(keys <= set(r) for r in rows)
-    conn = sqlite3.connect(register_path)
-    assert conn.execute("SELECT count(*) FROM desk_submissions WHERE status='refused'").fetchone()[0] == 7
-    conn.close()
+    with Desk.open(register_path) as desk, desk.store.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM desk_submissions WHERE status='refused'")).scalar() == 7
     assert main(["desk", "intake", str(mixed_folder / "nowhere"), "--rules", "SH-2023",
                  "--db", str(register_path)]) == 2
     assert "不存在" in capsys.readouterr().err
