@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from sqlalchemy import text
 
 from core.cli.main import main
@@ -85,3 +86,34 @@ def test_cli_intake_list_and_exit_codes(mixed_folder, register_path, capsys):
     assert main(["desk", "intake", str(mixed_folder / "nowhere"), "--rules", "SH-2023",
                  "--db", str(register_path)]) == 2
     assert "不存在" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("engine_name", ["postgresql"])  # the server's archive; the folder one is above
+def test_server_archive_is_one_transaction_and_keeps_no_copies_for_long(desk, tmp_path, register_path):
+    """A file stored twice (two PCs, or the same file again) is kept once; the local working copies
+    go with ``sweep`` and ``close``, and a second desk (another PC) reads the bytes from the server."""
+    import os
+    import time
+
+    data = os.urandom(3 * (1 << 20) + 17)  # three full chunks and a bit
+    src = tmp_path / "大文件.bin"
+    src.write_bytes(data)
+    sha, size = desk.archive.put_file(src)
+    assert desk.archive.put_file(src) == (sha, size) and size == len(data)
+    with desk.store.engine.connect() as conn:
+        rows = conn.execute(text("SELECT seq, octet_length(data) FROM evidence_chunks WHERE sha256 = :s ORDER BY seq"),
+                            {"s": sha}).all()
+    assert [r[1] for r in rows] == [1 << 20] * 3 + [17]
+    local = desk.archive.path(sha)
+    assert local.read_bytes() == data
+    old = time.time() - 7200
+    os.utime(local, (old, old))
+    assert desk.archive.sweep() == 1 and not local.exists()
+    with Desk.open(register_path) as other:
+        assert other.archive.has(sha)
+        assert b"".join(other.archive.chunks(sha)) == data
+        assert other.archive.path(sha).read_bytes() == data  # made again from the server
+        work = other.archive.path(sha).parent.parent
+    assert not work.exists()  # closed: the working copies are gone
+    with pytest.raises(OSError):
+        desk.archive.export("0" * 64, tmp_path / "nichts.bin")
