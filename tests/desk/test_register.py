@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 from core.cli.main import main
 from core.desk import Desk, ranking, review
@@ -162,3 +163,27 @@ def test_city_desk_sets_aside_an_altered_inner_package_and_takes_in_the_rest(tmp
     assert outer.taken_in and second.taken_in
     assert not first.taken_in and "区级报送包“区上报.zip”中的报送包" in first.reason
     assert "application.json" in first.reason
+
+
+def test_every_desk_step_has_a_chinese_label_in_its_history_line(desk, tmp_path):
+    """The desk's own history (desk_events): each action the code records is labelled, and a
+    line shows the label and the note's words, not the action's name."""
+    import re
+
+    from core.desk.register import ACTION_LABELS
+
+    desk_dir = Path(__file__).resolve().parents[2] / "core" / "desk"
+    recorded = set()
+    for src in desk_dir.glob("*.py"):
+        recorded |= set(re.findall(r'\.event\(conn, [\w.]+, "(\w+)"', src.read_text(encoding="utf-8")))
+    recorded.add("intake")  # insert_submission's default
+    assert {"status", "tick", "trust", "review", "correction", "inspection", "rank", "export"} <= recorded
+    assert recorded <= set(ACTION_LABELS)
+    folder = tmp_path / "收件"
+    folder.mkdir()
+    write_json(cluster_doc(7), folder / "a.json")
+    no = intake_folder(desk, folder, "SH-2023").items[0].number
+    desk.tick(no, paper=5, cds=2)
+    lines = [e.line() for e in desk.events(no)]
+    assert "受理" in lines[0] and "intake" not in lines[0]
+    assert "纸质材料" in lines[1] and "纸质材料份数：5；光盘份数：2" in lines[1] and "tick" not in lines[1]
