@@ -24,6 +24,7 @@ import hashlib
 import os
 import shutil
 import tempfile
+import threading
 import weakref
 from collections.abc import Iterator
 from pathlib import Path
@@ -38,15 +39,21 @@ class TooLarge(Exception):
 
 
 class Archive:
-    def __init__(self, folder: str | os.PathLike[str]):
+    def __init__(self, folder: str | os.PathLike[str], fallback: DbArchive | None = None):
         self.folder = Path(folder)
+        # Where bytes not in the folder may still be: the database's own tables (a SQLite copy of
+        # a PostgreSQL register, made with ``backup``, carries its received files there).
+        self.fallback = fallback
 
     def path(self, sha256: str) -> Path:
         sha = sha256.lower()
         return self.folder / sha[:2] / sha
 
     def has(self, sha256: str) -> bool:
-        return self.path(sha256).is_file()
+        return self.path(sha256).is_file() or (self.fallback is not None and self.fallback.has(sha256))
+
+    def _elsewhere(self, sha256: str) -> bool:
+        return self.fallback is not None and not self.path(sha256).is_file()
 
     def put_file(self, src: str | os.PathLike[str], limit: int | None = None) -> tuple[str, int]:
         """Copy ``src`` in; returns (sha256, size). Raises OSError (unreadable source, full disk)
@@ -102,12 +109,17 @@ class Archive:
         os.replace(tmp, dest)
 
     def chunks(self, sha256: str) -> Iterator[bytes]:
+        if self._elsewhere(sha256):
+            yield from self.fallback.chunks(sha256)
+            return
         with self.path(sha256).open("rb") as fh:
             while chunk := fh.read(CHUNK):
                 yield chunk
 
     def export(self, sha256: str, dest: str | os.PathLike[str]) -> Path:
         """The received bytes, again, byte for byte (written atomically)."""
+        if self._elsewhere(sha256):
+            return self.fallback.export(sha256, dest)
         dest = Path(dest)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent or ".")
         tmp = Path(tmp_name)
@@ -153,12 +165,23 @@ class DbArchive:
     def __init__(self, store):
         self.store = store
         self.folder = store.label  # named in messages where the folder archive names its folder
-        self._work = Path(tempfile.mkdtemp(prefix="cluster-declare-received-"))
-        # The working copies go with the archive (or the process), closed or not (a desk window).
-        self._cleanup = weakref.finalize(self, shutil.rmtree, str(self._work), True)
+        self._made: Path | None = None
+        self._cleanup = None
+        self._lock = threading.Lock()  # intake's worker threads ask for the folder at once
+
+    @property
+    def _work(self) -> Path:
+        """The local working copies (made on first use)."""
+        with self._lock:
+            if self._made is None:
+                self._made = Path(tempfile.mkdtemp(prefix="cluster-declare-received-"))
+                # They go with the archive (or the process), closed or not (a desk window).
+                self._cleanup = weakref.finalize(self, shutil.rmtree, str(self._made), True)
+            return self._made
 
     def close(self) -> None:
-        self._cleanup()
+        if self._cleanup is not None:
+            self._cleanup()
 
     def has(self, sha256: str) -> bool:
         from sqlalchemy import select
@@ -246,6 +269,8 @@ class DbArchive:
         import time
 
         n = 0
+        if self._made is None:
+            return 0
         for p in self._work.glob("*/*"):
             try:
                 if time.time() - p.stat().st_mtime > older_than_s:
@@ -275,7 +300,7 @@ def archive_of(store, folder: str | os.PathLike[str] | None = None):
         return Archive(folder)
     if store.path is None and not store.target.is_sqlite:
         return DbArchive(store)
-    return Archive(archive_for(store.path))
+    return Archive(archive_for(store.path), fallback=DbArchive(store))
 
 
 def archive_for(db_path: Path | None) -> Path:

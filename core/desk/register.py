@@ -176,9 +176,10 @@ class Desk:
         return cls(store, archive_of(store, archive))
 
     def close(self) -> None:
-        close = getattr(self.archive, "close", None)
-        if close:
-            close()
+        for archive in (self.archive, getattr(self.archive, "fallback", None)):
+            close = getattr(archive, "close", None)
+            if close:
+                close()
         self.store.close()
 
     def __enter__(self) -> Desk:

@@ -12,6 +12,8 @@ from core.desk import Desk
 from core.desk.archive import Archive, DbArchive
 from core.desk.intake import intake_folder
 
+from .conftest import cluster_doc, write_json
+
 
 def test_intake_of_a_mixed_folder_takes_in_the_good_and_sets_aside_the_bad(desk, mixed_folder):
     result = intake_folder(desk, mixed_folder, "SH-2023")
@@ -117,3 +119,27 @@ def test_server_archive_is_one_transaction_and_keeps_no_copies_for_long(desk, tm
     assert not work.exists()  # closed: the working copies are gone
     with pytest.raises(OSError):
         desk.archive.export("0" * 64, tmp_path / "nichts.bin")
+
+
+@pytest.mark.parametrize("engine_name", ["postgresql"])
+def test_a_sqlite_backup_of_a_server_register_still_gives_the_received_files(desk, mixed_folder, tmp_path, capsys):
+    """``backup`` copies a PostgreSQL database into one SQLite file; its received files come along
+    in the evidence tables, and the desk on that copy reads them from there."""
+    intake_folder(desk, mixed_folder, "SH-2023")
+    first = desk.get("SH-2023-012")
+    copy = desk.store.backup(tmp_path / "备份.sqlite")
+    assert not (tmp_path / "备份.sqlite.received").exists()
+    out = tmp_path / "取回.zip"
+    assert main(["desk", "get", "SH-2023-012", "-o", str(out), "--db", str(copy)]) == 0
+    assert out.read_bytes() == (mixed_folder / first.file_name).read_bytes()
+    with Desk.open(copy) as local:
+        assert local.archive.has(first.file_sha256) and not local.archive.has("0" * 64)
+    # And back onto the server: the register comes back whole, its id sequences moved past the rows.
+    desk.store.restore(copy)
+    assert [s.number for s in desk.submissions("SH-2023")] == [f"SH-2023-{n:03d}" for n in range(1, 31)]
+    more = tmp_path / "又收到"
+    more.mkdir()
+    write_json(cluster_doc(33), more / "补交.json")
+    item = intake_folder(desk, more, "SH-2023").items[0]
+    assert item.taken_in and item.number == "SH-2023-031"
+    assert desk.events("SH-2023-031")[0].action == "intake"
