@@ -130,10 +130,10 @@ class MainWindow(QMainWindow):
     def open_desk(self) -> None:
         """The review desk (评审台) on this window's database (desktop/desk)."""
         from core.desk import Desk
-        from core.desk.archive import Archive, archive_for
+        from core.desk.archive import archive_of
         from desktop.desk.window import DeskWindow
 
-        self.desk_window = DeskWindow(Desk(self.store, Archive(archive_for(self.store.path))), self)
+        self.desk_window = DeskWindow(Desk(self.store, archive_of(self.store)), self)
         self.desk_window.show()
 
     # --- the current application ----------------------------------------------------------------

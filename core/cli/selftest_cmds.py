@@ -194,6 +194,77 @@ def step_verify(ctx: Context) -> str:
     return first[:60]
 
 
+def step_pg_driver(ctx: Context) -> str:
+    """The PostgreSQL driver a shared office database needs (psycopg with its bundled libpq, and
+    SQLAlchemy's dialect for it) loads in this build; no server is contacted."""
+    import psycopg
+    from psycopg import pq
+    from sqlalchemy import create_engine
+
+    engine = create_engine("postgresql+psycopg://selftest@127.0.0.1:1/selftest")
+    try:
+        if (engine.dialect.name, engine.dialect.driver) != ("postgresql", "psycopg"):
+            raise StepFailed(f"数据库方言不对：{engine.dialect.name}+{engine.dialect.driver}")
+        libpq = pq.version()
+    finally:
+        engine.dispose()
+    return f"psycopg {psycopg.__version__}（{pq.__impl__}，libpq {libpq // 10000}.{libpq % 100}）"
+
+
+def step_token_and_keyring(ctx: Context) -> str:
+    """The smart-card (USB key) interface — python-pkcs11's compiled module — and the keyring
+    that keeps a server password load (which keyring backend the OS offers is only reported)."""
+    import keyring
+    import pkcs11
+    import pkcs11._pkcs11  # noqa: F401 - the compiled part, loaded only when a key is used
+
+    backend = type(keyring.get_keyring())
+    return f"PKCS#11 接口可用（{pkcs11.__name__}）；密码存储：{backend.__module__}.{backend.__name__}"
+
+
+def step_desk(ctx: Context) -> str:
+    """The review desk on a temporary SQLite register: the sample taken in, its received bytes
+    read back byte for byte."""
+    import json
+
+    from core.desk import Desk
+    from core.desk.intake import intake_folder
+    from core.paths import resource
+
+    sample = resource("samples", "sample-application.json")
+    folder = ctx.tmp / "desk-in"
+    folder.mkdir(exist_ok=True)
+    shutil.copy(sample, folder / sample.name)
+    rules = json.loads(sample.read_text(encoding="utf-8"))["rules"]
+    with Desk.open(ctx.tmp / "desk.sqlite") as desk:
+        result = intake_folder(desk, folder, rules, workers=1)
+        if len(result.taken_in) != 1:
+            raise StepFailed("示例申报未被受理：" + "；".join(i.line() for i in result.items))
+        sub = desk.get(result.taken_in[0].number)
+        again = desk.archive.export(sub.file_sha256, ctx.tmp / "desk-again.json")
+    if again.read_bytes() != sample.read_bytes():
+        raise StepFailed("取出的受理文件与收到的不一致")
+    return f"{sub.number} 已受理，原文件逐字节一致"
+
+
+def step_follow(ctx: Context) -> str:
+    """The follow-up register on a temporary SQLite store: the sample recognised, its first
+    yearly report due."""
+    from datetime import date
+
+    from core.follow.register import Register
+    from core.paths import resource
+    from core.store import Store
+
+    with Store.open(ctx.tmp / "follow.sqlite") as store:
+        app_id = store.import_json(resource("samples", "sample-application.json"))
+        reg = Register(store)
+        rec = reg.recognize(app_id, date(2023, 11, 20), "自检认定名单")
+        if reg.cluster(app_id).recognition.valid_until != rec.valid_until:
+            raise StepFailed("认定记录读回不一致")
+    return f"认定有效期至 {rec.valid_until}"
+
+
 def all_steps(front_steps=()) -> list[tuple[str, Callable[[Context], str]]]:
     return [
         *front_steps,
@@ -203,6 +274,10 @@ def all_steps(front_steps=()) -> list[tuple[str, Callable[[Context], str]]]:
         ("导出 Excel", step_xlsx),
         ("导出签名报送包", step_export),
         ("验证报送包", step_verify),
+        ("PostgreSQL 驱动", step_pg_driver),
+        ("智能卡与密码存储", step_token_and_keyring),
+        ("评审台", step_desk),
+        ("认定后管理", step_follow),
     ]
 
 

@@ -10,13 +10,22 @@ hash name. The register row that points at a file is written only after the file
 Why beside the database and not inside it (as the store keeps evidence): a campaign's intake is
 gigabytes of packages; streaming them into SQLite's WAL would write every byte twice and make
 the intake several times slower than copying the files (bench/bench_desk.py measures it).
+
+A server database (PostgreSQL) has no "beside": there ``DbArchive`` keeps the received bytes in
+the database itself, in the store's content-addressed evidence tables (1 MiB bytea rows, see
+core/store/evidence.py). Then every PC of the office sees the same files, the one server backup
+(or ``store backup``) holds them, and nothing depends on a shared folder being mounted alike on
+each PC. ``archive_of(store)`` picks the right one; both have the same methods.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import tempfile
+import threading
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,15 +39,21 @@ class TooLarge(Exception):
 
 
 class Archive:
-    def __init__(self, folder: str | os.PathLike[str]):
+    def __init__(self, folder: str | os.PathLike[str], fallback: DbArchive | None = None):
         self.folder = Path(folder)
+        # Where bytes not in the folder may still be: the database's own tables (a SQLite copy of
+        # a PostgreSQL register, made with ``backup``, carries its received files there).
+        self.fallback = fallback
 
     def path(self, sha256: str) -> Path:
         sha = sha256.lower()
         return self.folder / sha[:2] / sha
 
     def has(self, sha256: str) -> bool:
-        return self.path(sha256).is_file()
+        return self.path(sha256).is_file() or (self.fallback is not None and self.fallback.has(sha256))
+
+    def _elsewhere(self, sha256: str) -> bool:
+        return self.fallback is not None and not self.path(sha256).is_file()
 
     def put_file(self, src: str | os.PathLike[str], limit: int | None = None) -> tuple[str, int]:
         """Copy ``src`` in; returns (sha256, size). Raises OSError (unreadable source, full disk)
@@ -94,12 +109,17 @@ class Archive:
         os.replace(tmp, dest)
 
     def chunks(self, sha256: str) -> Iterator[bytes]:
+        if self._elsewhere(sha256):
+            yield from self.fallback.chunks(sha256)
+            return
         with self.path(sha256).open("rb") as fh:
             while chunk := fh.read(CHUNK):
                 yield chunk
 
     def export(self, sha256: str, dest: str | os.PathLike[str]) -> Path:
         """The received bytes, again, byte for byte (written atomically)."""
+        if self._elsewhere(sha256):
+            return self.fallback.export(sha256, dest)
         dest = Path(dest)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent or ".")
         tmp = Path(tmp_name)
@@ -130,6 +150,157 @@ class Archive:
                 except OSError:
                     continue
         return n
+
+
+class DbArchive:
+    """The received files inside a server database (same methods as ``Archive``).
+
+    A file is first copied (hashed on the way, the limit checked) into a local working copy, then
+    inserted in 1 MiB chunks in one committed transaction: a crash or a lost connection leaves no
+    half file, and a row of the register is written only after its bytes are committed. Two PCs
+    taking in the same file at once: the second insert waits for the first and then finds it
+    (``ON CONFLICT DO NOTHING``). ``path`` gives a local copy for the checks that read a file
+    (zip, Excel), made from what the database holds."""
+
+    def __init__(self, store):
+        self.store = store
+        self.folder = store.label  # named in messages where the folder archive names its folder
+        self._made: Path | None = None
+        self._cleanup = None
+        self._lock = threading.Lock()  # intake's worker threads ask for the folder at once
+
+    @property
+    def _work(self) -> Path:
+        """The local working copies (made on first use)."""
+        with self._lock:
+            if self._made is None:
+                self._made = Path(tempfile.mkdtemp(prefix="cluster-declare-received-"))
+                # They go with the archive (or the process), closed or not (a desk window).
+                self._cleanup = weakref.finalize(self, shutil.rmtree, str(self._made), True)
+            return self._made
+
+    def close(self) -> None:
+        if self._cleanup is not None:
+            self._cleanup()
+
+    def has(self, sha256: str) -> bool:
+        from sqlalchemy import select
+
+        from core.store import schema as st
+
+        with self.store._read() as conn:
+            b = st.evidence_blobs.c
+            return conn.execute(select(b.sha256).where(b.sha256 == sha256.lower())).first() is not None
+
+    def put_file(self, src: str | os.PathLike[str], limit: int | None = None) -> tuple[str, int]:
+        with open(src, "rb") as fin:
+            return self.put_chunks(iter(lambda: fin.read(CHUNK), b""), limit)
+
+    def put_chunks(self, chunks, limit: int | None = None) -> tuple[str, int]:
+        sha, size = Archive(self._work).put_chunks(chunks, limit)
+        self._store(sha, size)
+        return sha, size
+
+    def put_bytes(self, data: bytes) -> str:
+        sha = Archive(self._work).put_bytes(data)
+        self._store(sha, len(data))
+        return sha
+
+    def _store(self, sha: str, size: int) -> None:
+        from sqlalchemy import insert
+
+        from core.store import schema as st
+        from core.store.documents import now
+
+        local = Archive(self._work).path(sha)
+        with self.store._write() as conn:
+            blob = _insert_ignoring_duplicate(conn, st.evidence_blobs, {"sha256": sha, "size": size, "stored": now()})
+            if not blob:
+                return  # the same bytes are there already (taken in before, or an evidence scan)
+            with local.open("rb") as fh:
+                seq = 0
+                while chunk := fh.read(CHUNK):
+                    conn.execute(insert(st.evidence_chunks).values(sha256=sha, seq=seq, data=chunk))
+                    seq += 1
+
+    def path(self, sha256: str) -> Path:
+        """A local copy of the stored bytes (made from the database when this process has none)."""
+        local = Archive(self._work).path(sha256)
+        if not local.is_file():
+            local.parent.mkdir(parents=True, exist_ok=True)
+            self.export(sha256, local)
+        return local
+
+    def chunks(self, sha256: str) -> Iterator[bytes]:
+        """The stored bytes, chunk by chunk; OSError when they are not there."""
+        from core.store.errors import StoreError
+
+        try:
+            yield from self.store.iter_evidence(sha256.lower())
+        except StoreError as exc:
+            raise FileNotFoundError(exc.message) from exc
+
+    def export(self, sha256: str, dest: str | os.PathLike[str]) -> Path:
+        """The received bytes, again, byte for byte (hash checked, written atomically)."""
+        dest = Path(dest)
+        digest = hashlib.sha256()
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent or ".")
+        tmp = Path(tmp_name)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                for chunk in self.chunks(sha256):
+                    digest.update(chunk)
+                    out.write(chunk)
+                out.flush()
+                os.fsync(out.fileno())
+            if digest.hexdigest() != sha256.lower():
+                raise OSError(f"存储的内容与 SHA-256 {sha256[:12]}… 不符")
+            ordinary_mode(tmp)
+            os.replace(tmp, dest)
+        finally:
+            tmp.unlink(missing_ok=True)
+        return dest
+
+    def sweep(self, older_than_s: float = 3600) -> int:
+        """A failed insert is rolled back, so the database never holds half a file; what is swept
+        are this process's local working copies of earlier intakes (they are only needed while a
+        file is checked), so a long session does not keep a campaign's gigabytes in the temp
+        folder. Returns how many were removed."""
+        import time
+
+        n = 0
+        if self._made is None:
+            return 0
+        for p in self._work.glob("*/*"):
+            try:
+                if time.time() - p.stat().st_mtime > older_than_s:
+                    p.unlink()
+                    n += 1
+            except OSError:
+                continue
+        return n + Archive(self._work).sweep(older_than_s)
+
+
+def _insert_ignoring_duplicate(conn, table, values: dict) -> bool:
+    """INSERT … ON CONFLICT DO NOTHING (PostgreSQL and SQLite); True when the row was inserted."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    key = next(iter(table.primary_key.columns))
+    # RETURNING, not rowcount: psycopg reports no row count for an INSERT that returns rows.
+    stmt = dialect_insert(table).values(**values).on_conflict_do_nothing().returning(key)
+    return conn.execute(stmt).first() is not None
+
+
+def archive_of(store, folder: str | os.PathLike[str] | None = None):
+    """The received-file archive of a register in ``store``: a given folder; else the folder
+    beside a SQLite file; else (a server database) the database itself."""
+    if folder:
+        return Archive(folder)
+    if store.path is None and not store.target.is_sqlite:
+        return DbArchive(store)
+    return Archive(archive_for(store.path), fallback=DbArchive(store))
 
 
 def archive_for(db_path: Path | None) -> Path:

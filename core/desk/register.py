@@ -17,7 +17,6 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert, select, update
@@ -25,7 +24,7 @@ from sqlalchemy.engine import Connection
 
 from core.desk import status as st
 from core.desk import tables as t
-from core.desk.archive import Archive, archive_for
+from core.desk.archive import Archive, archive_of
 from core.errors import UserError
 from core.messages import desk as M
 from core.store.documents import now
@@ -174,10 +173,13 @@ class Desk:
         from core.store import Store
 
         store = Store.open(db, readonly=readonly)
-        folder = Path(archive) if archive else archive_for(store.path)
-        return cls(store, Archive(folder))
+        return cls(store, archive_of(store, archive))
 
     def close(self) -> None:
+        for archive in (self.archive, getattr(self.archive, "fallback", None)):
+            close = getattr(archive, "close", None)
+            if close:
+                close()
         self.store.close()
 
     def __enter__(self) -> Desk:
@@ -204,14 +206,22 @@ class Desk:
     # --- rows ----------------------------------------------------------------------------------
 
     def next_number(self, conn: Connection, rules: str) -> str:
-        """The next 受理编号 of a campaign, ``SH-2023-007``; never given twice."""
-        last = conn.execute(select(t.numbers.c.last).where(t.numbers.c.rules == rules)).scalar()
-        if last is None:
-            conn.execute(insert(t.numbers).values(rules=rules, last=1))
-            n = 1
-        else:
-            n = last + 1
-            conn.execute(update(t.numbers).where(t.numbers.c.rules == rules).values(last=n))
+        """The next 受理编号 of a campaign, ``SH-2023-007``; never given twice.
+
+        One ``UPDATE … SET last = last + 1 RETURNING``: on PostgreSQL (READ COMMITTED, several
+        PCs) a second writer waits on the row and then counts on from the first one's number —
+        a read-then-write would give both the same. The campaign's first number inserts the row
+        with ``ON CONFLICT DO NOTHING`` (two first intakes at once) and counts on the same way."""
+        from core.desk.archive import _insert_ignoring_duplicate
+
+        c = t.numbers.c
+        bump = update(t.numbers).where(c.rules == rules).values(last=c.last + 1).returning(c.last)
+        n = conn.execute(bump).scalar()
+        if n is None:
+            if _insert_ignoring_duplicate(conn, t.numbers, {"rules": rules, "last": 1}):
+                n = 1
+            else:
+                n = conn.execute(bump).scalar()
         return f"{rules}-{n:03d}"
 
     def insert_submission(self, conn: Connection, row: dict[str, Any], *, action: str = "intake",

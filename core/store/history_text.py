@@ -18,7 +18,13 @@ ACTION_LABELS = {
     "create": "新建", "import": "导入", "duplicate": "复制", "edit": "修改", "restore": "恢复版本",
     "attach": "添加佐证材料", "detach": "移除佐证材料", "status": "更改状态", "delete": "删除", "undelete": "撤销删除",
     "export": "导出报送包", "reopen": "重新打开",
+    # the follow-up register (core/follow/register.py), kept in the application's history
+    "recognize": "认定", "target": "发展目标", "annual": "年度报告", "event": "重大事项",
 }
+FOLLOW_ACTIONS = ("recognize", "target", "annual", "event")
+_OPS = {"target": {"propose": "拟定", "confirm": "确认", "edit": "修改", "delete": "删除"},
+        "annual": {"new": "新建", "set": "填写", "submit": "报送"},
+        "event": {"add": "记录", "report": "报备"}}
 META_LABELS = {"name": "申请名称", "status": "状态", "jurisdiction": "地区", "rules": "规则集"}
 ABSENT_TEXT = "（无）"
 EMPTY_TEXT = "（空）"
@@ -74,8 +80,55 @@ def field_label(form: FormDef | None, key: str | None) -> str:
     return key
 
 
-def _app_note(e: HistoryEntry) -> str:
+def _item_label(form: FormDef | None, key: str) -> str:
+    if key.startswith("figures."):
+        return field_label(form, key[len("figures."):]).split("　")[-1]
+    from core.errors import UserError
+    from core.follow.annual_form import load_annual_form
+
+    try:
+        sections = {x.key: x.label for x in load_annual_form().sections}
+    except UserError:  # the yearly form's resource unreadable: the key, as stored
+        sections = {}
+    return sections.get(key, key)
+
+
+def _follow_note(e: HistoryEntry, note: dict[str, Any], form: FormDef | None) -> str:
+    """A follow-up register entry (认定, 发展目标, 年度报告, 重大事项) in one readable line."""
+    op = _OPS.get(e.action, {}).get(note.get("op", ""), note.get("op", ""))
+    if e.action == "recognize":
+        cite = f"（{note['citation']}）" if note.get("citation") else ""
+        return (f"认定日期 {note.get('recognized_on', '')}，名单：{note.get('list', '')}；"
+                f"有效期至 {note.get('valid_until', '')}{cite}")
+    if e.action == "target":
+        t = note.get("target") or {}
+        year = f"到 {t['year']} 年" if t.get("year") else ""
+        sense = "（越低越好）" if t.get("direction") == "down" else ""
+        return _short(f"{op}目标：{t.get('label', '')}{year}达到 {t.get('target', '')}{t.get('unit', '')}{sense}")
+    if e.action == "annual":
+        year = note.get("year", "")
+        if note.get("op") == "submit":
+            return f"报送 {year} 年度报告（报送日期 {note.get('submitted_on') or '—'}）"
+        if note.get("op") == "set":
+            items = [_item_label(form, k) for k in (note.get("values") or {})]
+            more = "等" if len(items) > 3 else ""
+            return _short(f"填写 {year} 年度报告 {len(items)} 项：{'、'.join(items[:3])}{more}")
+        return f"{op} {year} 年度报告"
+    if e.action == "event":
+        from core.follow.register import EVENT_KINDS
+
+        ev = note.get("event") or {}
+        kind = ev.get("kind_label") or EVENT_KINDS.get(ev.get("kind", ""), ev.get("kind", ""))
+        if note.get("op") == "report":
+            return _short(f"报备重大事项：{kind}（发生于 {ev.get('happened_on', '')}，报备日期 {ev.get('reported_on') or '—'}）")
+        return _short(f"{op}重大事项：{kind}（{ev.get('happened_on', '')}）{ev.get('description', '')}")
+    return ""
+
+
+def _app_note(e: HistoryEntry, form: FormDef | None = None) -> str:
     note = e.new if isinstance(e.new, dict) else {}
+    if e.action in FOLLOW_ACTIONS and note:
+        return _follow_note(e, note, form)
     if "file" in note:
         return f"来自文件 {note['file']}"
     if "source" in note:
@@ -99,7 +152,8 @@ def describe(e: HistoryEntry, form: FormDef | None) -> EntryText:
     action = ACTION_LABELS.get(e.action, e.action)
     base = {"id": e.id, "when": local_time(e.at, seconds=True), "user": e.user, "action": action, "key": e.field}
     if e.kind == "app":
-        return EntryText(what="申请", old="", new=_app_note(e), **base)
+        what = "认定后管理" if e.action in FOLLOW_ACTIONS else "申请"
+        return EntryText(what=what, old="", new=_app_note(e, form), **base)
     if e.kind == "evidence":
         item = e.new if e.new_present else e.old
         name = item.get("name", "") if isinstance(item, dict) else ""

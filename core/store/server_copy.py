@@ -25,7 +25,11 @@ CHUNK_BATCH = 8  # evidence chunk rows (1 MiB each) per INSERT: bounded memory
 
 
 def _tables():
-    return t.metadata.sorted_tables  # parents before children (foreign keys)
+    # The review desk's register (revision 0004) has its own MetaData but lives in the same
+    # database: without it a server backup would lose every 受理 row (its files are evidence rows).
+    from core.desk import tables as desk_tables
+
+    return t.metadata.sorted_tables + desk_tables.metadata.sorted_tables  # parents before children
 
 
 def _copy(src: Connection, dest: Connection) -> None:

@@ -191,15 +191,20 @@ def mixed_folder(tmp_path, package_pool, foreign_package):
 
 
 @pytest.fixture
-def register_path(tmp_path):
-    return tmp_path / "desk" / "register.sqlite"
+def register_path(store_url, tmp_path):
+    """Where the register lives, on each engine (``engine_name``): a SQLite file (received files
+    in the folder beside it) or a fresh PostgreSQL database (received files inside it)."""
+    if isinstance(store_url, str):
+        return store_url
+    path = tmp_path / "desk" / "register.sqlite"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 @pytest.fixture
 def desk(register_path):
     from core.desk import Desk
 
-    register_path.parent.mkdir(parents=True, exist_ok=True)
     d = Desk.open(register_path)
     yield d
     d.close()

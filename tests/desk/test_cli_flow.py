@@ -16,9 +16,10 @@ def run(capsys, *argv) -> tuple[int, str, str]:
     return code, out.out, out.err
 
 
-def test_campaign_from_the_command_line(tmp_path, package_pool, district_identity, capsys, monkeypatch):
+def test_campaign_from_the_command_line(tmp_path, package_pool, district_identity, capsys, monkeypatch,
+                                       register_path):
     monkeypatch.setenv("CLUSTER_DECLARE_CERT_PASSPHRASE", PASSPHRASE.decode())
-    db = tmp_path / "register.sqlite"
+    db = register_path  # a SQLite file or a PostgreSQL URL (engine_name)
     folder = tmp_path / "收件"
     folder.mkdir()
     for p in package_pool[:3]:

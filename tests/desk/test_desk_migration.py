@@ -1,5 +1,6 @@
 """Revision 0004 (the desk's tables): a database of every earlier revision upgrades, keeps its
-applications, and then holds a register."""
+applications, and then holds a register. SQLite files here (built with sqlite3 at each revision);
+the same chain on PostgreSQL: tests/store/test_store_migrations.py, which opens the desk after it."""
 
 from __future__ import annotations
 

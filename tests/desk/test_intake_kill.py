@@ -1,5 +1,9 @@
 """The register survives a SIGKILL in the middle of an intake: every registered file is complete
-in the archive, nothing is half-registered, and running the intake again takes in the rest."""
+in the archive, nothing is half-registered, and running the intake again takes in the rest.
+
+SQLite only: this is the folder archive's crash story (a stray *.tmp, never a half file under a
+hash name), read back with sqlite3. On PostgreSQL a received file is one insert transaction
+(core/desk/archive.py DbArchive), which the server rolls back when its client dies."""
 
 from __future__ import annotations
 

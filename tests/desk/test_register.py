@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 from core.cli.main import main
 from core.desk import Desk, ranking, review
@@ -82,7 +83,9 @@ def test_paper_copies_and_cds_are_ticked(desk, tmp_path, register_path, capsys):
     assert "没有受理编号“SH-2023-999”" in capsys.readouterr().err
 
 
-def test_city_desk_takes_in_a_district_package_and_its_inner_packages(tmp_path, package_pool, district_identity):
+def test_city_desk_takes_in_a_district_package_and_its_inner_packages(tmp_path, package_pool, district_identity,
+                                                                      register_path):
+    # The city's register on each engine (on PostgreSQL the inner packages go into the database).
     district_db = tmp_path / "district" / "r.sqlite"
     district_db.parent.mkdir()
     folder = tmp_path / "区收件"
@@ -100,9 +103,7 @@ def test_city_desk_takes_in_a_district_package_and_its_inner_packages(tmp_path, 
         ranking.set_order(d, "SH-2023", numbers, ["产值规模较大", "增速较快"])
         out = tmp_path / "市收件" / "闵行区上报.zip"
         export_outgoing(d, "SH-2023", out, district_identity, office="上海市闵行区经济委员会")
-    city_db = tmp_path / "city" / "r.sqlite"
-    city_db.parent.mkdir()
-    with Desk.open(city_db) as city:
+    with Desk.open(register_path) as city:
         result = intake_folder(city, out.parent, "SH-2023")
         assert result.exit_code == 0, [i.line() for i in result.items]
         kinds = [(i.kind, i.inner_of) for i in result.items]
@@ -118,7 +119,8 @@ def test_city_desk_takes_in_a_district_package_and_its_inner_packages(tmp_path, 
 def test_city_desk_sets_aside_an_altered_inner_package_and_takes_in_the_rest(tmp_path, package_pool,
                                                                             district_identity):
     """A district package whose outer signature holds but one inner package was altered before it
-    was packed (its SHA-256 listed as is): the city refuses that one by its own signature check."""
+    was packed (its SHA-256 listed as is): the city refuses that one by its own signature check.
+    SQLite only: the altered copy is swapped in by editing the district's file and folder by hand."""
     import sqlite3
 
     from .conftest import flip, rewrite_zip
@@ -161,3 +163,27 @@ def test_city_desk_sets_aside_an_altered_inner_package_and_takes_in_the_rest(tmp
     assert outer.taken_in and second.taken_in
     assert not first.taken_in and "区级报送包“区上报.zip”中的报送包" in first.reason
     assert "application.json" in first.reason
+
+
+def test_every_desk_step_has_a_chinese_label_in_its_history_line(desk, tmp_path):
+    """The desk's own history (desk_events): each action the code records is labelled, and a
+    line shows the label and the note's words, not the action's name."""
+    import re
+
+    from core.desk.register import ACTION_LABELS
+
+    desk_dir = Path(__file__).resolve().parents[2] / "core" / "desk"
+    recorded = set()
+    for src in desk_dir.glob("*.py"):
+        recorded |= set(re.findall(r'\.event\(conn, [\w.]+, "(\w+)"', src.read_text(encoding="utf-8")))
+    recorded.add("intake")  # insert_submission's default
+    assert {"status", "tick", "trust", "review", "correction", "inspection", "rank", "export"} <= recorded
+    assert recorded <= set(ACTION_LABELS)
+    folder = tmp_path / "收件"
+    folder.mkdir()
+    write_json(cluster_doc(7), folder / "a.json")
+    no = intake_folder(desk, folder, "SH-2023").items[0].number
+    desk.tick(no, paper=5, cds=2)
+    lines = [e.line() for e in desk.events(no)]
+    assert "受理" in lines[0] and "intake" not in lines[0]
+    assert "纸质材料" in lines[1] and "纸质材料份数：5；光盘份数：2" in lines[1] and "tick" not in lines[1]

@@ -1,4 +1,5 @@
-"""Fixtures for the follow-up tests: a real SQLite store holding the sample application, recognised."""
+"""Fixtures for the follow-up tests: a real store holding the sample application, recognised — on
+each engine (``engine_name``: a SQLite file, or a fresh database on the test PostgreSQL server)."""
 
 from __future__ import annotations
 
@@ -19,8 +20,8 @@ TEXTS = ("report.plan_execution", "report.target_progress", "report.experience",
 
 
 @pytest.fixture
-def store(tmp_path):
-    s = Store.open(tmp_path / "follow.sqlite")
+def store(store_url):
+    s = Store.open(store_url)
     yield s
     s.close()
 

@@ -20,8 +20,8 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def db(tmp_path, capsys):
-    path = str(tmp_path / "cli.sqlite")
+def db(store_url, capsys):
+    path = str(store_url)  # a SQLite file or a PostgreSQL URL
     assert run(capsys, "import", str(SAMPLE), "--db", path)[0] == 0
     return path
 

@@ -27,7 +27,8 @@ def test_frozen_self_test_passes_every_step(frozen_bundle, tmp_path):
     assert "（打包版）" in proc.stdout
     steps = [line for line in proc.stdout.splitlines() if line.startswith("[")]
     assert len(steps) >= 8 and all("成功" in line for line in steps), proc.stdout
-    for name in ("打开主窗口", "载入示例申请", "校验（SH-2023）", "生成 PDF", "渲染打印预览", "导出 Excel", "导出签名报送包", "验证报送包"):
+    for name in ("打开主窗口", "载入示例申请", "校验（SH-2023）", "生成 PDF", "渲染打印预览", "导出 Excel", "导出签名报送包", "验证报送包",
+                 "PostgreSQL 驱动", "智能卡与密码存储", "评审台", "认定后管理"):
         assert any(name in line for line in steps), name
     assert not (tmp_path / ".local" / "share" / "cluster-declare").exists()
 

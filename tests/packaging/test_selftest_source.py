@@ -29,6 +29,12 @@ def test_self_test_from_source_passes_and_leaves_no_data(_isolated_home):
         assert any(f"校验（{rid}）" in line and "成功" in line for line in steps), rid
     assert any("验证报送包" in line and "签名有效" in line for line in steps)
     assert any("渲染打印预览" in line and "成功" in line for line in steps)
+    # What the frozen build must carry beyond the form: the server driver, the USB-key interface,
+    # the desk and the follow-up register (each on a temporary SQLite database).
+    assert any("PostgreSQL 驱动" in line and "成功" in line and "psycopg 3" in line for line in steps)
+    assert any("智能卡与密码存储" in line and "成功" in line and "PKCS#11" in line for line in steps)
+    assert any("评审台" in line and "成功" in line and "逐字节一致" in line for line in steps)
+    assert any("认定后管理" in line and "成功" in line and "有效期至" in line for line in steps)
     # Temporary database and data folder: the (test's) user data folder stays empty.
     assert list(Path(_isolated_home).iterdir()) == []
 

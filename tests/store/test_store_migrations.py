@@ -99,6 +99,17 @@ def test_upgrade_from_every_earlier_revision_on_both_engines(store_url, revision
         store.set_value("a" * 32, "basic.area", "13")  # writable at the new revision
         store.set_ui_state("a" * 32, {"page": "basic"})
         assert db.current_revision(store.engine) == db.HEAD
+        # The chain's later tables (0004 desk, 0006 follow-up) are there, on either engine, and usable.
+        from core.desk import Desk
+        from core.desk import tables as desk_tables
+        from core.follow import tables as follow_tables
+
+        names = set(inspect(store.engine).get_table_names())
+        assert {t.name for t in desk_tables.metadata.sorted_tables} <= names
+        assert {t.name for t in follow_tables.metadata.sorted_tables} <= names
+        desk = Desk(store, None)
+        with desk.write() as conn:
+            assert [desk.next_number(conn, "SH-2023") for _ in range(2)] == ["SH-2023-001", "SH-2023-002"]
 
 
 @pytest.mark.parametrize("engine_name", ["postgresql"])  # the SQLite case: the byte-for-byte test above
