@@ -89,7 +89,8 @@ def make_packages(folder: Path, count: int, mb: float, identity) -> list[Path]:
 
 def bench_intake(tmp: Path, count: int, mb: float, identity, runs: int = 3) -> list[Path]:
     """Both sides read the same files from a warm page cache (each timed run is preceded by a
-    warm-up read of all the files); each run intakes into a fresh register and archive."""
+    warm-up read of all the files, and by ``sync`` so no earlier write-back competes); each run
+    intakes into a fresh register and archive, its fsyncs included in its time."""
     import statistics
 
     from core.desk import Desk
@@ -102,6 +103,7 @@ def bench_intake(tmp: Path, count: int, mb: float, identity, runs: int = 3) -> l
     print(f"1. 生成 {count} 个报送包，共 {mbs:.0f} MB（{time.perf_counter() - t0:.1f} s）；各测 {runs} 次，取中位数")
     t_sha, t_in = [], []
     for run in range(runs):
+        os.sync()  # the generated files / the previous run's archive written back before timing
         _warm(files)
         t0 = time.perf_counter()
         subprocess.run(["sha256sum", *map(str, files)], check=True, capture_output=True)
