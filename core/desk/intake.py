@@ -35,7 +35,6 @@ from typing import Any
 
 from core.desk import status as st
 from core.desk.archive import TooLarge
-from core.desk.member_digests import MemberHasher, stored_spans
 from core.desk.register import KIND_LABELS, TRUST_LABELS, Desk
 from core.desk.verify_outgoing import INNER_ROLE, is_outgoing
 from core.desk.versions import cluster_key, difference_lines, differences
@@ -224,12 +223,8 @@ def prepare(desk: Desk, path: Path, name: str, rules: str, max_bytes: int = DEFA
         p.size = size
         p.refused = M.TOO_LARGE.text(name=name, size=_mb(size), limit=_mb(max_bytes))
         return p
-    hasher = None
     try:
-        if p.kind == "package":
-            p.sha256, p.size, hasher = _put_package(desk, path, max_bytes)
-        else:
-            p.sha256, p.size = desk.archive.put_file(path, limit=max_bytes)
+        p.sha256, p.size = desk.archive.put_file(path, limit=max_bytes)
     except TooLarge as exc:
         p.size = exc.args[0]
         p.refused = M.TOO_LARGE.text(name=name, size=_mb(exc.args[0]), limit=_mb(max_bytes))
@@ -245,7 +240,7 @@ def prepare(desk: Desk, path: Path, name: str, rules: str, max_bytes: int = DEFA
     stored = desk.archive.path(p.sha256)
     try:
         if p.kind == "package":
-            _prepare_package(desk, p, stored, rules, digests=hasher.digests_for(stored) if hasher else None)
+            _prepare_package(desk, p, stored, rules)
         elif p.kind == "json":
             _prepare_json(p, stored, rules)
         else:
@@ -255,24 +250,11 @@ def prepare(desk: Desk, path: Path, name: str, rules: str, max_bytes: int = DEFA
     return p
 
 
-def _put_package(desk: Desk, path: Path, max_bytes: int) -> tuple[str, int, MemberHasher]:
-    """Copy a package into the archive in one read pass that also hashes its stored members, so
-    that verification need not read them again (core/desk/member_digests.py says why it is safe)."""
-    from core.desk.archive import CHUNK
-
-    with open(path, "rb") as fin:
-        hasher = MemberHasher(stored_spans(fin))
-        fin.seek(0)
-        sha, size = desk.archive.put_chunks(hasher.feeding(iter(lambda: fin.read(CHUNK), b"")), limit=max_bytes)
-    return sha, size, hasher
-
-
-def _prepare_package(desk: Desk, p: Prepared, stored: Path, rules: str, outer: str = "",
-                     digests: dict[str, tuple[str, int]] | None = None) -> None:
+def _prepare_package(desk: Desk, p: Prepared, stored: Path, rules: str, outer: str = "") -> None:
     from core.package.verify import verify_package
 
     try:
-        res = verify_package(stored, digests=digests)
+        res = verify_package(stored)
     except UserError as exc:
         if exc.code == "PACKAGE.not_zip":
             reason = str(exc.__cause__ or exc.message)

@@ -149,13 +149,10 @@ def load_trust(paths) -> list:
     return [to_asn1(c) for p in (paths or []) for c in read_certificates(p)]
 
 
-def verify_package(path: str | os.PathLike[str], trust=None, *, crl=None, trust_store: bool = True,
-                   digests: dict[str, tuple[str, int]] | None = None) -> VerifyResult:
+def verify_package(path: str | os.PathLike[str], trust=None, *, crl=None, trust_store: bool = True) -> VerifyResult:
     """Check a package; ``trust`` is a list of certificate files the receiver trusts (the office's
     own certificate, or CA certificates); the CAs in the trust store (``core.package.trust``) count
-    too unless ``trust_store`` is False; ``crl``: offline CRL files. ``digests``: member name →
-    (sha256, size) already computed over this very file's bytes (the desk's intake hashes members
-    while copying, core/desk/member_digests.py); those members are not read again."""
+    too unless ``trust_store`` is False; ``crl``: offline CRL files."""
     from core.package import trust as store
     from core.package.trust import read_crls
 
@@ -178,7 +175,7 @@ def verify_package(path: str | os.PathLike[str], trust=None, *, crl=None, trust_
             result.problems.append(str(exc))
             return result
         try:
-            _verify_members(zf, members, trust_certs, result, stored=stored, crls=crls, digests=digests or {})
+            _verify_members(zf, members, trust_certs, result, stored=stored, crls=crls)
         except UnsafePackage as exc:
             result.rejected = str(exc)
             result.problems.append(str(exc))
@@ -186,7 +183,7 @@ def verify_package(path: str | os.PathLike[str], trust=None, *, crl=None, trust_
 
 
 def _verify_members(zf: zipfile.ZipFile, members, trust_certs, result: VerifyResult, *, stored=(),
-                    crls=(), digests=None) -> None:
+                    crls=()) -> None:
     for needed in (mf.MANIFEST, mf.SIGNATURE):
         if needed not in members:
             result.altered(needed, f"缺少成员“{needed}”：这不是完整的报送包。")
@@ -236,7 +233,7 @@ def _verify_members(zf: zipfile.ZipFile, members, trust_certs, result: VerifyRes
             result.altered(name, f"成员“{name}”已被改动：大小 {info.size} 字节，清单记载 {m['size']} 字节。")
             continue
         try:
-            sha, size = (digests or {}).get(name) or hash_member(zf, name, limit=max(m["size"], 0))
+            sha, size = hash_member(zf, name, limit=max(m["size"], 0))
         except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
             result.altered(name, f"成员“{name}”已被改动（压缩数据校验失败：{exc}）。")
             continue
