@@ -110,10 +110,10 @@ def test_year_without_a_report_is_refused_before_writing(tmp_path, reg, reported
     assert not out.exists() and list(tmp_path.glob(".annual.zip.*")) == []
 
 
-def test_cli_exports_and_verify_says_what_it_is(capsys, tmp_path, store, reported, identity, trust_file,  # noqa: F811
-                                                  monkeypatch):
+def test_cli_exports_and_verify_says_what_it_is(capsys, tmp_path, store, store_url, reported,
+                                                  identity, trust_file, monkeypatch):  # noqa: F811
     monkeypatch.setenv("CLUSTER_DECLARE_CERT_PASSPHRASE", PASSPHRASE.decode())
-    db = str(store.path)
+    db = str(store_url)  # a SQLite file or the PostgreSQL URL
     out = tmp_path / "cli.zip"
     code = main(["annual", "package", "2023-001", "--year", "2023", "-o", str(out), "--db", db])
     text, err = capsys.readouterr()

@@ -137,9 +137,9 @@ def test_not_json_and_missing_application(tmp_path, reg, followed):
         empty.close()
 
 
-def test_cli_round_trip_and_exit_codes(capsys, tmp_path, store, reg, followed):
+def test_cli_round_trip_and_exit_codes(capsys, tmp_path, store, store_url, reg, followed):
     out = tmp_path / "cli.json"
-    assert main(["follow-export", "-o", str(out), "--db", str(store.path)]) == 0
+    assert main(["follow-export", "-o", str(out), "--db", str(store_url)]) == 0
     db2 = str(tmp_path / "two.sqlite")
     assert main(["import", str(SAMPLE), "--db", db2]) == 0
     capsys.readouterr()
