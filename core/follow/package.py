@@ -26,7 +26,7 @@ from typing import Any
 from core import __version__
 from core.follow.register import Register
 from core.messages import package as PM
-from core.oserrors import SPECIAL_TARGET, ordinary_mode, os_reason, special_target
+from core.oserrors import ordinary_mode, os_reason
 from core.package import manifest as mf
 
 KIND = mf.KIND_ANNUAL
@@ -59,8 +59,8 @@ def export_annual_package(register: Register, ref: str, year: int, out: str | os
                           identity) -> AnnualPackageResult:
     from core.follow.annual_check import check_annual
     from core.follow.printout import annual_pdf
-    from core.package.export import _digest, _info, _sm2_identity
-    from core.package.signing import sign_detached, sign_pdf
+    from core.package.export import _digest, reserve_package_temp, write_signed_manifest
+    from core.package.signing import sign_pdf
     from core.package.writer import PackageWriter, ZipWriteError
     from core.rules import load_ruleset
     from core.xlsx.form_export import save_workbook
@@ -72,15 +72,7 @@ def export_annual_package(register: Register, ref: str, year: int, out: str | os
     figures = register.figure_fields(cluster)
     check = check_annual(cluster, year, figures, list(register.annual_form.sections))
     identity.info.check_usable()
-    if special_target(out):
-        raise PM.WRITE_FAILED.error(path=out, reason=SPECIAL_TARGET)
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-        os.close(fd)
-    except OSError as exc:
-        raise PM.OUT_FOLDER.error(folder=out.parent, reason=os_reason(exc)) from exc
-    tmp = Path(tmp_name)
+    tmp = reserve_package_temp(out)
     rs = load_ruleset(rec.rules)
     payload = {"format": "cluster-declare-annual-report", "format_version": 1, "recognition": rec.to_json(),
                "year": year, "due": cluster.rules.report_due(year).isoformat(), "report": report.to_json(),
@@ -105,9 +97,7 @@ def export_annual_package(register: Register, ref: str, year: int, out: str | os
                         "format": mf.FORMAT, "format_version": mf.FORMAT_VERSION, "kind": KIND,
                         "program": {"name": "cluster-declare", "version": __version__},
                         "exported": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
-                        "office": {"name": identity.info.office, "certificate_sha256": identity.info.fingerprint,
-                                   "identity": getattr(identity, "kind", "self_made"),
-                                   "certificate_issuer": identity.info.issuer},
+                        "office": {"name": identity.info.office, "certificate_sha256": identity.info.fingerprint},
                         "application": {"uuid": rec.app_id, "name": rec.name, "campaign": rec.campaign},
                         "rules": {"id": rs.id, "version": rs.version, "name": rs.name, "document": rs.document},
                         "annual": {"title": cluster.rules.report_title, "cluster": rec.name, "number": rec.number,
@@ -118,19 +108,7 @@ def export_annual_package(register: Register, ref: str, year: int, out: str | os
                                    "missing": len(check.missing)},
                         "members": [m.to_json() for m in writer.members],
                     }
-                    sm2_identity = _sm2_identity(identity)
-                    if sm2_identity is not None:
-                        sm2_identity.info.check_usable()
-                        manifest["office"]["sm2_certificate_sha256"] = sm2_identity.info.fingerprint
-                    data = mf.dumps(manifest)
-                    zf.writestr(_info(mf.MANIFEST, writer), data, compress_type=zipfile.ZIP_DEFLATED)
-                    zf.writestr(_info(mf.SIGNATURE, writer), sign_detached(identity, data),
-                                compress_type=zipfile.ZIP_STORED)
-                    if sm2_identity is not None:
-                        from core.package import sm2
-
-                        zf.writestr(_info(sm2.SIGNATURE, writer), sm2.sign_cms(sm2_identity, data),
-                                    compress_type=zipfile.ZIP_STORED)
+                    write_signed_manifest(zf, writer, manifest, identity)
             except ZipWriteError as exc:
                 raise PM.WRITE_FAILED.error(path=out, reason=os_reason(exc.error)) from exc
         try:

@@ -160,15 +160,7 @@ def export_package(app, out: str | os.PathLike[str], identity: SigningIdentity, 
         if progress:
             progress(min(done, total), total, what)
 
-    if special_target(out):
-        raise M.WRITE_FAILED.error(path=out, reason=SPECIAL_TARGET)
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-        os.close(fd)
-    except OSError as exc:
-        raise M.OUT_FOLDER.error(folder=out.parent, reason=os_reason(exc)) from exc
-    tmp = Path(tmp_name)
+    tmp = reserve_package_temp(out)
     try:
         with tempfile.TemporaryDirectory(prefix="cluster-declare-package-") as work_dir:
             work = Path(work_dir)
@@ -247,21 +239,42 @@ def _write_zip(tmp: Path, app, cl: Checklist, options: ExportOptions, identity: 
                        label=f"佐证材料“{entry.get('name')}”")
         step(0, "正在签署清单…")
         manifest = _manifest(app, cl, options, identity.info, writer.members, entries, evidence_paths, scans)
-        manifest["office"]["identity"] = getattr(identity, "kind", "self_made")
-        manifest["office"]["certificate_issuer"] = identity.info.issuer
-        sm2_identity = _sm2_identity(identity)
-        if sm2_identity is not None:
-            sm2_identity.info.check_usable()
-            manifest["office"]["sm2_certificate_sha256"] = sm2_identity.info.fingerprint
-        data = mf.dumps(manifest)
-        zf.writestr(_info(mf.MANIFEST, writer), data, compress_type=zipfile.ZIP_DEFLATED)
-        zf.writestr(_info(mf.SIGNATURE, writer), sign_detached(identity, data), compress_type=zipfile.ZIP_STORED)
-        if sm2_identity is not None:  # the 国密 signature beside the ordinary one (core/package/sm2.py)
-            from core.package import sm2
-
-            zf.writestr(_info(sm2.SIGNATURE, writer), sm2.sign_cms(sm2_identity, data),
-                        compress_type=zipfile.ZIP_STORED)
+        write_signed_manifest(zf, writer, manifest, identity)
     return manifest
+
+
+def reserve_package_temp(out: Path) -> Path:
+    """An empty temporary file beside ``out`` for a package to be written into, then renamed over
+    ``out``: a failed export leaves no package behind, and an old one of the same name as it was."""
+    if special_target(out):
+        raise M.WRITE_FAILED.error(path=out, reason=SPECIAL_TARGET)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+        os.close(fd)
+    except OSError as exc:
+        raise M.OUT_FOLDER.error(folder=out.parent, reason=os_reason(exc)) from exc
+    return Path(tmp_name)
+
+
+def write_signed_manifest(zf: zipfile.ZipFile, writer: PackageWriter, manifest: dict[str, Any],
+                          identity: SigningIdentity) -> None:
+    """The manifest (after every member), its detached signature, and the 国密 SM2 signature beside
+    it when the office has an SM2 certificate (core/package/sm2.py). Completes ``manifest["office"]``
+    with the signing identity's kind and issuer."""
+    manifest["office"]["identity"] = getattr(identity, "kind", "self_made")
+    manifest["office"]["certificate_issuer"] = identity.info.issuer
+    sm2_identity = _sm2_identity(identity)
+    if sm2_identity is not None:
+        sm2_identity.info.check_usable()
+        manifest["office"]["sm2_certificate_sha256"] = sm2_identity.info.fingerprint
+    data = mf.dumps(manifest)
+    zf.writestr(_info(mf.MANIFEST, writer), data, compress_type=zipfile.ZIP_DEFLATED)
+    zf.writestr(_info(mf.SIGNATURE, writer), sign_detached(identity, data), compress_type=zipfile.ZIP_STORED)
+    if sm2_identity is not None:
+        from core.package import sm2
+
+        zf.writestr(_info(sm2.SIGNATURE, writer), sm2.sign_cms(sm2_identity, data), compress_type=zipfile.ZIP_STORED)
 
 
 def _sm2_identity(identity):

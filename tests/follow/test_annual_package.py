@@ -86,7 +86,7 @@ def test_package_without_its_signed_pdf_is_refused(package, tmp_path, trust_file
 
 
 def test_failure_leaves_no_package_and_the_old_one_intact(tmp_path, reg, reported, identity, monkeypatch):  # noqa: F811
-    from core.package import signing
+    from core.package import export  # the package's manifest is signed there (write_signed_manifest)
 
     out = tmp_path / "annual.zip"
     out.write_bytes(b"old package")
@@ -94,7 +94,7 @@ def test_failure_leaves_no_package_and_the_old_one_intact(tmp_path, reg, reporte
     def broken(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(signing, "sign_detached", broken)
+    monkeypatch.setattr(export, "sign_detached", broken)
     with pytest.raises(UserError) as err:
         export_annual_package(reg, reported, 2023, out, identity)
     assert str(out) in err.value.message
