@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import copy
 import json
-import os
 import shutil
 import zipfile
 from pathlib import Path
@@ -28,6 +27,7 @@ from tests.desktop.conftest import (  # noqa: E402,F401
     qapp_cls,
     window,
 )
+from tests.package.conftest import make_identity as package_identity
 
 PASSPHRASE = b"desk-test-passphrase"
 SAMPLES = resource("samples")
@@ -66,16 +66,7 @@ def cluster_doc(i: int, *, output_scale: float = 1.0) -> dict:
 
 
 def make_identity(home: Path, office: str):
-    old = os.environ.get("CLUSTER_DECLARE_HOME")
-    os.environ["CLUSTER_DECLARE_HOME"] = str(home)
-    try:
-        cert.create_office_certificate(office, PASSPHRASE)
-        return cert.unlock(PASSPHRASE)
-    finally:
-        if old is None:
-            del os.environ["CLUSTER_DECLARE_HOME"]
-        else:
-            os.environ["CLUSTER_DECLARE_HOME"] = old
+    return package_identity(home, office, PASSPHRASE)
 
 
 def make_package(doc: dict, out: Path, identity) -> Path:

@@ -32,12 +32,13 @@ def tiny_render(app, out_path, page="all"):
     c.save()
 
 
-def make_identity(home: Path, office: str = OFFICE):
+def make_identity(home: Path, office: str = OFFICE, passphrase: bytes = PASSPHRASE):
+    """A self-made office certificate created under ``home`` (the user data folder), unlocked."""
     old = os.environ.get("CLUSTER_DECLARE_HOME")
     os.environ["CLUSTER_DECLARE_HOME"] = str(home)
     try:
-        cert.create_office_certificate(office, PASSPHRASE)
-        return cert.unlock(PASSPHRASE)
+        cert.create_office_certificate(office, passphrase)
+        return cert.unlock(passphrase)
     finally:
         if old is None:
             del os.environ["CLUSTER_DECLARE_HOME"]
