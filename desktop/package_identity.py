@@ -27,6 +27,20 @@ from desktop.qt import (
 MODULE_FILTER = "PKCS#11 驱动 (*.so *.dll *.dylib);;所有文件 (*)"
 
 
+def ask_office_identity(parent: QWidget, office: str):
+    """Ask for the office certificate's passphrase and unlock it (made for ``office`` when there is
+    none yet); None when the official cancels. Raises core's UserError (a wrong passphrase …)."""
+    from core.package.certificate import ensure_identity
+    from desktop.qt import QInputDialog
+
+    word, ok = QInputDialog.getText(parent, parent.tr("证书密码"), parent.tr("本单位证书密码："),
+                                    QLineEdit.EchoMode.Password)
+    if not ok:
+        return None
+    identity, _created = ensure_identity(word.encode("utf-8"), office)
+    return identity
+
+
 def describe(box: QWidget, kind_label: str, info) -> str:
     """The lines an official checks before signing: kind, subject, issuer, validity, fingerprint."""
     issuer = box.tr("自签名") if info.self_signed else (info.issuer or info.office)

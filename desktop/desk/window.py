@@ -10,9 +10,7 @@ from desktop.qt import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -186,13 +184,11 @@ class DeskWindow(QMainWindow):
             return False
         try:
             if identity is None:
-                from core.package.certificate import ensure_identity
+                from desktop.package_identity import ask_office_identity
 
-                word, ok = QInputDialog.getText(self, self.tr("证书密码"), self.tr("本单位证书密码："),
-                                                QLineEdit.EchoMode.Password)
-                if not ok:
+                identity = ask_office_identity(self, self.desk.setting(self.rules_id, "office", ""))
+                if identity is None:
                     return False
-                identity, _ = ensure_identity(word.encode("utf-8"), self.desk.setting(self.rules_id, "office", ""))
             result = export_outgoing(self.desk, self.rules_id, path, identity)
         except UserError as exc:
             QMessageBox.warning(self, self.tr("导出上报包"), exc.message)

@@ -304,7 +304,6 @@ class ClusterPage(QDialog):
     def export_annual_package(self, path: str | None = None, identity=None) -> bool:
         """The selected year's report as a signed package (core/follow/package.py)."""
         from core.follow.package import export_annual_package
-        from desktop.qt import QInputDialog, QLineEdit
 
         rows = sorted({i.row() for i in self.reports.selectedItems()})
         if not rows:
@@ -319,14 +318,12 @@ class ClusterPage(QDialog):
             return False
         try:
             if identity is None:
-                from core.package.certificate import ensure_identity
+                from desktop.package_identity import ask_office_identity
 
-                word, ok = QInputDialog.getText(self, self.tr("证书密码"), self.tr("本单位证书密码："),
-                                                QLineEdit.EchoMode.Password)
-                if not ok:
-                    return False
                 values = self.cluster.doc["values"]
-                identity, _ = ensure_identity(word.encode("utf-8"), str(values.get("recommendation.unit") or ""))
+                identity = ask_office_identity(self, str(values.get("recommendation.unit") or ""))
+                if identity is None:
+                    return False
             result = export_annual_package(self.register, self.app_id, year, path, identity)
         except UserError as exc:
             QMessageBox.warning(self, self.tr("导出报送包"), exc.message)

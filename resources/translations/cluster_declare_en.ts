@@ -715,39 +715,29 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/follow/cluster_page.py" line="311" />
-        <location filename="../../desktop/follow/cluster_page.py" line="332" />
-        <location filename="../../desktop/follow/cluster_page.py" line="334" />
+        <location filename="../../desktop/follow/cluster_page.py" line="310" />
+        <location filename="../../desktop/follow/cluster_page.py" line="329" />
+        <location filename="../../desktop/follow/cluster_page.py" line="331" />
         <source>导出报送包</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/follow/cluster_page.py" line="311" />
+        <location filename="../../desktop/follow/cluster_page.py" line="310" />
         <source>请先选择要导出的年度。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/follow/cluster_page.py" line="316" />
+        <location filename="../../desktop/follow/cluster_page.py" line="315" />
         <source>导出年度培育情况报送包</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/follow/cluster_page.py" line="317" />
+        <location filename="../../desktop/follow/cluster_page.py" line="316" />
         <source>报送包 (*.zip)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/follow/cluster_page.py" line="324" />
-        <source>证书密码</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/follow/cluster_page.py" line="324" />
-        <source>本单位证书密码：</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/follow/cluster_page.py" line="335" />
+        <location filename="../../desktop/follow/cluster_page.py" line="332" />
         <source>已导出 %1 年度培育情况报送包：%2</source>
         <translation type="unfinished" />
     </message>
@@ -930,98 +920,98 @@
 <context>
     <name>DeskWindow</name>
     <message>
-        <location filename="../../desktop/desk/window.py" line="36" />
+        <location filename="../../desktop/desk/window.py" line="34" />
         <source>评审台 — 集群申报助手</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/desk/window.py" line="46" />
+        <location filename="../../desktop/desk/window.py" line="44" />
         <source>批次（规则集）：</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/desk/window.py" line="48" />
+        <location filename="../../desktop/desk/window.py" line="46" />
         <source>受理文件夹…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/desk/window.py" line="50" />
+        <location filename="../../desktop/desk/window.py" line="48" />
         <source>初审…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/desk/window.py" line="52" />
+        <location filename="../../desktop/desk/window.py" line="50" />
         <source>实地核查…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/desk/window.py" line="54" />
+        <location filename="../../desktop/desk/window.py" line="52" />
+        <location filename="../../desktop/desk/window.py" line="164" />
         <location filename="../../desktop/desk/window.py" line="166" />
-        <location filename="../../desktop/desk/window.py" line="168" />
-        <location filename="../../desktop/desk/window.py" line="175" />
+        <location filename="../../desktop/desk/window.py" line="173" />
         <source>确认证书</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/desk/window.py" line="56" />
+        <location filename="../../desktop/desk/window.py" line="54" />
         <source>导出上报包…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/desk/window.py" line="76" />
+        <location filename="../../desktop/desk/window.py" line="74" />
         <source>登记簿</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/desk/window.py" line="77" />
+        <location filename="../../desktop/desk/window.py" line="75" />
         <source>比较与排序</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/desk/window.py" line="94" />
+        <location filename="../../desktop/desk/window.py" line="92" />
         <source>（已有新版本）</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/desk/window.py" line="118" />
+        <location filename="../../desktop/desk/window.py" line="116" />
         <source>选择受理文件夹（U 盘、光盘）</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/desk/window.py" line="131" />
-        <location filename="../../desktop/desk/window.py" line="135" />
+        <location filename="../../desktop/desk/window.py" line="129" />
+        <location filename="../../desktop/desk/window.py" line="133" />
         <source>初审</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/desk/window.py" line="131" />
-        <location filename="../../desktop/desk/window.py" line="147" />
+        <location filename="../../desktop/desk/window.py" line="129" />
+        <location filename="../../desktop/desk/window.py" line="145" />
         <source>请先在登记簿中选择一份申报。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/desk/window.py" line="135" />
+        <location filename="../../desktop/desk/window.py" line="133" />
         <source>%1 不予受理或不是申报，不能初审。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/desk/window.py" line="147" />
-        <location filename="../../desktop/desk/window.py" line="150" />
+        <location filename="../../desktop/desk/window.py" line="145" />
+        <location filename="../../desktop/desk/window.py" line="148" />
         <source>实地核查</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/desk/window.py" line="150" />
+        <location filename="../../desktop/desk/window.py" line="148" />
         <source>%1 不予受理，不能核查。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/desk/window.py" line="166" />
+        <location filename="../../desktop/desk/window.py" line="164" />
         <source>这份申报没有数字签名。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/desk/window.py" line="169" />
+        <location filename="../../desktop/desk/window.py" line="167" />
         <source>请电话向 %1 核对证书指纹：
 %2
 
@@ -1029,28 +1019,18 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/desk/window.py" line="183" />
-        <location filename="../../desktop/desk/window.py" line="198" />
+        <location filename="../../desktop/desk/window.py" line="181" />
+        <location filename="../../desktop/desk/window.py" line="194" />
         <source>导出上报包</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/desk/window.py" line="184" />
+        <location filename="../../desktop/desk/window.py" line="182" />
         <source>上报包 (*.zip)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/desk/window.py" line="191" />
-        <source>证书密码</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/desk/window.py" line="191" />
-        <source>本单位证书密码：</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/desk/window.py" line="200" />
+        <location filename="../../desktop/desk/window.py" line="196" />
         <source>已导出上报包：%1（推荐 %2 个）</source>
         <translation type="unfinished" />
     </message>
@@ -1419,107 +1399,107 @@
 <context>
     <name>IdentityBox</name>
     <message>
-        <location filename="../../desktop/package_identity.py" line="48" />
+        <location filename="../../desktop/package_identity.py" line="62" />
         <source>3. 签名证书</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_identity.py" line="52" />
+        <location filename="../../desktop/package_identity.py" line="66" />
         <source>本单位证书文件</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_identity.py" line="53" />
+        <location filename="../../desktop/package_identity.py" line="67" />
         <source>UKey（USB 证书介质）</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_identity.py" line="81" />
+        <location filename="../../desktop/package_identity.py" line="95" />
         <source>还没有本单位证书：导出时将创建一张自签名证书，请填写单位名称并设置密码（至少 8 个字符，务必牢记）。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_identity.py" line="83" />
+        <location filename="../../desktop/package_identity.py" line="97" />
         <source>单位名称：</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_identity.py" line="84" />
+        <location filename="../../desktop/package_identity.py" line="98" />
         <source>设置密码：</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_identity.py" line="85" />
+        <location filename="../../desktop/package_identity.py" line="99" />
         <source>确认密码：</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_identity.py" line="89" />
+        <location filename="../../desktop/package_identity.py" line="103" />
         <source>证书密码：</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_identity.py" line="99" />
+        <location filename="../../desktop/package_identity.py" line="113" />
         <source>选择 UKey 的 PKCS#11 驱动</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_identity.py" line="104" />
+        <location filename="../../desktop/package_identity.py" line="118" />
         <source>UKey 驱动：</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_identity.py" line="108" />
+        <location filename="../../desktop/package_identity.py" line="122" />
         <source>读取 UKey</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_identity.py" line="111" />
+        <location filename="../../desktop/package_identity.py" line="125" />
         <source>证书：</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_identity.py" line="120" />
+        <location filename="../../desktop/package_identity.py" line="134" />
         <source>每次签名都要输入，不会保存</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_identity.py" line="121" />
+        <location filename="../../desktop/package_identity.py" line="135" />
         <source>PIN 码：</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_identity.py" line="153" />
+        <location filename="../../desktop/package_identity.py" line="167" />
         <source>请先选择 UKey 的 PKCS#11 驱动文件（厂商提供的 .dll 或 .so）。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_identity.py" line="176" />
+        <location filename="../../desktop/package_identity.py" line="190" />
         <source>UKey 中没有证书。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_identity.py" line="200" />
+        <location filename="../../desktop/package_identity.py" line="214" />
         <source>请选择 UKey 驱动，点“读取 UKey”，再选择签名证书。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_identity.py" line="204" />
+        <location filename="../../desktop/package_identity.py" line="218" />
         <source>请输入 UKey 的 PIN 码。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_identity.py" line="209" />
+        <location filename="../../desktop/package_identity.py" line="223" />
         <source>请输入证书密码。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_identity.py" line="211" />
+        <location filename="../../desktop/package_identity.py" line="225" />
         <source>两次输入的密码不一致。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_identity.py" line="213" />
+        <location filename="../../desktop/package_identity.py" line="227" />
         <source>请填写单位名称（写入证书）。</source>
         <translation type="unfinished" />
     </message>
@@ -2565,12 +2545,12 @@
 <context>
     <name>box</name>
     <message>
-        <location filename="../../desktop/package_identity.py" line="32" />
+        <location filename="../../desktop/package_identity.py" line="46" />
         <source>自签名</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/package_identity.py" line="33" />
+        <location filename="../../desktop/package_identity.py" line="47" />
         <source>签名方式：%1；主体：%2
 签发者：%3；有效期：%4 至 %5（%6）
 SHA-256 指纹：%7</source>
@@ -2615,6 +2595,16 @@ SHA-256 指纹：%7</source>
     <message>
         <location filename="../../desktop/seal_prompt.py" line="65" />
         <source>在副本上修改</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/package_identity.py" line="36" />
+        <source>证书密码</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/package_identity.py" line="36" />
+        <source>本单位证书密码：</source>
         <translation type="unfinished" />
     </message>
 </context>
