@@ -120,20 +120,7 @@ class Archive:
         """The received bytes, again, byte for byte (written atomically)."""
         if self._elsewhere(sha256):
             return self.fallback.export(sha256, dest)
-        dest = Path(dest)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent or ".")
-        tmp = Path(tmp_name)
-        try:
-            with os.fdopen(fd, "wb") as out:
-                for chunk in self.chunks(sha256):
-                    out.write(chunk)
-                out.flush()
-                os.fsync(out.fileno())
-            ordinary_mode(tmp)
-            os.replace(tmp, dest)
-        finally:
-            tmp.unlink(missing_ok=True)
-        return dest
+        return _export_chunks(self.chunks(sha256), dest)
 
     def sweep(self, older_than_s: float = 3600) -> int:
         """Remove temporary files a killed intake left (older than an hour, so a running intake's
@@ -242,24 +229,7 @@ class DbArchive:
 
     def export(self, sha256: str, dest: str | os.PathLike[str]) -> Path:
         """The received bytes, again, byte for byte (hash checked, written atomically)."""
-        dest = Path(dest)
-        digest = hashlib.sha256()
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent or ".")
-        tmp = Path(tmp_name)
-        try:
-            with os.fdopen(fd, "wb") as out:
-                for chunk in self.chunks(sha256):
-                    digest.update(chunk)
-                    out.write(chunk)
-                out.flush()
-                os.fsync(out.fileno())
-            if digest.hexdigest() != sha256.lower():
-                raise OSError(f"存储的内容与 SHA-256 {sha256[:12]}… 不符")
-            ordinary_mode(tmp)
-            os.replace(tmp, dest)
-        finally:
-            tmp.unlink(missing_ok=True)
-        return dest
+        return _export_chunks(self.chunks(sha256), dest, check_sha256=sha256)
 
     def sweep(self, older_than_s: float = 3600) -> int:
         """A failed insert is rolled back, so the database never holds half a file; what is swept
@@ -310,3 +280,27 @@ def archive_for(db_path: Path | None) -> Path:
 
         return user_data_dir() / "desk-received"
     return db_path.with_name(db_path.name + ".received")
+
+
+def _export_chunks(chunks, dest: str | os.PathLike[str], check_sha256: str | None = None) -> Path:
+    """Write ``chunks`` to ``dest`` atomically (a temporary file beside it, synced, renamed); with
+    ``check_sha256``, refuse (OSError) bytes whose digest differs, leaving ``dest`` untouched."""
+    dest = Path(dest)
+    digest = hashlib.sha256()
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent or ".")
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            for chunk in chunks:
+                if check_sha256 is not None:
+                    digest.update(chunk)
+                out.write(chunk)
+            out.flush()
+            os.fsync(out.fileno())
+        if check_sha256 is not None and digest.hexdigest() != check_sha256.lower():
+            raise OSError(f"存储的内容与 SHA-256 {check_sha256[:12]}… 不符")
+        ordinary_mode(tmp)
+        os.replace(tmp, dest)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return dest
