@@ -322,13 +322,13 @@ def _annual_fields(args) -> int:
 
 
 def _annual_check(args) -> int:
-    from core.follow.annual_check import VERDICT_LABELS
+    from core.follow.annual_check import VERDICT_LABELS, check_registered
 
     with _open(args) as store:
         reg = _register(store)
         cluster = reg.cluster(args.id)
         reg.annual(args.id, args.year)  # refuses a year without a report
-        result = reg.check_annual(cluster, args.year)
+        result = check_registered(reg, cluster, args.year)
     if args.format == "json":
         _print_json(result.to_json())
         return 0
@@ -352,6 +352,7 @@ def _annual_submit(args) -> int:
 
 
 def _annual_pdf(args) -> int:
+    from core.follow.annual_check import check_registered
     from core.follow.printout import annual_pdf, write_pdf
 
     with _open(args) as store:
@@ -359,7 +360,7 @@ def _annual_pdf(args) -> int:
         cluster = reg.cluster(args.id)
         reg.annual(args.id, args.year)
         figures = reg.figure_fields(cluster)
-        result = reg.check_annual(cluster, args.year, figures)
+        result = check_registered(reg, cluster, args.year, figures)
     data, warnings = annual_pdf(cluster, args.year, reg.annual_form, figures, result)
     path = write_pdf(data, args.output)
     for w in warnings:

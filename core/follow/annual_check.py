@@ -170,6 +170,13 @@ def check_annual(cluster: Cluster, year: int, figure_fields: list, text_sections
     return AnnualCheck(year, criteria, progress(cluster, year), missing)
 
 
+def check_registered(register, cluster: Cluster, year: int, figures: list | None = None) -> AnnualCheck:
+    """``check_annual`` with what the register knows: its annual form's sections and, unless the
+    caller already has them, the cluster's figure fields."""
+    figures = register.figure_fields(cluster) if figures is None else figures
+    return check_annual(cluster, year, figures, list(register.annual_form.sections))
+
+
 def reported_figure(cluster: Cluster, key: str, year: int) -> Decimal | None:
     r = cluster.report(year)
     raw = r.values.get(FIGURE_PREFIX + key) if r else None

@@ -57,6 +57,7 @@ def annual_workbook(register: Register, app_id: str, year: int):
 
 def export_annual_package(register: Register, ref: str, year: int, out: str | os.PathLike[str],
                           identity) -> AnnualPackageResult:
+    from core.follow.annual_check import check_registered
     from core.follow.printout import annual_pdf
     from core.package.export import _digest, reserve_package_temp, write_signed_manifest
     from core.package.signing import sign_pdf
@@ -69,7 +70,7 @@ def export_annual_package(register: Register, ref: str, year: int, out: str | os
     rec = cluster.recognition
     report = register.annual(rec.app_id, year)  # refuses a year without a report
     figures = register.figure_fields(cluster)
-    check = register.check_annual(cluster, year, figures)
+    check = check_registered(register, cluster, year, figures)
     identity.info.check_usable()
     tmp = reserve_package_temp(out)
     rs = load_ruleset(rec.rules)

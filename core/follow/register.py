@@ -331,14 +331,6 @@ class Register:
         doc = cluster.doc
         return figure_fields(self.annual_form, load_form(doc["form"]), load_ruleset(doc["rules"]), cluster.targets)
 
-    def check_annual(self, cluster: Cluster, year: int, figures=None):
-        """The rules core's check of ``year``'s report (``figures``: ``figure_fields(cluster)``, when
-        the caller already has them)."""
-        from core.follow.annual_check import check_annual
-
-        figures = self.figure_fields(cluster) if figures is None else figures
-        return check_annual(cluster, year, figures, list(self.annual_form.sections))
-
     def set_annual(self, ref: str, year: int, values: dict[str, Any]) -> AnnualReport:
         """Set items of a yearly report (all checked first: one bad value stores none)."""
         cluster = self.cluster(ref)

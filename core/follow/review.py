@@ -18,6 +18,7 @@ from core.follow.annual_check import (
     VERDICT_LABELS,
     AnnualCheck,
     TargetProgress,
+    check_registered,
     judge,
 )
 from core.follow.register import Cluster, Register
@@ -94,7 +95,7 @@ def review(register: Register, ref: str, on: date | None = None) -> Review:
     targets = [judge(cluster, t, t.year) for t in cluster.targets if t.confirmed and t.year is not None]
     check = None
     if latest is not None:
-        check = register.check_annual(cluster, latest)
+        check = check_registered(register, cluster, latest)
     revocations = [Revocation(f"{e.kind_label}：{e.description}" + ("" if e.reported_on else "（未报备）"),
                               e.happened_on, fu.revocation.citation) for e in cluster.events if e.revokes]
     for year in cluster.report_years:

@@ -158,7 +158,7 @@ class ClusterPage(QDialog):
         return self.today or date.today()
 
     def refresh(self) -> None:
-        from core.follow.annual_check import PROGRESS_LABELS, VERDICT_LABELS, progress
+        from core.follow.annual_check import PROGRESS_LABELS, VERDICT_LABELS, check_registered, progress
         from core.follow.metrics import figure
         from core.follow.register import target_context
         from core.follow.review import review
@@ -199,7 +199,7 @@ class ClusterPage(QDialog):
 
         rrows = []
         for r in c.reports:
-            check = self.register.check_annual(c, r.year, figures)
+            check = check_registered(self.register, c, r.year, figures)
             counts: dict[str, int] = {}
             for p in progress(c, r.year):
                 counts[p.status] = counts.get(p.status, 0) + 1
