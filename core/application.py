@@ -19,7 +19,7 @@ from core.errors import UserError
 from core.form import FieldDef, FormDef, load_form
 from core.form.kinds import clean_value
 from core.messages import application as msg
-from core.oserrors import SPECIAL_TARGET, os_reason, special_target, write_atomically
+from core.oserrors import os_reason, write_document
 from core.paths import resource
 
 FORMAT = "cluster-declare.application"
@@ -300,11 +300,5 @@ def read_application_file(path: str | Path) -> Application:
 def write_application_file(app: Application, path: str | Path) -> None:
     """Write atomically: a crash leaves the old file or the new one, never half of it, and a
     failed write (a full disk) leaves no temporary file behind."""
-    path = Path(path)
-    if special_target(path):
-        raise msg.UNWRITABLE.error(path=path, reason=SPECIAL_TARGET)
     text = json.dumps(app.to_json(), ensure_ascii=False, indent=2) + "\n"
-    try:
-        write_atomically(path, text.encode("utf-8"))
-    except OSError as exc:
-        raise msg.UNWRITABLE.error(path=path, reason=os_reason(exc)) from exc
+    write_document(Path(path), text.encode("utf-8"), msg.UNWRITABLE)

@@ -77,3 +77,15 @@ def write_atomically(path: Path, data: bytes) -> None:
     finally:
         if tmp:
             Path(tmp).unlink(missing_ok=True)
+
+
+def write_document(path: Path, data: bytes, unwritable) -> Path:
+    """``write_atomically`` for a document the official named, refusing a device or pipe first;
+    any failure is ``unwritable`` (a message definition taking ``path`` and ``reason``)."""
+    if special_target(path):  # os.replace would turn /dev/full into a regular file
+        raise unwritable.error(path=path, reason=SPECIAL_TARGET)
+    try:
+        write_atomically(path, data)
+    except OSError as exc:
+        raise unwritable.error(path=path, reason=os_reason(exc)) from exc
+    return path

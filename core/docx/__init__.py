@@ -8,7 +8,7 @@ from pathlib import Path
 
 from core.application import Application
 from core.messages import docx as M
-from core.oserrors import SPECIAL_TARGET, os_reason, special_target, write_atomically
+from core.oserrors import write_document
 
 PAGES = ("all", "declaration", "recommendation")
 PAGE_LABELS = {"all": "完整申报表", "declaration": "真实性声明", "recommendation": "推荐意见"}
@@ -25,14 +25,7 @@ def render_docx_bytes(app: Application, page: str = "all") -> bytes:
 def render_docx(app: Application, out_path: str | os.PathLike, page: str = "all") -> Path:
     """Build, then write atomically (a failure leaves no half-written file); the path written."""
     data = render_docx_bytes(app, page)
-    path = Path(out_path)
-    if special_target(path):  # os.replace would turn /dev/full into a regular file
-        raise M.UNWRITABLE.error(path=path, reason=SPECIAL_TARGET)
-    try:
-        write_atomically(path, data)
-    except OSError as exc:
-        raise M.UNWRITABLE.error(path=path, reason=os_reason(exc)) from exc
-    return path
+    return write_document(Path(out_path), data, M.UNWRITABLE)
 
 
 __all__ = ["PAGES", "PAGE_LABELS", "render_docx", "render_docx_bytes"]
