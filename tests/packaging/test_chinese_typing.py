@@ -1,7 +1,14 @@
-"""Chinese typed for real: X server (Xvfb), a private D-Bus session, fcitx 5 or fcitx 4 with pinyin,
-the program with QT_IM_MODULE=fcitx (our plugin, packaging/fcitx-plugin), and xdotool sending the
-keys of ``zhongguo`` and a space to 集群名称. The stored value, read back with the program's own
-CLI, must be 中国. Nothing in the program is told that this is a test.
+"""Chinese typed for real: X server (Xvfb), a private D-Bus session, fcitx 5 or fcitx 4 with pinyin
+and the program with QT_IM_MODULE=fcitx (our plugin, packaging/fcitx-plugin), or ibus with
+libpinyin and QT_IM_MODULE=ibus (Qt's own plugin from the wheel); xdotool sends the keys of
+``zhongguo`` and a space to 集群名称. The stored value, read back with the program's own CLI, must
+be 中国. Nothing in the program is told that this is a test.
+
+ibus runs its own bus: ibus-daemon writes that bus's address to $XDG_CONFIG_HOME/ibus/bus/, where
+Qt's ibus plugin (and the `ibus` command) find it, so a temporary XDG_CONFIG_HOME keeps it private.
+Its settings stay in memory (GSETTINGS_BACKEND=memory for the daemon, ibus-memconf as the config
+component libpinyin waits for); the engine is chosen over that bus with `ibus engine libpinyin`, as
+a user picks it from the tray, so nothing has to persist between processes.
 
 fcitx 4 (UOS 20, Kylin V10) conflicts with fcitx5 in Debian's packages, so it is not installed: its
 bookworm .debs are fetched with `apt-get download` into build/fcitx4/ (once, cached) and unpacked
@@ -25,7 +32,10 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 # The frozen variants use tests/packaging/conftest.py's frozen_bundle (built once per session).
 PLUGIN = "libfcitxplatforminputcontextplugin.so"
-TOOLS = ("Xvfb", "dbus-daemon", "fcitx5", "xdotool")
+TOOLS = ("Xvfb", "dbus-daemon", "fcitx5", "xdotool", "ibus-daemon", "ibus")
+IBUS_PLUGIN = "libibusplatforminputcontextplugin.so"
+# The Qt input-method module each input method is reached through.
+QT_MODULE = {"fcitx5": "fcitx", "fcitx4": "fcitx", "ibus": "ibus"}
 
 pytestmark = pytest.mark.slow
 
@@ -65,10 +75,10 @@ BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Config
 """
 
 
-def wheel_plugin() -> Path:
+def wheel_plugin(name: str = PLUGIN) -> Path:
     import PySide6
 
-    return Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforminputcontexts" / PLUGIN
+    return Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforminputcontexts" / name
 
 
 def wait_for(what: str, check, timeout: float = 20.0):
@@ -172,6 +182,24 @@ def start_fcitx5(env, procs, tmp_path) -> None:
     wait_for("fcitx5 on the session bus", lambda: bus_has(env, "org.fcitx.Fcitx5"))
 
 
+def ibus(env, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["ibus", *args], env=env, capture_output=True, text=True, timeout=30)
+
+
+def start_ibus(env, procs, tmp_path) -> None:
+    """ibus-daemon with no panel, settings in memory, and the libpinyin engine selected."""
+    ibus_env = dict(env, GSETTINGS_BACKEND="memory")
+    with open(tmp_path / "ibus.log", "w") as log:
+        procs.append(subprocess.Popen(["ibus-daemon", "--panel=disable", "--emoji-extension=disable",
+                                       "--config=/usr/libexec/ibus-memconf", "--cache=none", "--verbose"],
+                                      env=ibus_env, stdout=log, stderr=subprocess.STDOUT))
+    wait_for("ibus-daemon's bus", lambda: ibus(env, "address").stdout.startswith("unix:"))
+    # The engine process starts on demand and registers a moment later: ask until it is the global
+    # engine (`ibus engine NAME` may exit 1 even when it worked, after its setxkbmap step).
+    wait_for("the libpinyin engine", lambda: ibus(env, "engine", "libpinyin") and ibus(env, "engine").stdout.strip()
+             == "libpinyin")
+
+
 def cli(env, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "desktop.launcher", *args], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
@@ -199,17 +227,20 @@ def stored_name(env, db: str, app_id: str) -> str:
 
 
 def start_input_method(version, env, procs, tmp_path) -> tuple[Path, dict | None]:
-    """Start fcitx 5 or fcitx 4: (its log, fcitx 4's environment for fcitx-remote)."""
+    """Start fcitx 5, fcitx 4 or ibus: (its log, fcitx 4's environment for fcitx-remote)."""
     if version == "fcitx5":
         start_fcitx5(env, procs, tmp_path)
         return tmp_path / "fcitx5.log", None
+    if version == "ibus":
+        start_ibus(env, procs, tmp_path)
+        return tmp_path / "ibus.log", None
     return tmp_path / "fcitx4.log", start_fcitx4(env, procs, tmp_path)
 
 
-def start_harness(env, procs, db: str, app_id: str) -> tuple[str, int, int]:
+def start_harness(env, procs, db: str, app_id: str, im_module: str = "fcitx") -> tuple[str, int, int]:
     """The program from source with 集群名称 focused: (X window id, field centre x, y)."""
     program = subprocess.Popen([sys.executable, str(ROOT / "tests" / "packaging" / "typing_harness.py"), db, app_id],
-                               cwd=ROOT, env=dict(env, QT_IM_MODULE="fcitx", QT_QPA_PLATFORM="xcb"),
+                               cwd=ROOT, env=dict(env, QT_IM_MODULE=im_module, QT_QPA_PLATFORM="xcb"),
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     procs.append(program)
     line = program.stdout.readline()
@@ -237,32 +268,39 @@ def assert_stored(env, db, app_id, log: Path) -> None:
     assert value == "中国", log.read_text()[-2000:]
 
 
-@pytest.mark.parametrize("version", ["fcitx5", "fcitx4"])
+def assert_plugin_for(version: str, plugins: Path) -> None:
+    if QT_MODULE[version] == "fcitx":
+        assert (plugins / PLUGIN).is_file(), "fcitx plugin not built: sh packaging/fcitx-plugin/build.sh --install"
+    else:
+        assert (plugins / IBUS_PLUGIN).is_file(), "Qt's ibus plugin is missing"
+
+
+@pytest.mark.parametrize("version", ["fcitx5", "fcitx4", "ibus"])
 def test_pinyin_types_zhongguo_into_the_cluster_name(desktop_session, tmp_path, version):
-    assert wheel_plugin().is_file(), "fcitx plugin not built: sh packaging/fcitx-plugin/build.sh --install"
+    assert_plugin_for(version, wheel_plugin().parent)
     env, procs = desktop_session
     log, fcitx4_env = start_input_method(version, env, procs, tmp_path)
     db, app_id = application_with_blank_name(env, tmp_path)
-    window, _x, _y = start_harness(env, procs, db, app_id)
+    window, _x, _y = start_harness(env, procs, db, app_id, QT_MODULE[version])
     subprocess.run(["xdotool", "windowfocus", "--sync", window], env=env, check=True, timeout=20)
     type_zhongguo(env, fcitx4_env)
     assert_stored(env, db, app_id, log)
 
 
-@pytest.mark.parametrize("version", ["fcitx5", "fcitx4"])
+@pytest.mark.parametrize("version", ["fcitx5", "fcitx4", "ibus"])
 def test_frozen_program_types_zhongguo_into_the_cluster_name(frozen_bundle, desktop_session, tmp_path, version):
-    """The frozen program as users start it (`cluster-declare gui --db DB --open ID`, QT_IM_MODULE=fcitx);
-    the mouse clicks 集群名称 where the same window from source shows it."""
-    assert (frozen_bundle / "_internal" / "PySide6" / "Qt" / "plugins" / "platforminputcontexts" / PLUGIN).is_file()
+    """The frozen program as users start it (`cluster-declare gui --db DB --open ID`, QT_IM_MODULE=fcitx
+    or ibus); the mouse clicks 集群名称 where the same window from source shows it."""
+    assert_plugin_for(version, frozen_bundle / "_internal" / "PySide6" / "Qt" / "plugins" / "platforminputcontexts")
     env, procs = desktop_session
     log, fcitx4_env = start_input_method(version, env, procs, tmp_path)
     db, app_id = application_with_blank_name(env, tmp_path)
-    _window, x, y = start_harness(env, procs, db, app_id)
+    _window, x, y = start_harness(env, procs, db, app_id, QT_MODULE[version])
     harness = procs[-1]
     harness.terminate()
     harness.wait(10)
     program = subprocess.Popen([str(frozen_bundle / "cluster-declare"), "gui", "--db", db, "--open", app_id],
-                               env=dict(env, QT_IM_MODULE="fcitx"), stdout=subprocess.DEVNULL,
+                               env=dict(env, QT_IM_MODULE=QT_MODULE[version]), stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE, text=True)
     procs.append(program)
     found = subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name", "集群申报助手"], env=env,
@@ -272,3 +310,28 @@ def test_frozen_program_types_zhongguo_into_the_cluster_name(frozen_bundle, desk
     subprocess.run(["xdotool", "mousemove", str(x), str(y), "click", "1"], env=env, check=True, timeout=20)
     type_zhongguo(env, fcitx4_env)
     assert_stored(env, db, app_id, log)
+
+
+ASCII_TEXT = "Cluster-2026 abc"
+
+
+@pytest.mark.parametrize(("im_module", "running"), [("fcitx", "ibus"), ("fcitx", None), ("ibus", None)],
+                         ids=["fcitx-named-ibus-running", "fcitx-named-none-running", "ibus-named-none-running"])
+def test_plain_typing_works_when_the_named_input_method_is_not_running(desktop_session, tmp_path, im_module,
+                                                                       running):
+    """QT_IM_MODULE names an input method that is not running (another one may be): the window still
+    opens and takes ASCII keys straight from the keyboard. 16 characters are 32 key events; had the
+    plugin waited out its 1 s D-Bus timeout on each, they would need over 30 s, not the 15 s allowed."""
+    env, procs = desktop_session
+    if running:
+        start_input_method(running, env, procs, tmp_path)
+    db, app_id = application_with_blank_name(env, tmp_path)
+    window, _x, _y = start_harness(env, procs, db, app_id, im_module)
+    subprocess.run(["xdotool", "windowfocus", "--sync", window], env=env, check=True, timeout=20)
+    subprocess.run(["xdotool", "type", "--delay", "30", ASCII_TEXT], env=env, check=True, timeout=20)
+    last = []
+    try:
+        wait_for("the typed text in the store", lambda: last.append(stored_name(env, db, app_id)) or
+                 last[-1] == ASCII_TEXT, timeout=15)
+    except AssertionError:
+        raise AssertionError(f"stored {last[-1:]!r}, typed {ASCII_TEXT!r}") from None
