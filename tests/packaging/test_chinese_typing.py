@@ -25,6 +25,7 @@ import shutil
 import subprocess
 import sys
 import time
+import warnings
 from pathlib import Path
 
 import pytest
@@ -52,8 +53,10 @@ Layout=
 [GroupOrder]
 0=Default
 """
-# Only what typing pinyin needs: no Wayland, no ibus/XIM frontends, no clipboard or cloud pinyin.
-FCITX5_ADDONS = "dbusfrontend,dbus,xcb,classicui,keyboard,pinyin,pinyinhelper,punctuation,quickphrase,spell"
+# Only what typing pinyin needs: no Wayland, no ibus/XIM frontends, no clipboard or cloud pinyin, and no
+# spell (pinyin's optional English hints): fcitx5 loads it on the first key, which took over 1 s on a
+# loaded machine, so the plugin's 1 s wait ran out and "zho" arrived as plain letters.
+FCITX5_ADDONS = "dbusfrontend,dbus,xcb,classicui,keyboard,pinyin,pinyinhelper,punctuation,quickphrase"
 
 
 FCITX4_PROFILE = """\
@@ -132,6 +135,10 @@ def x_and_dbus_session(tmp_path: Path):
                 p.wait(5)
             except subprocess.TimeoutExpired:
                 p.kill()
+                p.wait(5)
+            for stream in (p.stdout, p.stderr):
+                if stream:
+                    stream.close()
 
 
 def bus_has(env, name: str) -> bool:
@@ -263,9 +270,27 @@ def type_zhongguo(env, fcitx4_env: dict | None) -> None:
     subprocess.run(["xdotool", "key", "space"], env=env, check=True, timeout=20)
 
 
-def assert_stored(env, db, app_id, log: Path) -> None:
-    value = wait_for("the committed text in the store", lambda: stored_name(env, db, app_id), timeout=15)
-    assert value == "中国", log.read_text()[-2000:]
+def assert_stored(env, db, app_id, log: Path, fcitx4_env: dict | None, attempts: int = 3) -> None:
+    """Type ``zhongguo`` + space until 中国 is stored, at most `attempts` times. On a loaded machine a
+    program that has just opened can get its first keys before its input context answers (the
+    fcitx plugin waits 1 s per key, Qt's ibus plugin creates its context when the window opens):
+    those keys arrive as plain letters. Such an attempt is cleared (Ctrl+A, Backspace) and repeated,
+    with a warning; 中国 must be stored in the end, and a program that never gets the input method
+    fails with every stored value shown."""
+    seen = []
+    for attempt in range(1, attempts + 1):
+        type_zhongguo(env, fcitx4_env)
+        value = wait_for("the committed text in the store", lambda: stored_name(env, db, app_id), timeout=15)
+        if value == "中国":
+            if seen:
+                warnings.warn(f"中国 stored at attempt {attempt}; before: {seen}", stacklevel=2)
+            return
+        time.sleep(1)  # the rest of a plain-letter attempt lands
+        seen.append(stored_name(env, db, app_id))
+        subprocess.run(["xdotool", "key", "ctrl+a", "BackSpace"], env=env, check=True, timeout=20)
+        wait_for("the field emptied", lambda: stored_name(env, db, app_id) == "", timeout=15)
+        time.sleep(1)
+    raise AssertionError(f"stored {seen} in {attempts} attempts, never 中国\n" + log.read_text()[-2000:])
 
 
 def assert_plugin_for(version: str, plugins: Path) -> None:
@@ -283,8 +308,7 @@ def test_pinyin_types_zhongguo_into_the_cluster_name(desktop_session, tmp_path, 
     db, app_id = application_with_blank_name(env, tmp_path)
     window, _x, _y = start_harness(env, procs, db, app_id, QT_MODULE[version])
     subprocess.run(["xdotool", "windowfocus", "--sync", window], env=env, check=True, timeout=20)
-    type_zhongguo(env, fcitx4_env)
-    assert_stored(env, db, app_id, log)
+    assert_stored(env, db, app_id, log, fcitx4_env)
 
 
 @pytest.mark.parametrize("version", ["fcitx5", "fcitx4", "ibus"])
@@ -308,8 +332,7 @@ def test_frozen_program_types_zhongguo_into_the_cluster_name(frozen_bundle, desk
     assert found.returncode == 0, found.stderr
     time.sleep(1)  # the first paint
     subprocess.run(["xdotool", "mousemove", str(x), str(y), "click", "1"], env=env, check=True, timeout=20)
-    type_zhongguo(env, fcitx4_env)
-    assert_stored(env, db, app_id, log)
+    assert_stored(env, db, app_id, log, fcitx4_env)
 
 
 ASCII_TEXT = "Cluster-2026 abc"
