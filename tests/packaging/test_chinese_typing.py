@@ -22,6 +22,7 @@ import contextlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -128,6 +129,9 @@ def x_and_dbus_session(tmp_path: Path):
     try:
         yield env, procs
     finally:
+        # Children the session's programs started (ibus-daemon's engine and config processes) end when
+        # their bus goes; wait for them so none outlives the test or writes into a removed folder.
+        children = [c for p in procs for c in descendants(p.pid)]
         for p in reversed(procs):
             p.terminate()
         for p in procs:
@@ -139,6 +143,30 @@ def x_and_dbus_session(tmp_path: Path):
             for stream in (p.stdout, p.stderr):
                 if stream:
                     stream.close()
+        for pid in children:
+            end_process(pid)
+
+
+def descendants(pid: int) -> list[int]:
+    try:
+        kids = [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+    return [d for k in kids for d in (k, *descendants(k))]
+
+
+def end_process(pid: int, timeout: float = 5.0) -> None:
+    """Wait for a child of one of the session's programs to end; SIGKILL it after `timeout`."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        try:
+            if Path(f"/proc/{pid}/stat").read_text().split()[2] == "Z":  # ended, not yet reaped
+                return
+        except OSError:  # gone
+            return
+        time.sleep(0.05)
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)
 
 
 def bus_has(env, name: str) -> bool:
@@ -259,6 +287,12 @@ def start_harness(env, procs, db: str, app_id: str, im_module: str = "fcitx") ->
 
 
 def type_zhongguo(env, fcitx4_env: dict | None) -> None:
+    type_zhongguo_keys(env, fcitx4_env)
+    subprocess.run(["xdotool", "key", "space"], env=env, check=True, timeout=20)
+
+
+def type_zhongguo_keys(env, fcitx4_env: dict | None) -> None:
+    """The letters of ``zhongguo`` (pinyin shows them as preedit; the space commits)."""
     if fcitx4_env is not None:
         # fcitx 4 starts every input context on the keyboard layout: switch it to pinyin, as the
         # user's Ctrl+Space would (fcitx 5's profile above has pinyin only).
@@ -267,7 +301,6 @@ def type_zhongguo(env, fcitx4_env: dict | None) -> None:
                  lambda: subprocess.run([remote, "-o"], env=fcitx4_env).returncode == 0
                  and subprocess.run([remote], env=fcitx4_env, capture_output=True, text=True).stdout.strip() == "2")
     subprocess.run(["xdotool", "type", "--delay", "60", "zhongguo"], env=env, check=True, timeout=20)
-    subprocess.run(["xdotool", "key", "space"], env=env, check=True, timeout=20)
 
 
 def assert_stored(env, db, app_id, log: Path, fcitx4_env: dict | None, attempts: int = 3) -> None:
