@@ -19,6 +19,9 @@ libreoffice-writer-nogui libreoffice-calc-nogui"
 # g++ builds the fcitx input-method plugin (packaging/fcitx-plugin); fcitx5 + pinyin, xdotool and a D-Bus
 # session bus drive the real Chinese typing test (tests/packaging/test_chinese_typing.py).
 DEB_DEV="$DEB_DEV g++ fcitx5 fcitx5-chinese-addons xdotool dbus-x11"
+# ibus + libpinyin: the same typing test through Qt's ibus plugin; desktop-file-utils, shellcheck and lintian
+# check the .deb's menu entry, maintainer scripts and package (tests/packaging/test_deb.py).
+DEB_DEV="$DEB_DEV ibus ibus-libpinyin desktop-file-utils shellcheck lintian"
 
 deb_packages=$DEB_RUNTIME
 [ "$PROFILE" = dev ] && deb_packages="$DEB_RUNTIME $DEB_DEV"

@@ -73,7 +73,7 @@ def test_deb_installs_under_opt_and_removes_cleanly(frozen_bundle, tmp_path):
     (deb,) = tmp_path.glob("cluster-declare_*.deb")
     # An input method is recommended, never required: dpkg -i works without any (the plugin is inside).
     recommends = subprocess.run(["dpkg-deb", "-f", str(deb), "Recommends"], capture_output=True, text=True).stdout
-    assert recommends.split() == ["fcitx5", "|", "fcitx", "|", "ibus"]
+    assert recommends.split() == ["fcitx", "|", "fcitx-bin", "|", "fcitx5", "|", "ibus"]  # test_deb.py: why
     depends = subprocess.run(["dpkg-deb", "-f", str(deb), "Depends"], capture_output=True, text=True).stdout
     assert "fcitx" not in depends and "ibus" not in depends
     installed = subprocess.run(["dpkg", "-i", str(deb)], capture_output=True, text=True)
@@ -81,7 +81,7 @@ def test_deb_installs_under_opt_and_removes_cleanly(frozen_bundle, tmp_path):
         assert installed.returncode == 0, installed.stderr
         assert os.readlink("/usr/bin/cluster-declare") == "/opt/cluster-declare/cluster-declare"
         desktop = Path("/usr/share/applications/cluster-declare.desktop").read_text(encoding="utf-8")
-        assert "Name=集群申报助手" in desktop and "Categories=Office;" in desktop and "Icon=cluster-declare" in desktop
+        assert "Name[zh_CN]=集群申报助手" in desktop and "Categories=Office;" in desktop and "Icon=cluster-declare" in desktop
         assert Path("/usr/share/icons/hicolor/48x48/apps/cluster-declare.png").is_file()
         assert Path("/opt/cluster-declare/_internal/PySide6/Qt/plugins/platforminputcontexts/"
                     "libfcitxplatforminputcontextplugin.so").is_file()
