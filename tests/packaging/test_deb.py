@@ -162,6 +162,8 @@ def test_dependencies_name_uos_and_kylin_alternatives(small_deb):
     # Debian 10 and Ubuntu 20.04 have libglvnd's libgl1/libegl1; older mesa-only systems the -mesa names.
     assert ["libgl1", "libgl1-mesa-glx"] in depends and ["libegl1", "libegl1-mesa"] in depends
     assert ["libxcb1"] in depends and ["fontconfig-config"] in depends
+    # The Debian 12 build carries libdbus and libcups; the bullseye build (for UOS/Kylin) links the system's.
+    assert ["libdbus-1-3"] in depends and ["libcups2"] in depends
     assert not [p for group in depends for p in group if "fcitx" in p or "ibus" in p or "sogou" in p]
     # An input method is recommended, never required; fcitx 4 first (UOS 20 and Kylin V10 use it; Kylin
     # may have fcitx-bin without the fcitx metapackage), then fcitx 5 and ibus for newer systems.
