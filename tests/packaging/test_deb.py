@@ -21,8 +21,12 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 DEB = ROOT / "packaging" / "deb"
 TOOLS = ("desktop-file-validate", "shellcheck", "lintian", "dpkg-deb")
-missing = [t for t in TOOLS if not shutil.which(t)]
-pytestmark = pytest.mark.skipif(bool(missing), reason=f"missing {missing}: run scripts/bootstrap.sh dev")
+
+
+@pytest.fixture(autouse=True)
+def _tools():
+    missing = [t for t in TOOLS if not shutil.which(t)]
+    assert not missing, f"missing {missing}: run scripts/bootstrap.sh dev (DEB_DEV)"
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
