@@ -70,6 +70,48 @@ umount_all() {
     done
 }
 
+# System libraries the bundle carries whose bullseye builds need glibc 2.29: libsqlite3 (log, under
+# Python's _sqlite3) and libpng16 (pow, under libfreetype). Rebuilt from Debian source packages (Debian's
+# patches and flags) with glibc-2.28.h force-included, and installed over the originals. SQLite comes
+# from bookworm's source (3.40.1, as in the Debian 12 build): bullseye's 3.34 has no RETURNING, which
+# core/desk needs (3.35+). Rebuilt again when the installed file needs glibc > 2.28 or the installed
+# package is not the one built here (an apt upgrade brought the original back).
+#   source package[/suite] : binary packages (first: the library's) : library file
+OLD_LIBS="sqlite3/bookworm:libsqlite3-0,libsqlite3-dev:libsqlite3.so.0 libpng1.6:libpng16-16,libpng-dev:libpng16.so.16"
+rebuild_old_libs() {
+    printf 'deb-src %s %s main\ndeb-src %s bookworm main\n' "$MIRROR" "$SUITE" "$MIRROR" \
+        > "$CHROOT/etc/apt/sources.list.d/oldbase-src.list"
+    updated=no
+    for spec in $OLD_LIBS; do
+        src=${spec%%:*} rest=${spec#*:}
+        pkgs=${rest%%:*} lib=${rest#*:}
+        name=${src%/*} pkg=${pkgs%%,*}
+        marker="$CHROOT/build/libsrc/$name.installed"
+        probe=$(mktemp -d)
+        cp -L "$CHROOT/usr/lib/x86_64-linux-gnu/$lib" "$probe/"
+        if sh "$ROOT/packaging/check-glibc.sh" "$probe" --max 2.28 >/dev/null 2>&1 \
+            && [ "$(in_chroot dpkg-query -W -f '${Version}' "$pkg")" = "$(cat "$marker" 2>/dev/null)" ]; then
+            rm -rf "$probe"
+            continue
+        fi
+        rm -rf "$probe"
+        [ "$updated" = yes ] || in_chroot apt-get update -qq
+        updated=yes
+        echo "== 用 glibc 2.28 符号重新编译 (rebuilding for glibc 2.28): $src -> $pkgs"
+        debs=$(echo "$pkgs" | tr ',' '\n' | sed 's|^\(.*\)$|/build/libsrc/\1_*.deb|' | tr '\n' ' ')
+        in_chroot env DEBIAN_FRONTEND=noninteractive sh -euc "
+            A='-o APT::Sandbox::User=root -qq'
+            mkdir -p /build/libsrc && cd /build/libsrc && rm -rf '$name'-* ./*.deb
+            apt-get \$A source '$src' >/dev/null 2>&1
+            cd '$name'-*/
+            apt-get \$A build-dep -y ./ >/dev/null
+            DEB_BUILD_OPTIONS='nocheck nodoc parallel=2' DEB_CFLAGS_APPEND=-include/build/glibc-2.28.h \\
+                dpkg-buildpackage -B -uc -us > '/build/libsrc/$name.log' 2>&1 || { tail -30 '/build/libsrc/$name.log'; exit 1; }
+            dpkg -i $debs >/dev/null
+            dpkg-query -W -f '\${Version}' '$pkg' > '/build/libsrc/$name.installed'"
+    done
+}
+
 prepare() {
     if [ ! -x "$CHROOT/usr/bin/apt-get" ]; then
         command -v debootstrap >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap
@@ -93,6 +135,7 @@ prepare() {
             make -s -j\$(nproc) && make -s install >/dev/null"
         echo "$stamp" > "$CHROOT/opt/python3.11/.build-stamp"
     fi
+    rebuild_old_libs
     # The project's pins, with the Qt wheels that still target glibc 2.28.
     sed -e "s/^PySide6_Essentials==.*/PySide6_Essentials==$PYSIDE/" -e "s/^shiboken6==.*/shiboken6==$PYSIDE/" \
         "$ROOT/requirements/runtime.txt" > "$CHROOT/build/runtime-oldbase.txt"
