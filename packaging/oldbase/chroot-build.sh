@@ -7,9 +7,11 @@
 #   sh packaging/oldbase/chroot-build.sh all
 #
 # Needs root, debootstrap and a Debian mirror. Debian 11 "bullseye" (glibc 2.31) is the oldest
-# suite deb.debian.org still serves; set SUITE/MIRROR for buster (glibc 2.28) from an archive
-# mirror. The Qt wheels must be manylinux_2_28: PySide6 6.9.3 is the last such release (6.10+
-# need glibc 2.34), so PYSIDE overrides the runtime pin here only.
+# suite deb.debian.org still serves; the bundle still needs no glibc newer than 2.28 (UOS 20):
+# CPython, libsqlite3 and libpng16 are compiled here with glibc-2.28.h, libdbus is left to the system,
+# and the build fails if packaging/check-glibc.sh finds more (GLIBC_MAX). The Qt wheels must be
+# manylinux_2_28: PySide6 6.9.3 is the last such release (6.10+ need glibc 2.34), so PYSIDE overrides
+# the runtime pin here only. A fresh machine takes ≈ 20 min (2 cores), a rebuild ≈ 3 min.
 set -eu
 ROOT=$(CDPATH= cd -- "$(dirname -- "$0")/../.." && pwd)
 SUITE=${SUITE:-bullseye}
@@ -17,6 +19,7 @@ MIRROR=${MIRROR:-http://deb.debian.org/debian}
 CHROOT=${CHROOT:-/var/tmp/cluster-declare-$SUITE}
 PYSIDE=${PYSIDE:-6.9.3}
 OUT=${OUT:-$ROOT/dist/oldbase}  # the bundle lands in $OUT/cluster-declare
+GLIBC_MAX=${GLIBC_MAX:-2.28}
 PYVER=3.11.2
 PYSRC_URL=${PYSRC_URL:-http://deb.debian.org/debian/pool/main/p/python3.11/python3.11_$PYVER.orig.tar.gz}
 PYSRC_SHA256=2411c74bda5bbcfcddaf4531f66d1adc73f247f529aee981b029513aefdbf849
@@ -72,12 +75,13 @@ umount_all() {
 
 # System libraries the bundle carries whose bullseye builds need glibc 2.29: libsqlite3 (log, under
 # Python's _sqlite3) and libpng16 (pow, under libfreetype). Rebuilt from Debian source packages (Debian's
-# patches and flags) with glibc-2.28.h force-included, and installed over the originals. SQLite comes
-# from bookworm's source (3.40.1, as in the Debian 12 build): bullseye's 3.34 has no RETURNING, which
-# core/desk needs (3.35+). Rebuilt again when the installed file needs glibc > 2.28 or the installed
-# package is not the one built here (an apt upgrade brought the original back).
+# patches and flags) with glibc-2.28.h force-included, and installed over the originals. Both come from
+# bookworm's sources, the versions the Debian 12 build bundles (SQLite 3.40.1, libpng 1.6.39): bullseye's
+# SQLite 3.34 has no RETURNING, which core/desk needs (3.35+). Rebuilt again when the installed file
+# needs glibc > 2.28 or the installed package is not the one built here (an apt upgrade brought the
+# original back).
 #   source package[/suite] : binary packages (first: the library's) : library file
-OLD_LIBS="sqlite3/bookworm:libsqlite3-0,libsqlite3-dev:libsqlite3.so.0 libpng1.6:libpng16-16,libpng-dev:libpng16.so.16"
+OLD_LIBS="sqlite3/bookworm:libsqlite3-0,libsqlite3-dev:libsqlite3.so.0 libpng1.6/bookworm:libpng16-16,libpng-dev:libpng16.so.16"
 rebuild_old_libs() {
     printf 'deb-src %s %s main\ndeb-src %s bookworm main\n' "$MIRROR" "$SUITE" "$MIRROR" \
         > "$CHROOT/etc/apt/sources.list.d/oldbase-src.list"
@@ -171,12 +175,16 @@ build() {
     rm -rf "$OUT"
     mkdir -p "$OUT"
     cp -a "$CHROOT/build/dist/." "$OUT/"
-    sh "$ROOT/packaging/check-glibc.sh" "$OUT/cluster-declare"
+    sh "$ROOT/packaging/check-glibc.sh" "$OUT/cluster-declare" --max "$GLIBC_MAX"
 }
 
-case "${1:-all}" in
-    prepare) prepare ;;
-    build) build ;;
-    all) prepare; build ;;
-    *) echo "用法: $0 prepare|build|all" >&2; exit 2 ;;
-esac
+main() {
+    case "${1:-all}" in
+        prepare) prepare ;;
+        build) build ;;
+        all) prepare; build ;;
+        *) echo "用法: $0 prepare|build|all" >&2; exit 2 ;;
+    esac
+}
+# One line: sh has read all of it before the build starts, so editing this file meanwhile is safe.
+main "$@"; exit
