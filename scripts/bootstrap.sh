@@ -16,6 +16,8 @@ libxkbcommon-x11-0 xdg-utils"
 # files read back; icupkg + cc trim Qt's ICU data (packaging/cluster-declare.spec)
 DEB_DEV="poppler-utils xvfb xauth binutils icu-devtools gcc softhsm2 opensc postgresql \
 libreoffice-writer-nogui libreoffice-calc-nogui"
+# debootstrap: the Debian 11 chroot of the glibc 2.28 build (packaging/oldbase, tests/packaging/test_oldbase.py).
+DEB_DEV="$DEB_DEV debootstrap"
 # g++ builds the fcitx input-method plugin (packaging/fcitx-plugin); fcitx5 + pinyin, xdotool and a D-Bus
 # session bus drive the real Chinese typing test (tests/packaging/test_chinese_typing.py).
 DEB_DEV="$DEB_DEV g++ fcitx5 fcitx5-chinese-addons xdotool dbus-x11"

@@ -105,7 +105,16 @@ def test_glibc_floor_is_reported(frozen_bundle):
     assert proc.returncode == 0, proc.stderr
     floor = proc.stdout.split("floor): ")[1].split()[0]
     major, minor = (int(x) for x in floor.split(".")[:2])
-    assert major == 2 and 17 <= minor <= 40
+    # The bundle carries the build machine's libraries: its floor is at most the build machine's glibc.
+    libc = tuple(int(x) for x in os.confstr("CS_GNU_LIBC_VERSION").split()[1].split(".")[:2])
+    assert major == 2 and minor >= 17 and (major, minor) <= libc
+    # --max at the floor passes; one below fails and names the symbols that need the floor.
+    assert subprocess.run(["sh", str(ROOT / "packaging" / "check-glibc.sh"), str(frozen_bundle), "--max", floor],
+                          capture_output=True).returncode == 0
+    below = subprocess.run(["sh", str(ROOT / "packaging" / "check-glibc.sh"), str(frozen_bundle),
+                            "--max", f"{major}.{minor - 1}"], capture_output=True, text=True)
+    assert below.returncode == 1
+    assert f"@GLIBC_{floor}" in below.stderr, below.stderr
 
 
 ICU_PROBE = r"""
