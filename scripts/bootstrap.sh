@@ -19,6 +19,9 @@ libreoffice-writer-nogui libreoffice-calc-nogui"
 # g++ builds the fcitx input-method plugin (packaging/fcitx-plugin); fcitx5 + pinyin, xdotool and a D-Bus
 # session bus drive the real Chinese typing test (tests/packaging/test_chinese_typing.py).
 DEB_DEV="$DEB_DEV g++ fcitx5 fcitx5-chinese-addons xdotool dbus-x11"
+# The Linux frozen program takes libpq (PostgreSQL) and libcups (printing) from the system, as the .deb's
+# Depends do; tests/packaging/test_frozen.py runs it with them.
+DEB_DEV="$DEB_DEV libpq5 libcups2"
 
 deb_packages=$DEB_RUNTIME
 [ "$PROFILE" = dev ] && deb_packages="$DEB_RUNTIME $DEB_DEV"
