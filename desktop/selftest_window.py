@@ -1,16 +1,21 @@
-"""The window steps of ``self-test``: open the main window offscreen and load the sample in it.
+"""The window steps of ``self-test``: open the main window offscreen, load the sample in it, and reach
+Qt's printing support.
 
-``desktop.launcher`` adds this module to the core command line; ``register`` puts the two steps in
+``desktop.launcher`` adds this module to the core command line; ``register`` puts the three steps in
 front of core's own (validation, PDF, Excel, package). Qt is imported only when a step runs.
 """
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 from core.cli.selftest_cmds import Context, StepFailed
 
 
 def register(sub, common) -> None:
-    common.selftest_steps.extend([("打开主窗口", step_window), ("载入示例申请", step_sample)])
+    common.selftest_steps.extend([("打开主窗口", step_window), ("载入示例申请", step_sample),
+                                  ("打印接口", step_printing)])
 
 
 def step_window(ctx: Context) -> str:
@@ -63,3 +68,16 @@ def step_sample(ctx: Context) -> str:
         raise StepFailed("无法绘制主窗口（截图失败）")
     ctx.app_id = app_id
     return f"{window.session.app.display_name}"
+
+
+def step_printing(ctx: Context) -> str:
+    """Qt's printing support answers with the printers it sees. On Linux that is its CUPS plugin, which
+    the frozen program loads with the system's libcups (package libcups2): without it the print dialog
+    would offer no printer."""
+    from desktop import printing
+
+    names = printing.QPrinterInfo.availablePrinterNames()
+    if sys.platform.startswith("linux") and "libcupsprintersupport" not in Path("/proc/self/maps").read_text():
+        raise StepFailed("Qt 的 CUPS 打印插件没有加载，无法列出打印机：请安装 libcups2（sudo apt install libcups2）")
+    default = printing.QPrinterInfo.defaultPrinterName()
+    return f"{len(names)} 台打印机" + (f"，默认 {default}" if default else "") if names else "没有打印机（仍可导出 PDF）"

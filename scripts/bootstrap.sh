@@ -11,7 +11,7 @@ VENV="$ROOT/.venv"
 # Libraries for PySide6 (offscreen and X11), Xvfb for screenshots, poppler for reading PDFs back.
 DEB_RUNTIME="python3 python3-venv libgl1 libegl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libdbus-1-3 \
 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 \
-libxkbcommon-x11-0 xdg-utils"
+libxkbcommon-x11-0 xdg-utils libcups2"  # libcups2: Qt's print plugin (the frozen program takes it from the system too)
 # softhsm2/opensc: PKCS#11 tests; postgresql: the test server (tests/pgserver.py); LibreOffice: Word/Excel
 # files read back; icupkg + cc trim Qt's ICU data (packaging/cluster-declare.spec)
 DEB_DEV="poppler-utils xvfb xauth binutils icu-devtools gcc softhsm2 opensc postgresql \

@@ -195,11 +195,20 @@ def step_verify(ctx: Context) -> str:
 
 
 def step_pg_driver(ctx: Context) -> str:
-    """The PostgreSQL driver a shared office database needs (psycopg with its bundled libpq, and
-    SQLAlchemy's dialect for it) loads in this build; no server is contacted."""
-    import psycopg
-    from psycopg import pq
+    """The PostgreSQL driver a shared office database needs (psycopg with a libpq: its own on Windows,
+    the system's libpq5 in the Linux build, and SQLAlchemy's dialect for it) loads in this build; no
+    server is contacted. Without libpq5 the step says so: only a server database needs it."""
     from sqlalchemy import create_engine
+
+    from core.store.database import is_missing_libpq
+
+    try:
+        import psycopg
+        from psycopg import pq
+    except ImportError as exc:
+        if is_missing_libpq(exc):
+            return "本机没有 PostgreSQL 客户端库 libpq（只有连接单位服务器时需要：sudo apt install libpq5）"
+        raise
 
     engine = create_engine("postgresql+psycopg://selftest@127.0.0.1:1/selftest")
     try:

@@ -109,6 +109,12 @@ NO_DRIVER = define(
     "无法连接数据库“{where}”：缺少数据库驱动（{driver}）。PostgreSQL 需要安装 psycopg，见 docs/storage.md。",
     help="安装缺少的数据库驱动（PostgreSQL 为 psycopg），见 docs/storage.md。",
 )
+NO_LIBPQ = define(
+    "STORE.no_libpq",
+    "无法连接数据库“{where}”：这台电脑缺少 PostgreSQL 客户端库 libpq（连接单位的数据库服务器需要它）。"
+    "请安装后重新打开本程序：统信 UOS、麒麟、Debian 执行 sudo apt install libpq5。本机数据库文件不受影响。",
+    help="安装 libpq5（sudo apt install libpq5，.deb 安装包会自动安装它）后再连接单位服务器，见 docs/storage.md。",
+)
 NO_WAL = define(
     "STORE.no_wal",
     "无法为数据库启用 WAL 日志模式（当前为 {mode}）。请把数据库放在本机磁盘上。",

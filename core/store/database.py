@@ -214,6 +214,12 @@ def _server_engine(target: Target, busy_timeout_ms: int) -> Engine:
     return create_engine(url, pool_pre_ping=True, connect_args=args, hide_parameters=True)
 
 
+def is_missing_libpq(exc: ImportError) -> bool:
+    """psycopg is there but none of its libpq bindings loads: on Linux the frozen program uses the
+    system's libpq (package libpq5) through psycopg's ctypes binding, and this machine has none."""
+    return "pq wrapper" in str(exc) or "libpq library not found" in str(exc)
+
+
 def make_engine(target: Target, *, readonly: bool, busy_timeout_ms: int, immutable: bool = False) -> Engine:
     if not target.is_sqlite:
         try:
@@ -223,6 +229,8 @@ def make_engine(target: Target, *, readonly: bool, busy_timeout_ms: int, immutab
         except ArgumentError as exc:
             raise M.BAD_URL.error(StoreError, url=target.label) from exc
         except ImportError as exc:  # e.g. PostgreSQL without its driver package
+            if is_missing_libpq(exc):
+                raise M.NO_LIBPQ.error(StoreError, where=target.label) from exc
             raise M.NO_DRIVER.error(StoreError, where=target.label, driver=exc.name or exc) from exc
     if target.path is None:
         engine = create_engine("sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False})

@@ -44,7 +44,7 @@ def test_self_test_gets_the_window_steps_only_from_the_launcher():
     core_args = core_main.build_parser().parse_args(["self-test"])
     assert [name for name, _ in core_args.front_steps] == []
     args = core_main.build_parser(launcher.DESKTOP_COMMANDS).parse_args(["self-test"])
-    assert [name for name, _ in args.front_steps] == ["打开主窗口", "载入示例申请"]
+    assert [name for name, _ in args.front_steps] == ["打开主窗口", "载入示例申请", "打印接口"]
 
 
 def test_launcher_help_and_check_do_not_import_qt():

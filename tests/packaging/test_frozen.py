@@ -27,7 +27,7 @@ def test_frozen_self_test_passes_every_step(frozen_bundle, tmp_path):
     assert "（打包版）" in proc.stdout
     steps = [line for line in proc.stdout.splitlines() if line.startswith("[")]
     assert len(steps) >= 8 and all("成功" in line for line in steps), proc.stdout
-    for name in ("打开主窗口", "载入示例申请", "校验（SH-2023）", "生成 PDF", "渲染打印预览", "导出 Excel", "导出签名报送包", "验证报送包",
+    for name in ("打开主窗口", "载入示例申请", "打印接口", "校验（SH-2023）", "生成 PDF", "渲染打印预览", "导出 Excel", "导出签名报送包", "验证报送包",
                  "PostgreSQL 驱动", "智能卡与密码存储", "评审台", "认定后管理"):
         assert any(name in line for line in steps), name
     assert not (tmp_path / ".local" / "share" / "cluster-declare").exists()
@@ -118,7 +118,7 @@ def test_glibc_floor_is_reported(frozen_bundle):
 
 
 ICU_PROBE = r"""
-from PySide6.QtCore import QCollator, QLocale, QStringDecoder, QTimeZone
+from PySide6.QtCore import QCollator, QLocale, QMimeData, QStringDecoder, QTimeZone
 words = ["张三", "李四", "王五", "阿里", "文件10", "文件2", "闵行区", "Zebra", "apple"]
 for loc in ("zh_CN", "en_US"):
     c = QCollator(QLocale(loc))
@@ -128,6 +128,32 @@ for loc in ("zh_CN", "en_US"):
     for tz in (b"Asia/Shanghai", b"Europe/Berlin"):
         print(loc, tz, QTimeZone(tz).displayName(QTimeZone.TimeType.StandardTime, QTimeZone.NameType.LongName, QLocale(loc)))
 print([QStringDecoder(n).isValid() for n in ("GBK", "GB18030", "Big5", "Shift_JIS")], len(QTimeZone.availableTimeZoneIds()))
+# The Encoding Standard's legacy codecs, through ICU, as Qt reaches them: an HTML page on the clipboard
+# that names its charset (QMimeData.html). Each decodes a text the codec can hold back to that text.
+SAMPLES = {"zh": "集群申报助手：上海市闵行区智能传感器产业集群，喆、堃、镕、玥。", "ja": "日本語のテキスト、カタカナ",
+           "ko": "한국어 텍스트", "ru": "Привет, мир", "el": "Καλημέρα κόσμε", "th": "สวัสดีครับ",
+           "la": "Zürich, café, Łódź, naïve"}
+CODECS = [("GBK", "gbk", "zh"), ("gb18030", "gb18030", "zh"), ("GB2312", "gb2312", "zh"), ("Big5", "big5", "zh"),
+          ("Big5-HKSCS", "big5hkscs", "zh"), ("HZ-GB-2312", "hz", "zh"), ("EUC-JP", "euc_jp", "ja"),
+          ("ISO-2022-JP", "iso2022_jp", "ja"), ("Shift_JIS", "shift_jis", "ja"), ("EUC-KR", "euc_kr", "ko"),
+          ("windows-949", "cp949", "ko"), ("KOI8-R", "koi8_r", "ru"), ("windows-1251", "cp1251", "ru"),
+          ("IBM866", "cp866", "ru"), ("ISO-8859-7", "iso8859_7", "el"), ("windows-874", "cp874", "th"),
+          ("windows-1252", "cp1252", "la"), ("ISO-8859-2", "iso8859_2", "la"), ("windows-1250", "cp1250", "la"),
+          ("macintosh", "mac_roman", "la")]
+for qt_name, py_name, lang in CODECS:
+    text = "".join(ch for ch in SAMPLES[lang] if ch.encode(py_name, "ignore"))
+    mime = QMimeData()
+    mime.setData("text/html", f'<html><head><meta charset="{qt_name}"></head><body>'.encode() + text.encode(py_name)
+                 + b"</body></html>")
+    print("codec", qt_name, QStringDecoder(qt_name).isValid(), text in mime.html(), len(text))
+"""
+
+CUT_PROBE = r"""
+from PySide6.QtCore import QCollator, QLocale, QStringDecoder, QTimeZone
+print(sorted(["ö", "z", "å", "ä"], key=QCollator(QLocale("sv_SE")).sortKey))
+print(QTimeZone(b"Europe/Berlin").displayName(QTimeZone.TimeType.StandardTime, QTimeZone.NameType.LongName,
+                                              QLocale("de_DE")))
+print(QStringDecoder("EUC-TW").isValid(), QStringDecoder("ibm-930").isValid(), QStringDecoder("IBM037").isValid())
 """
 
 
@@ -146,7 +172,16 @@ def test_trimmed_icu_data_answers_what_qt_asks(frozen_bundle):
     answers = [subprocess.run([sys.executable, "-c", ICU_PROBE], capture_output=True, text=True, check=True,
                               env={**env, "LD_PRELOAD": str(lib)}).stdout for lib in (full, bundled)]
     assert "阿里" in answers[0] and "中国标准时间" in answers[0]
+    codecs = [line for line in answers[1].splitlines() if line.startswith("codec ")]
+    assert len(codecs) == 20 and all(line.split()[2:4] == ["True", "True"] for line in codecs), codecs
     assert answers[1] == answers[0]
+    # What was cut is really gone: Swedish collation (å ä ö after z) falls back to root's order, German
+    # zone names to the default locale's (LANG=C: English), and the big EUC-TW and EBCDIC Japanese tables
+    # are no longer there (a small single-byte EBCDIC table stays).
+    cut = [subprocess.run([sys.executable, "-c", CUT_PROBE], capture_output=True, text=True, check=True,
+                          env={**env, "LANG": "C.UTF-8", "LD_PRELOAD": str(lib)}).stdout.splitlines() for lib in (full, bundled)]
+    assert cut[0] == ["['z', 'å', 'ä', 'ö']", "Mitteleuropäische Normalzeit", "True True True"], cut[0]
+    assert cut[1] == ["['å', 'ä', 'ö', 'z']", "Central European Standard Time", "False False True"], cut[1]
 
 
 def test_fcitx_plugin_does_not_raise_the_glibc_floor(frozen_bundle, tmp_path):
@@ -160,3 +195,93 @@ def test_fcitx_plugin_does_not_raise_the_glibc_floor(frozen_bundle, tmp_path):
     proc = subprocess.run(["sh", str(ROOT / "packaging" / "check-glibc.sh"), str(tmp_path / "plugin"), "--max", "2.17"],
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+# Cut from the Linux bundle (packaging/cluster-declare.spec): psycopg_binary's private libpq and OpenSSL,
+# libraries every desktop has (and what only they needed), Pillow's colour management, the network
+# stack's compiled speed-ups. Each test below also checks that the feature next to the cut still works.
+LEFT_TO_SYSTEM = ("libcups.so.2", "libX11.so.6", "libX11-xcb.so.1", "libglib-2.0.so.0", "libfontconfig.so.1",
+                  "libfreetype.so.6", "libdbus-1.so.3", "libsystemd.so.0", "libexpat.so.1", "libz.so.1")
+WENT_WITH_THEM = ("libgnutls.so.30", "libnettle.so.8", "libunistring.so.2", "libp11-kit.so.0", "libkrb5.so.3",
+                  "libavahi-client.so.3", "libgcrypt.so.20", "libpcre2-8.so.0")
+
+
+def elf_files(root: Path) -> list[Path]:
+    out = []
+    for p in root.rglob("*"):
+        if p.is_file() and not p.is_symlink() and ".so" in p.name:
+            with open(p, "rb") as f:
+                if f.read(4) == b"\x7fELF":
+                    out.append(p)
+    return out
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or not shutil.which("ldd"), reason="Linux ELF libraries")
+def test_system_libraries_are_left_to_the_system_and_every_library_still_resolves(frozen_bundle):
+    internal = frozen_bundle / "_internal"
+    names = {p.name for p in internal.rglob("*")}
+    for gone in LEFT_TO_SYSTEM + WENT_WITH_THEM:
+        assert gone not in names, gone
+    # Every bundled ELF file finds each library it needs, in the bundle or on this (Debian 12) system,
+    # as the bootloader's search path has it.
+    env = {**os.environ, "LD_LIBRARY_PATH": f"{internal}:{internal / 'PySide6' / 'Qt' / 'lib'}"}
+    missing = {}
+    for elf in elf_files(internal):
+        out = subprocess.run(["ldd", str(elf)], capture_output=True, text=True, env=env).stdout
+        if "not found" in out:
+            missing[str(elf.relative_to(internal))] = [ln.strip() for ln in out.splitlines() if "not found" in ln]
+    assert not missing, missing
+    # The print plugin's libcups comes from the system now (the self-test's 打印接口 step proves it loads).
+    plugin = internal / "PySide6" / "Qt" / "plugins" / "printsupport" / "libcupsprintersupport.so"
+    out = subprocess.run(["ldd", str(plugin)], capture_output=True, text=True, env=env).stdout
+    (cups,) = [ln for ln in out.splitlines() if "libcups.so.2" in ln]
+    assert str(internal) not in cups and "=> /" in cups
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux uses the system's libpq")
+def test_postgresql_driver_uses_the_system_libpq_and_says_when_there_is_none(frozen_bundle, tmp_path):
+    internal = frozen_bundle / "_internal"
+    assert not (internal / "psycopg_binary").exists() and not (internal / "psycopg_binary.libs").exists()
+    assert not list(internal.rglob("libpq*")) and not list(internal.rglob("libldap*"))
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("CLUSTER_DECLARE", "PSYCOPG"))}
+    env["HOME"] = str(tmp_path)
+    proc = run_frozen(frozen_bundle, "self-test", env=env)
+    (line,) = [ln for ln in proc.stdout.splitlines() if "PostgreSQL 驱动" in ln]
+    assert "成功" in line and "（python，libpq " in line, line  # psycopg's ctypes binding over libpq5
+    # A machine without libpq5: this machine's libpq hidden behind /dev/null in a private mount namespace.
+    import ctypes.util
+
+    libpq = ctypes.util.find_library("pq")
+    if os.geteuid() != 0 or not shutil.which("unshare") or not libpq:
+        pytest.skip("hiding the system's libpq needs root and unshare")
+    real = os.path.realpath(next(p for p in ("/usr/lib/x86_64-linux-gnu/" + libpq, "/lib/x86_64-linux-gnu/" + libpq)
+                                 if os.path.exists(p)))
+    exe = str(frozen_bundle / "cluster-declare")
+    hidden = ["unshare", "-m", "--propagation", "private", "sh", "-c", 'mount --bind /dev/null "$0" && exec "$@"', real]
+    proc = subprocess.run([*hidden, exe, "self-test"], capture_output=True, text=True, env=env, timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    (line,) = [ln for ln in proc.stdout.splitlines() if "PostgreSQL 驱动" in ln]
+    assert "成功" in line and "sudo apt install libpq5" in line, line
+    proc = subprocess.run([*hidden, exe, "list", "--db", "postgresql+psycopg://office@127.0.0.1:1/cluster"],
+                          capture_output=True, text=True, env=env, timeout=300)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+    assert "缺少 PostgreSQL 客户端库 libpq" in proc.stderr and "sudo apt install libpq5" in proc.stderr
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="checks Linux extension module names")
+def test_unused_compiled_modules_are_gone_and_their_packages_still_work(frozen_bundle, tmp_path):
+    """Pillow's lcms2 binding (reached only by Image.convert to or from LAB) and the network stack's
+    speed-ups are cut; the self-test's PDF (reportlab, which imports Pillow) and signed package (pyHanko
+    imports aiohttp, yarl, multidict: their pure-Python fallbacks load) steps pass without them."""
+    internal = frozen_bundle / "_internal"
+    for pattern in ("PIL/_imagingcms*", "pillow.libs/liblcms2*", "aiohttp/_http_parser*", "aiohttp/_websocket/reader_c*",
+                    "yarl/_quoting_c*", "multidict/_multidict*", "frozenlist/_frozenlist*", "propcache/_helpers_c*"):
+        assert not list(internal.glob(pattern)), pattern
+    assert list(internal.glob("PIL/_imaging.*.so"))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CLUSTER_DECLARE")}
+    env["HOME"] = str(tmp_path)
+    proc = run_frozen(frozen_bundle, "self-test", env=env)
+    steps = [ln for ln in proc.stdout.splitlines() if ln.startswith("[")]
+    for name in ("生成 PDF", "导出签名报送包", "验证报送包"):
+        (line,) = [ln for ln in steps if name in ln]
+        assert "成功" in line, line
