@@ -170,7 +170,7 @@ build() {
         tar cf - --exclude=./.venv --exclude=./.git --exclude=./dist --exclude=./build . | tar xf - -C /build/src
         cd /build/src
         WORK=/build/fcitx-plugin PY=/opt/venv/bin/python sh packaging/fcitx-plugin/build.sh --install
-        PYTHONPATH=/build/src CLUSTER_DECLARE_SYSTEM_DBUS=1 /opt/venv/bin/python -m PyInstaller --noconfirm --clean \
+        PYTHONPATH=/build/src /opt/venv/bin/python -m PyInstaller --noconfirm --clean \
             --distpath /build/dist --workpath /build/work packaging/cluster-declare.spec"
     rm -rf "$OUT"
     mkdir -p "$OUT"

@@ -166,8 +166,15 @@ def test_dependencies_name_uos_and_kylin_alternatives(small_deb):
     # Debian 10 and Ubuntu 20.04 have libglvnd's libgl1/libegl1; older mesa-only systems the -mesa names.
     assert ["libgl1", "libgl1-mesa-glx"] in depends and ["libegl1", "libegl1-mesa"] in depends
     assert ["libxcb1"] in depends and ["fontconfig-config"] in depends
-    # The Debian 12 build carries libdbus and libcups; the bullseye build (for UOS/Kylin) links the system's.
-    assert ["libdbus-1-3"] in depends and ["libcups2"] in depends
+    # Desktop libraries every build takes from the system (the spec's SYSTEM_LIBS); Debian 13 and
+    # Ubuntu 24.04 renamed two of them in the 64-bit time_t transition.
+    assert ["libdbus-1-3"] in depends and ["libcups2", "libcups2t64"] in depends
+    assert ["libglib2.0-0", "libglib2.0-0t64"] in depends
+    for name in ("libx11-6", "libx11-xcb1", "libfontconfig1", "libfreetype6", "zlib1g", "libexpat1"):
+        assert [name] in depends, name
+    # The office database server is optional: its client library (loaded with ctypes, so no ELF
+    # dependency shows it) is recommended, not required.
+    assert ["libpq5"] in relations(small_deb, "Recommends")
     assert not [p for group in depends for p in group if "fcitx" in p or "ibus" in p or "sogou" in p]
     # An input method is recommended, never required; fcitx 4 first (UOS 20 and Kylin V10 use it; Kylin
     # may have fcitx-bin without the fcitx metapackage), then fcitx 5 and ibus for newer systems.
