@@ -45,13 +45,19 @@ _NO_SUBSET = 0x0100 | 0x0200  # no subsetting, bitmap embedding only
 class Face:
     path: str
     index: int  # face number inside a .ttc (0 for a .ttf)
-    family: str
+    family: str  # typographic family (name ID 16, else 1): DejaVu Sans for its Condensed and Light too
     bold: bool
+    italic: bool = False
+    weight: int = 400  # OS/2 usWeightClass
 
     def rank(self) -> tuple:
+        """Sort key, best first: not monospaced, a preferred family (then any sans), upright, regular
+        weight closest to 400."""
         name = self.family.lower()
-        pref = next((i for i, p in enumerate(PREFERRED) if p in name), len(PREFERRED))
-        return ("mono" in name or "等宽" in name, pref, self.bold, self.path, self.index)
+        pref = next((i for i, p in enumerate(PREFERRED) if p in name),
+                    len(PREFERRED) if any(w in name for w in ("sans", "hei", "gothic")) else len(PREFERRED) + 1)
+        return ("mono" in name or "等宽" in name, pref, self.italic, self.bold, abs(self.weight - 400),
+                self.path, self.index)
 
 
 def _env_dirs() -> list[Path] | None:
@@ -103,8 +109,10 @@ def _describe(path: str, index: int) -> tuple[Face | None, frozenset[int]]:
             return None, frozenset()
         name = font["name"]
         family = str(name.getDebugName(16) or name.getDebugName(1) or Path(path).stem)
-        bold = bool(os2 is not None and (os2.usWeightClass >= 600 or os2.fsSelection & 0x20))
-        return Face(path, index, family, bold), frozenset(font.getBestCmap() or ())
+        weight = os2.usWeightClass if os2 is not None else 400
+        bold = bool(weight >= 600 or (os2 is not None and os2.fsSelection & 0x20))
+        italic = bool((os2 is not None and os2.fsSelection & 0x01) or font["head"].macStyle & 0x02)
+        return Face(path, index, family, bold, italic, weight), frozenset(font.getBestCmap() or ())
     except Exception:  # noqa: BLE001 - a broken or unreadable font file is just not a candidate
         return None, frozenset()
 
@@ -190,8 +198,8 @@ def pick(faces: list[Face] | tuple[Face, ...]) -> tuple[Face, Face]:
     regular = faces[0]
     if regular.bold:
         return regular, regular
-    bold = next((f for f in faces if f.bold and f.family == regular.family), regular)
-    return regular, bold
+    bolds = [f for f in faces if f.bold and not f.italic and f.family == regular.family]
+    return regular, min(bolds, key=lambda f: (abs(f.weight - 700), f.path, f.index), default=regular)
 
 
 def clear_cache() -> None:
