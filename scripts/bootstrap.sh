@@ -19,6 +19,9 @@ libreoffice-writer-nogui libreoffice-calc-nogui"
 # g++ builds the fcitx input-method plugin (packaging/fcitx-plugin); fcitx5 + pinyin, xdotool and a D-Bus
 # session bus drive the real Chinese typing test (tests/packaging/test_chinese_typing.py).
 DEB_DEV="$DEB_DEV g++ fcitx5 fcitx5-chinese-addons xdotool dbus-x11"
+# TrueType system fonts the PDF falls back on for characters outside the bundled font subset
+# (tests/pdf/test_pdf_fallback.py: CJK from WenQuanYi Micro Hei, Hebrew with a bold face from DejaVu).
+DEB_DEV="$DEB_DEV fonts-wqy-microhei fonts-dejavu-core"
 
 deb_packages=$DEB_RUNTIME
 [ "$PROFILE" = dev ] && deb_packages="$DEB_RUNTIME $DEB_DEV"

@@ -134,3 +134,15 @@ def test_bold_paragraphs_and_canvas_text_use_the_fallback(hebrew_font, tmp_path)
     assert f"页眉{HEBREW}" in text and f"标题{HEBREW}" in text and f"正文{HEBREW}" in text
     if bold != regular:  # the bold style's run is in the family's bold face
         assert len([r for r in rows if regular.family.replace(" ", "") in r[0]]) == 2, rows
+
+
+def test_an_ordinary_export_never_searches_the_system_fonts(sample_app, tmp_path, monkeypatch):
+    """Every character of the sample is in the bundled face: no fontconfig call, no font scan."""
+    from core.pdf import render_pdf
+
+    def no_search(*args, **kwargs):
+        raise AssertionError("system fonts searched for a covered text")
+
+    monkeypatch.setattr(sysfonts, "faces_for", no_search)
+    monkeypatch.setattr(sysfonts, "fontconfig_faces", no_search)
+    assert render_pdf(sample_app, tmp_path / "plain.pdf") == []
