@@ -104,8 +104,11 @@ def charset() -> set[str]:
 
 def subset_face(source: Path, dest: Path, chars: set[str]) -> Path:
     """Write a subset of one face with ``chars`` (those the face has), all features and names kept."""
+    import logging
+
     from fontTools import subset
 
+    logging.getLogger("fontTools").setLevel(logging.WARNING)  # not a hundred INFO lines in the build log
     options = subset.Options()
     options.layout_features = ["*"]
     options.name_IDs = ["*"]

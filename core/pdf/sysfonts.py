@@ -166,9 +166,15 @@ def fontconfig_faces(ch: str) -> list[Face] | None:
     fc_list = shutil.which("fc-list")
     if fc_list is None:
         return None
+    env = dict(os.environ)
+    if getattr(sys, "frozen", False):  # the system's fc-list with the system's libraries, not the bundle's
+        orig = env.pop("LD_LIBRARY_PATH_ORIG", None)
+        env.pop("LD_LIBRARY_PATH", None)
+        if orig is not None:
+            env["LD_LIBRARY_PATH"] = orig
     try:
         out = subprocess.run([fc_list, "--format", "%{file}\t%{index}\n", f":charset={ord(ch):x}"],
-                             capture_output=True, text=True, timeout=15, check=True).stdout
+                             capture_output=True, text=True, timeout=15, check=True, env=env).stdout
     except (OSError, subprocess.SubprocessError):
         return None
     faces = []
