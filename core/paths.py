@@ -27,6 +27,16 @@ def resource(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
 
 
+FONTS_ENV = "CLUSTER_DECLARE_FONTS"
+
+
+def font_file(name: str) -> Path:
+    """A bundled font face (``NotoSansSC-Regular.ttf``…): ``resources/fonts`` (full faces in a checkout,
+    subsets in the frozen build), or the folder ``CLUSTER_DECLARE_FONTS`` names (tests on the subsets)."""
+    override = os.environ.get(FONTS_ENV)
+    return Path(override) / name if override else resource("fonts", name)
+
+
 def user_data_dir() -> Path:
     """Per-user data folder (``%LOCALAPPDATA%\\cluster-declare`` on Windows, ``~/.local/share/...`` on Linux).
 

@@ -31,12 +31,16 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def load_font(app) -> str | None:
-    """Make the bundled Noto Sans SC the application font: Chinese renders without system CJK fonts."""
-    from core.paths import resource
+    """Make the bundled Noto Sans SC the application font: Chinese renders without system CJK fonts.
+
+    The frozen build bundles a subset (GB 2312, 通用规范汉字表, the program's texts); a rarer
+    character in a name is drawn by Qt's own fallback to an installed font that has it
+    (tests/desktop/test_font_fallback.py)."""
+    from core.paths import font_file
     from desktop.qt import QFont, QFontDatabase
 
-    font_id = QFontDatabase.addApplicationFont(str(resource("fonts", "NotoSansSC-Regular.ttf")))
-    QFontDatabase.addApplicationFont(str(resource("fonts", "NotoSansSC-Bold.ttf")))
+    font_id = QFontDatabase.addApplicationFont(str(font_file("NotoSansSC-Regular.ttf")))
+    QFontDatabase.addApplicationFont(str(font_file("NotoSansSC-Bold.ttf")))
     families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
     if not families:
         return None

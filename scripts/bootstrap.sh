@@ -24,6 +24,9 @@ DEB_DEV="$DEB_DEV g++ fcitx5 fcitx5-chinese-addons xdotool dbus-x11"
 # ibus + libpinyin: the same typing test through Qt's ibus plugin; desktop-file-utils, shellcheck and lintian
 # check the .deb's menu entry, maintainer scripts and package (tests/packaging/test_deb.py).
 DEB_DEV="$DEB_DEV ibus ibus-libpinyin desktop-file-utils shellcheck lintian"
+# TrueType system fonts the PDF falls back on for characters outside the bundled font subset
+# (tests/pdf/test_pdf_fallback.py: CJK from WenQuanYi Micro Hei, Hebrew with a bold face from DejaVu).
+DEB_DEV="$DEB_DEV fonts-wqy-microhei fonts-dejavu-core"
 
 deb_packages=$DEB_RUNTIME
 [ "$PROFILE" = dev ] && deb_packages="$DEB_RUNTIME $DEB_DEV"

@@ -107,3 +107,25 @@ def memory_keyring():
     keyring.set_keyring(ring)
     yield ring
     keyring.set_keyring(before)
+
+
+# --- the Noto Sans SC subsets that the frozen build bundles (packaging/subset_fonts.py) ---
+
+def load_subset_module():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "packaging" / "subset_fonts.py"
+    spec = importlib.util.spec_from_file_location("subset_fonts", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def subset_fonts(tmp_path_factory):
+    """A folder with NotoSansSC-Regular.ttf and -Bold.ttf cut as the frozen build cuts them
+    (point ``CLUSTER_DECLARE_FONTS`` at it to run on them)."""
+    out = tmp_path_factory.mktemp("subset-fonts")
+    load_subset_module().write_subsets(out)
+    return out

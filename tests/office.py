@@ -24,7 +24,12 @@ def office_env(tmp: Path) -> dict[str, str]:
         conf.write_text(
             '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
             '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
-            f"<dir>{resource('fonts')}</dir><cachedir>{tmp / 'fc-cache'}</cachedir></fontconfig>",
+            f"<dir>{resource('fonts')}</dir><cachedir>{tmp / 'fc-cache'}</cachedir>"
+            # The Word file names 宋体/仿宋/黑体; installed CJK fonts (WenQuanYi, for the PDF's fallback
+            # tests) must not stand in for them ahead of Noto Sans SC.
+            + "".join(f'<alias binding="strong"><family>{name}</family><prefer><family>Noto Sans SC</family>'
+                      "</prefer></alias>" for name in ("宋体", "仿宋", "黑体"))
+            + "</fontconfig>",
             encoding="utf-8")
     return {**os.environ, "FONTCONFIG_FILE": str(conf), "HOME": str(tmp)}
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 from typing import Any
-from xml.sax.saxutils import escape
 
 Block = tuple[Any, ...]
 
@@ -31,7 +30,7 @@ def render(title: str, blocks: list[Block], *, landscape_page: bool = False) -> 
     )
 
     from core.pdf.document import NumberedCanvas
-    from core.pdf.fonts import FONT, TextGuard
+    from core.pdf.fonts import FONT, TextGuard, paragraph
     from core.pdf.styles import GRID, LABEL_BG, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, TABLE_FONT, styles
 
     guard = TextGuard()
@@ -40,7 +39,7 @@ def render(title: str, blocks: list[Block], *, landscape_page: bool = False) -> 
     frame_w = page_w - 2 * MARGIN_X
 
     def para(text: Any, style: str = "body") -> Paragraph:
-        return Paragraph(escape(guard.clean(text)).replace("\n", "<br/>"), st[style])
+        return paragraph(guard.markup(text), st[style])
 
     story: list = []
     for block in blocks:

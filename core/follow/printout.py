@@ -22,7 +22,7 @@ def _doc(title: str, header: str, story_fn) -> tuple[bytes, list[str]]:
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
     from core.pdf.document import NumberedCanvas
-    from core.pdf.fonts import FONT, TextGuard
+    from core.pdf.fonts import FONT, TextGuard, draw_string
     from core.pdf.styles import FRAME_H, FRAME_W, GREY, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE_H, PAGE_W
 
     guard = TextGuard()
@@ -32,7 +32,7 @@ def _doc(title: str, header: str, story_fn) -> tuple[bytes, list[str]]:
         canv.saveState()
         canv.setFont(FONT, 8)
         canv.setFillColor(GREY)
-        canv.drawString(MARGIN_X, PAGE_H - 12 * mm, head)
+        draw_string(canv, MARGIN_X, PAGE_H - 12 * mm, head, FONT, 8)
         canv.restoreState()
 
     buf = io.BytesIO()
@@ -47,12 +47,13 @@ def _doc(title: str, header: str, story_fn) -> tuple[bytes, list[str]]:
 
 
 def _table(guard, rows: list[list[Any]], widths: list[float], header: bool = True):
-    from reportlab.platypus import Paragraph, Table, TableStyle
+    from reportlab.platypus import Table, TableStyle
 
+    from core.pdf.fonts import paragraph
     from core.pdf.styles import GRID, LABEL_BG, MIN_SPLIT, TABLE_FONT, styles
 
     st = styles()
-    cells = [[c if not isinstance(c, str) else Paragraph(guard.markup(c), st["head_c" if header and i == 0 else "small"])
+    cells = [[c if not isinstance(c, str) else paragraph(guard.markup(c), st["head_c" if header and i == 0 else "small"])
               for c in row] for i, row in enumerate(rows)]
     t = Table(cells, colWidths=widths, repeatRows=1 if header else 0, splitInRow=MIN_SPLIT)
     style = [TABLE_FONT, ("GRID", (0, 0), (-1, -1), 0.5, GRID), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
@@ -63,11 +64,10 @@ def _table(guard, rows: list[list[Any]], widths: list[float], header: bool = Tru
 
 
 def _p(guard, text: str, style: str = "body"):
-    from reportlab.platypus import Paragraph
-
+    from core.pdf.fonts import paragraph
     from core.pdf.styles import styles
 
-    return Paragraph(guard.markup(text), styles()[style])
+    return paragraph(guard.markup(text), styles()[style])
 
 
 def _identity(guard, cluster: Cluster) -> list:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect, String
 from reportlab.lib.colors import HexColor
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from core.chart import Chart
 from core.chart import Line as MLine
 from core.chart import Polygon as MPolygon
 from core.chart import Rect as MRect
-from core.pdf.fonts import FONT, FONT_BOLD, TextGuard
+from core.pdf.fonts import FONT, FONT_BOLD, TextGuard, runs
 
 
 def chart_drawing(chart: Chart, guard: TextGuard) -> Drawing:
@@ -27,6 +28,21 @@ def chart_drawing(chart: Chart, guard: TextGuard) -> Drawing:
             pts = [c for x, y in s.points for c in (x, h - y)]
             d.add(Polygon(pts, fillColor=HexColor(s.fill), strokeColor=None, strokeWidth=0))
         else:
-            d.add(String(s.x, h - s.y, guard.clean(s.text, "自评图"), fontName=FONT_BOLD if s.bold else FONT,
-                         fontSize=s.size, fillColor=HexColor(s.fill), textAnchor=s.anchor))
+            _add_text(d, s, h, guard.clean(s.text, "自评图"))
     return d
+
+
+def _add_text(d: Drawing, s, h: float, text: str) -> None:
+    """One String, or (when a system font prints some of its characters) one String per font run,
+    placed as the anchor asks."""
+    font = FONT_BOLD if s.bold else FONT
+    pieces = runs(text, font)
+    if len(pieces) <= 1:
+        d.add(String(s.x, h - s.y, text, fontName=font, fontSize=s.size, fillColor=HexColor(s.fill),
+                     textAnchor=s.anchor))
+        return
+    widths = [stringWidth(piece, name, s.size) for name, piece in pieces]
+    x = s.x - {"middle": sum(widths) / 2, "end": sum(widths)}.get(s.anchor, 0)
+    for (name, piece), w in zip(pieces, widths, strict=True):
+        d.add(String(x, h - s.y, piece, fontName=name, fontSize=s.size, fillColor=HexColor(s.fill), textAnchor="start"))
+        x += w

@@ -8,7 +8,7 @@ from reportlab.platypus import Paragraph
 
 from core.application import Application
 from core.form import FieldDef, FormDef
-from core.pdf.fonts import TextGuard
+from core.pdf.fonts import TextGuard, paragraph
 from core.pdf.styles import styles
 
 
@@ -24,7 +24,7 @@ class Ctx:
         self.st = styles()
 
     def p(self, text: object, style: str = "value", where: str = "") -> Paragraph:
-        return Paragraph(self.guard.markup(text, where), self.st[style])
+        return paragraph(self.guard.markup(text, where), self.st[style])
 
     def m(self, text: object, where: str = "") -> str:
         """Cleaned, escaped markup to combine into a larger paragraph."""

@@ -10,7 +10,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate
 
 from core.application import Application
 from core.pdf.context import Ctx
-from core.pdf.fonts import FONT
+from core.pdf.fonts import FONT, draw_string
 from core.pdf.styles import FRAME_H, FRAME_W, GREY, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE_H, PAGE_W
 from core.rules.applications import form_title
 
@@ -78,7 +78,7 @@ def build_pdf(app: Application, page: str = "all", ruleset: str | None = None,
         canv.saveState()
         canv.setFont(FONT, 8)
         canv.setFillColor(GREY)
-        canv.drawString(MARGIN_X, PAGE_H - 12 * mm, header)
+        draw_string(canv, MARGIN_X, PAGE_H - 12 * mm, header, FONT, 8)
         canv.setStrokeColor(GREY)
         canv.setLineWidth(0.4)
         canv.line(MARGIN_X, PAGE_H - 13.5 * mm, PAGE_W - MARGIN_X, PAGE_H - 13.5 * mm)

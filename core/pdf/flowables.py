@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
-from core.pdf.fonts import FONT
+from core.pdf.fonts import FONT, draw_string, paragraph, string_width
 
 BOX = 8.0  # side of a check box, in points
 GAP = 3.0  # between box and label
@@ -35,7 +35,7 @@ class CheckItem(Flowable):
     def __init__(self, ticked: bool, markup: str, style) -> None:
         super().__init__()
         self.ticked = ticked
-        self.para = Paragraph(markup, style)
+        self.para = paragraph(markup, style)
         self.style = style
 
     def wrap(self, aw, ah):
@@ -67,9 +67,9 @@ class InlineChecks(Flowable):
         self._places: list[tuple[float, float, int]] = []
 
     def _item_width(self, label: str, extra: str | None) -> float:
-        w = BOX + GAP + stringWidth(label, FONT, self.size)
+        w = BOX + GAP + string_width(label, FONT, self.size)
         if extra is not None:
-            w += stringWidth("：", FONT, self.size) + (stringWidth(extra, FONT, self.size) + 2 if extra else self.BLANK)
+            w += stringWidth("：", FONT, self.size) + (string_width(extra, FONT, self.size) + 2 if extra else self.BLANK)
         return w
 
     def fits(self, aw: float) -> bool:
@@ -94,14 +94,13 @@ class InlineChecks(Flowable):
             base = self.height - (line + 1) * self.leading + (self.leading - self.size) / 2 + 1.5
             draw_box(c, x, base - 0.5, ticked)
             tx = x + BOX + GAP
-            c.drawString(tx, base, label)
+            tx = draw_string(c, tx, base, label, FONT, self.size)
             if extra is None:
                 continue
-            tx += stringWidth(label, FONT, self.size)
             c.drawString(tx, base, "：")
             tx += stringWidth("：", FONT, self.size)
-            w = stringWidth(extra, FONT, self.size) + 2 if extra else self.BLANK
+            w = string_width(extra, FONT, self.size) + 2 if extra else self.BLANK
             if extra:
-                c.drawString(tx + 1, base, extra)
+                draw_string(c, tx + 1, base, extra, FONT, self.size)
             c.setLineWidth(0.5)
             c.line(tx, base - 2, tx + w, base - 2)

@@ -29,11 +29,13 @@ def cache_dir() -> Path:
     return user_cache_path(APP_NAME, APP_AUTHOR) / "fonts"
 
 
-def _cache_file(font_path: str) -> Path:
+def _cache_file(font_path: str, subfont: str = "") -> Path:
+    """``subfont`` is reportlab's "-N" of a face inside a .ttc (empty for a .ttf)."""
     import reportlab
 
     st = os.stat(font_path)
-    return cache_dir() / f"{Path(font_path).stem}-{st.st_size}-{st.st_mtime_ns}-rl{reportlab.Version}-{FORMAT}.marshal"
+    stem = f"{Path(font_path).stem}{subfont}"
+    return cache_dir() / f"{stem}-{st.st_size}-{st.st_mtime_ns}-rl{reportlab.Version}-{FORMAT}.marshal"
 
 
 def _face_class():
@@ -43,7 +45,7 @@ def _face_class():
         """TTFontFace whose metrics come from the cache when it holds them."""
 
         def extractInfo(self, charInfo=1):  # noqa: N802, N803 - reportlab's names
-            path = _cache_file(self.filename)
+            path = _cache_file(self.filename, getattr(self, "subfontNameX", b"").decode("ascii", "replace"))
             with contextlib.suppress(OSError, ValueError, EOFError, TypeError, KeyError):
                 data = marshal.loads(path.read_bytes())
                 names = data.pop("__names__")
@@ -80,13 +82,14 @@ def _store(face, path: Path) -> None:
         pass  # no cache this time; the font is loaded all the same
 
 
-def load_ttfont(name: str, path: str):
-    """A reportlab TTFont whose face metrics may come from the cache."""
+def load_ttfont(name: str, path: str, subfont_index: int = 0):
+    """A reportlab TTFont whose face metrics may come from the cache (``subfont_index``: the face
+    inside a .ttc)."""
     from reportlab.pdfbase import ttfonts
 
     original = ttfonts.TTFontFace
     ttfonts.TTFontFace = _face_class()  # TTFont.__init__ builds its face from this module name
     try:
-        return ttfonts.TTFont(name, path)
+        return ttfonts.TTFont(name, path, subfontIndex=subfont_index)
     finally:
         ttfonts.TTFontFace = original

@@ -9,12 +9,13 @@ no cell spans columns, hence separate tables rather than one with spans).
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
 
 from core.form import FieldDef, SectionDef
 from core.form.kinds import kind_of
 from core.pdf.cells import label_flowables, series_texts, standards_table, value_flowables
 from core.pdf.context import Ctx
+from core.pdf.fonts import paragraph
 from core.pdf.styles import FRAME_W, GRID, LABEL_BG, MIN_SPLIT, TABLE_FONT
 from core.rules.applications import form_title
 
@@ -135,7 +136,7 @@ def section_flowables(ctx: Ctx, sec: SectionDef) -> list:
             sb.wide(fd)
             prev_series = False
         i += 1
-    heading = Paragraph(ctx.m(f"{sec.number}、{sec.title}"), ctx.st["h1"])
+    heading = paragraph(ctx.m(f"{sec.number}、{sec.title}"), ctx.st["h1"])
     return [heading, *sb.flowables()]  # h1 keeps with next: never alone at a page foot
 
 
@@ -167,7 +168,7 @@ def plan_flowables(ctx: Ctx, sec: SectionDef) -> list:
         ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
         ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 8), *cmds,
     ]))
-    heading = Paragraph(ctx.m(f"{sec.number}、{sec.title}") + (f'<font size="10.5">{limit}</font>' if limit else ""),
+    heading = paragraph(ctx.m(f"{sec.number}、{sec.title}") + (f'<font size="10.5">{limit}</font>' if limit else ""),
                         ctx.st["h1"])
     return [heading, table]
 
@@ -192,10 +193,10 @@ def cover_flowables(ctx: Ctx, sec: SectionDef, issuer: str) -> list:
     ]))
     return [
         Spacer(1, 45 * mm),
-        Paragraph(ctx.m(form_title(ctx.app)), st["title"]),
+        paragraph(ctx.m(form_title(ctx.app)), st["title"]),
         Spacer(1, 35 * mm),
         table,
         Spacer(1, 50 * mm),
-        Paragraph(ctx.m(f"{issuer}　制"), st["cover_issuer"]),
+        paragraph(ctx.m(f"{issuer}　制"), st["cover_issuer"]),
         PageBreak(),
     ]

@@ -16,6 +16,7 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from core.form import FieldDef
 from core.pdf.context import Ctx
+from core.pdf.fonts import paragraph
 from core.pdf.styles import FRAME_W, GRID, LABEL_BG, STAMP_ROOM, TABLE_FONT
 from core.rules.applications import form_title
 
@@ -60,7 +61,7 @@ def _signature_cell(ctx: Ctx, fd: FieldDef) -> list:
                 cell.append(ctx.p(f"（{named.label}：{value}）", "note", ctx.where(named)))
             cell.append(Spacer(1, 8 * mm))
         else:
-            cell.append(Paragraph(f"{ctx.m(sig)}：{ctx.m(value or '', ctx.where(named) if named else '')}", st["sign"]))
+            cell.append(paragraph(f"{ctx.m(sig)}：{ctx.m(value or '', ctx.where(named) if named else '')}", st["sign"]))
             stamped = True
     # The stamp area: from the 公章 line down to the date, at least STAMP_ROOM tall.
     cell.append(Spacer(1, STAMP_ROOM - 2 * LINE_H if stamped else 6 * mm))
@@ -84,7 +85,7 @@ def declaration_section(ctx: Ctx) -> list:
     """Section 九 as it appears in the whole form: both rows under the section heading."""
     fields = _declaration_fields(ctx)
     sec = ctx.form.section(fields[0].section)
-    return [Paragraph(ctx.m(f"{sec.number}、{sec.title}"), ctx.st["h1"]), _row_table(ctx, fields)]
+    return [paragraph(ctx.m(f"{sec.number}、{sec.title}"), ctx.st["h1"]), _row_table(ctx, fields)]
 
 
 def _identity(ctx: Ctx) -> list:
@@ -93,7 +94,7 @@ def _identity(ctx: Ctx) -> list:
     for key in ("basic.cluster_name", "basic.applicant"):
         fd = ctx.form.fields.get(key)
         if fd and ctx.value(key):
-            out.append(Paragraph(f"{ctx.m(fd.label)}：{ctx.m(ctx.value(key), ctx.where(fd))}", ctx.st["body"]))
+            out.append(paragraph(f"{ctx.m(fd.label)}：{ctx.m(ctx.value(key), ctx.where(fd))}", ctx.st["body"]))
     return out
 
 
@@ -102,8 +103,8 @@ def single_page(ctx: Ctx, which: str) -> list:
     fields = _declaration_fields(ctx)
     fd = fields[0] if which == "declaration" else fields[-1]
     return [
-        Paragraph(ctx.m(form_title(ctx.app)), ctx.st["h1_c"]),
-        Paragraph(ctx.m(fd.label), ctx.st["h1_c"]),
+        paragraph(ctx.m(form_title(ctx.app)), ctx.st["h1_c"]),
+        paragraph(ctx.m(fd.label), ctx.st["h1_c"]),
         *_identity(ctx),
         Spacer(1, 6 * mm),
         _row_table(ctx, [fd]),

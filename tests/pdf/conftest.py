@@ -60,3 +60,16 @@ def region_text(pdf, x0: float, x1: float = 600) -> str:
 @pytest.fixture
 def sample_app():
     return read_application_file(SAMPLE)
+
+
+@pytest.fixture
+def no_system_fonts(monkeypatch, tmp_path_factory):
+    """No installed font to fall back on: the system-font search looks in an empty folder."""
+    from core.pdf.fonts import forget_fallbacks
+    from core.pdf.sysfonts import FONT_DIRS_ENV
+
+    monkeypatch.setenv(FONT_DIRS_ENV, str(tmp_path_factory.mktemp("no-fonts")))
+    forget_fallbacks()
+    yield
+    monkeypatch.undo()
+    forget_fallbacks()

@@ -60,7 +60,7 @@ def test_2000_character_plan_and_200_character_texts_flow_inside_their_cells(sam
     assert all(w[1] >= MARGIN_X + LABEL_W for w in value_words)
 
 
-def test_rare_characters_print_as_placeholder_with_a_warning(sample_app, tmp_path):
+def test_rare_characters_print_as_placeholder_with_a_warning(sample_app, tmp_path, no_system_fonts):
     sample_app.values["basic.cluster_name"] = "上海市闵行区𠀀号产业集群😀"
     sample_app.values["plan.overview"] = "㈠ 集群概况：引进人才𠀀名。"
     out = tmp_path / "rare.pdf"
@@ -74,7 +74,7 @@ def test_rare_characters_print_as_placeholder_with_a_warning(sample_app, tmp_pat
     assert "𠀀" not in text
 
 
-def test_emoji_with_variation_selector_and_control_characters_do_not_crash(sample_app, tmp_path):
+def test_emoji_with_variation_selector_and_control_characters_do_not_crash(sample_app, tmp_path, no_system_fonts):
     sample_app.values["digital.summary"] = "上云企业👍🏻️ 增加\x07，<b>不是标签</b> & 符号"
     out = tmp_path / "emoji.pdf"
     warnings = render_pdf(sample_app, out)
