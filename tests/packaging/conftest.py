@@ -28,3 +28,21 @@ def frozen_bundle(tmp_path_factory) -> Path:
     )
     assert proc.returncode == 0, proc.stderr[-4000:]
     return out / "dist" / "cluster-declare"
+
+
+@pytest.fixture(scope="session")
+def oldbase_bundle(tmp_path_factory) -> Path:
+    """Build from the project's own script (prepare is reused when the chroot exists; a fresh
+    machine debootstraps and compiles Python first). CLUSTER_DECLARE_TEST_OLDBASE_BUNDLE reuses a build."""
+    reuse = os.environ.get("CLUSTER_DECLARE_TEST_OLDBASE_BUNDLE")
+    if reuse:
+        return Path(reuse)
+    if os.name != "posix" or os.geteuid() != 0:
+        pytest.skip("the old-base build needs root (debootstrap, chroot, mount)")
+    # debootstrap and objdump come with scripts/bootstrap.sh dev (CI runs as root): no skip for them.
+    out = tmp_path_factory.mktemp("oldbase")
+    script = ROOT / "packaging" / "oldbase" / "chroot-build.sh"
+    proc = subprocess.run(["sh", str(script), "all"], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, "OUT": str(out)})
+    assert proc.returncode == 0, (proc.stdout + proc.stderr)[-6000:]
+    return out / "cluster-declare"

@@ -14,7 +14,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CHECK = ROOT / "packaging" / "check-glibc.sh"
-SCRIPT = ROOT / "packaging" / "oldbase" / "chroot-build.sh"
 HEADER = ROOT / "packaging" / "oldbase" / "glibc-2.28.h"
 CHROOT = Path(os.environ.get("CHROOT", "/var/tmp/cluster-declare-bullseye"))
 # What the old-base bundle must start on: glibc 2.28 (UOS 20, Debian 10).
@@ -70,21 +69,7 @@ def test_check_glibc_refuses_a_missing_folder_with_a_message(tmp_path):
     assert "目录不存在" in proc.stderr and "Traceback" not in proc.stderr
 
 
-@pytest.fixture(scope="module")
-def oldbase_bundle(tmp_path_factory) -> Path:
-    """Build from the project's own script (prepare is reused when the chroot exists; a fresh
-    machine debootstraps and compiles Python first). CLUSTER_DECLARE_TEST_OLDBASE_BUNDLE reuses a build."""
-    reuse = os.environ.get("CLUSTER_DECLARE_TEST_OLDBASE_BUNDLE")
-    if reuse:
-        return Path(reuse)
-    if os.name != "posix" or os.geteuid() != 0:
-        pytest.skip("the old-base build needs root (debootstrap, chroot, mount)")
-    # debootstrap and objdump come with scripts/bootstrap.sh dev (CI runs as root): no skip for them.
-    out = tmp_path_factory.mktemp("oldbase")
-    proc = subprocess.run(["sh", str(SCRIPT), "all"], cwd=ROOT, capture_output=True, text=True,
-                          env={**os.environ, "OUT": str(out)})
-    assert proc.returncode == 0, (proc.stdout + proc.stderr)[-6000:]
-    return out / "cluster-declare"
+# oldbase_bundle: tests/packaging/conftest.py (built once per session, shared with test_fresh_system.py).
 
 
 @pytest.mark.slow
