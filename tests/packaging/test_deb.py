@@ -178,7 +178,7 @@ def test_dependencies_name_uos_and_kylin_alternatives(small_deb):
     assert not [p for group in depends for p in group if "fcitx" in p or "ibus" in p or "sogou" in p]
     # An input method is recommended, never required; fcitx 4 first (UOS 20 and Kylin V10 use it; Kylin
     # may have fcitx-bin without the fcitx metapackage), then fcitx 5 and ibus for newer systems.
-    assert relations(small_deb, "Recommends") == [["fcitx", "fcitx-bin", "fcitx5", "ibus"]]
+    assert relations(small_deb, "Recommends") == [["fcitx", "fcitx-bin", "fcitx5", "ibus"], ["libpq5"]]
     suggests = relations(small_deb, "Suggests")
     assert ["sogouimebs", "sogoupinyin", "fcitx-pinyin", "fcitx-googlepinyin", "fcitx-sunpinyin",
             "fcitx5-chinese-addons", "ibus-libpinyin"] in suggests

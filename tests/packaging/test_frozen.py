@@ -73,7 +73,7 @@ def test_deb_installs_under_opt_and_removes_cleanly(frozen_bundle, tmp_path):
     (deb,) = tmp_path.glob("cluster-declare_*.deb")
     # An input method is recommended, never required: dpkg -i works without any (the plugin is inside).
     recommends = subprocess.run(["dpkg-deb", "-f", str(deb), "Recommends"], capture_output=True, text=True).stdout
-    assert recommends.split() == ["fcitx", "|", "fcitx-bin", "|", "fcitx5", "|", "ibus"]  # test_deb.py: why
+    assert recommends.split() == ["fcitx", "|", "fcitx-bin", "|", "fcitx5", "|", "ibus,", "libpq5"]  # test_deb.py: why
     depends = subprocess.run(["dpkg-deb", "-f", str(deb), "Depends"], capture_output=True, text=True).stdout
     assert "fcitx" not in depends and "ibus" not in depends
     installed = subprocess.run(["dpkg", "-i", str(deb)], capture_output=True, text=True)
