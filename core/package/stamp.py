@@ -17,10 +17,10 @@ import unicodedata
 from pathlib import Path
 
 from core.paths import font_file, user_data_dir
+from core.pdf.fonts import PLACEHOLDER
 
 FONT = "NotoSansSC-Regular.ttf"
 _STAMP_EXTRA = "0123456789:+-. …"  # what the %(ts)s timestamp and the fingerprint can print
-PLACEHOLDER = "〓"
 FORMAT = 2  # of the cached stamp font: 2 = with system-font glyphs
 
 
